@@ -1,0 +1,27 @@
+package org.passgenau.model;
+
+/**
+ * Family situation. Rules may use it only through the childcare constraint, never as such.
+ *
+ * @param childrenUnder3 number of children under three
+ * @param childrenSchoolAge number of children of school age
+ */
+public record Family(
+    Integer childrenUnder3,
+    Integer childrenSchoolAge,
+    Boolean childcareArranged,
+    Boolean singleParent) {
+
+  public Family {
+    Checks.range("family.children_under_3", childrenUnder3, 0, 20);
+    Checks.range("family.children_school_age", childrenSchoolAge, 0, 20);
+  }
+
+  /** Whether children need care that has not been arranged. */
+  public boolean needsChildcare() {
+    int children =
+        (childrenUnder3 == null ? 0 : childrenUnder3)
+            + (childrenSchoolAge == null ? 0 : childrenSchoolAge);
+    return children > 0 && !Boolean.TRUE.equals(childcareArranged);
+  }
+}

@@ -1,0 +1,23 @@
+package org.passgenau.rank;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One ranked opportunity for a profile.
+ *
+ * @param rank 1 for the best
+ * @param score comparable within one rule set
+ * @param explanation the rules that moved the score, and notes, in rule-set order
+ */
+public record Match(int rank, String opportunityId, double score, List<Reason> explanation) {
+
+  public Match {
+    checkArgument(rank >= 1, "rank must be at least 1, was %s", rank);
+    Objects.requireNonNull(opportunityId, "opportunityId");
+    explanation = ImmutableList.copyOf(explanation);
+  }
+}

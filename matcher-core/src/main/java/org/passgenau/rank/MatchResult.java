@@ -1,0 +1,26 @@
+package org.passgenau.rank;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ranked, explained matches of one profile, as the data contract's result line.
+ *
+ * @param ruleSet name of the rule set that ranked
+ * @param matches best first
+ * @param excluded per hard filter, how many opportunities it excluded (in rule-set order; the
+ *     first filter that fails an opportunity counts it)
+ */
+public record MatchResult(
+    String profileId, String ruleSet, List<Match> matches, Map<String, Integer> excluded) {
+
+  public MatchResult {
+    Objects.requireNonNull(profileId, "profileId");
+    Objects.requireNonNull(ruleSet, "ruleSet");
+    matches = ImmutableList.copyOf(matches);
+    excluded = ImmutableMap.copyOf(excluded);
+  }
+}
