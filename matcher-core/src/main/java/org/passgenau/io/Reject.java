@@ -1,0 +1,33 @@
+package org.passgenau.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * An input line that could not be read as a record, as one line of a reject file: {@code
+ * {"file":"opportunities.jsonl","line":7,"id":"V-7","field":"location.lat","reason":"..."}}.
+ *
+ * <p>A reject names the bad value so that the producer can fix it without the source, but a reader
+ * never logs it: reject files can hold personal data and are handled like the input.
+ *
+ * <p>Immutable and safe to share between threads.
+ *
+ * @param file the path or source name the line came from
+ * @param line 1-based line number, blank lines included
+ * @param id the record's {@code id}, or null when it could not be found
+ * @param field the contract field path such as {@code language_requirements[0].min_level}, or null
+ *     when the line as a whole is bad (malformed JSON)
+ * @param reason a sentence naming the bad value
+ */
+public record Reject(String file, long line, String id, String field, String reason) {
+
+  public Reject {
+    checkNotNull(file, "file");
+    checkArgument(line >= 1, "line must be at least 1, was %s", line);
+    checkArgument(id == null || !id.isBlank(), "id must be null or non-blank, was '%s'", id);
+    checkArgument(
+        field == null || !field.isBlank(), "field must be null or non-blank, was '%s'", field);
+    checkNotNull(reason, "reason");
+    checkArgument(!reason.isBlank(), "reason must not be blank");
+  }
+}

@@ -1,0 +1,30 @@
+package org.passgenau.io;
+
+import org.passgenau.model.Coded;
+
+/**
+ * How {@link ResultWriter} writes match results. Thread-safe, as enums are.
+ *
+ * <ul>
+ *   <li>{@link #JSONL}: the contract's result line, one JSON object per profile.
+ *   <li>{@link #CSV}: one row per match, for spreadsheets.
+ *   <li>{@link #TREC}: a TREC run file ({@code profile_id Q0 opportunity_id rank score rule_set}),
+ *       for {@code trec_eval} and similar tools.
+ * </ul>
+ */
+public enum ResultFormat implements Coded {
+  JSONL("jsonl"),
+  CSV("csv"),
+  TREC("trec");
+
+  private final String code;
+
+  ResultFormat(String code) {
+    this.code = code;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,189 @@
+package org.passgenau.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.base.CharMatcher;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.passgenau.rank.Match;
+import org.passgenau.rank.MatchResult;
+import org.passgenau.rank.Reason;
+
+/**
+ * Writes {@link MatchResult}s one by one in a {@link ResultFormat}:
+ *
+ * <pre>{@code
+ * try (ResultWriter out = ResultWriter.of(ResultFormat.TREC, Files.newBufferedWriter(run))) {
+ *   results.forEach(out::write);
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code jsonl}: {@code {"profile_id":"P-17","rule_set":"default","matches":[{"rank":1,
+ *       "opportunity_id":"V-203","score":0.812,"explanation":[...]}],"excluded":{...}}}
+ *   <li>{@code csv}: header {@code profile_id,rank,opportunity_id,score,rule_set,reasons}, one row
+ *       per match, the explanation details joined by {@code " | "}; a profile without matches
+ *       gives no row.
+ *   <li>{@code trec}: {@code P-17 Q0 V-203 1 0.812000 default}, score with six decimals; ids and
+ *       rule set must not contain whitespace, which would break the format.
+ * </ul>
+ *
+ * <p>Lines end in {@code \n}. Closing closes the underlying writer. Not thread-safe: one writer per
+ * output, used from one thread at a time.
+ */
+public abstract class ResultWriter implements Closeable, Flushable {
+
+  private ResultWriter() {}
+
+  /** A writer of {@code format} to {@code out}; for CSV the header is written at once. */
+  public static ResultWriter of(ResultFormat format, Writer out) {
+    checkNotNull(format, "format");
+    checkNotNull(out, "out");
+    return switch (format) {
+      case JSONL -> new JsonLines(out);
+      case CSV -> new Csv(out);
+      case TREC -> new Trec(out);
+    };
+  }
+
+  /**
+   * Writes the result of one profile.
+   *
+   * @throws UncheckedIOException when the underlying writer fails
+   * @throws IllegalArgumentException when the result cannot be expressed in the format
+   */
+  public final void write(MatchResult result) {
+    checkNotNull(result, "result");
+    try {
+      doWrite(result);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  abstract void doWrite(MatchResult result) throws IOException;
+
+  private static final class JsonLines extends ResultWriter {
+    private final Writer out;
+
+    JsonLines(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    void doWrite(MatchResult result) throws IOException {
+      out.write(Json.toLine(result));
+      out.write('\n');
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+
+  private static final class Csv extends ResultWriter {
+    private static final CSVFormat FORMAT =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader("profile_id", "rank", "opportunity_id", "score", "rule_set", "reasons")
+            .setRecordSeparator('\n')
+            .build();
+
+    private final CSVPrinter printer;
+
+    Csv(Writer out) {
+      try {
+        this.printer = new CSVPrinter(out, FORMAT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    void doWrite(MatchResult result) throws IOException {
+      for (Match match : result.matches()) {
+        printer.printRecord(
+            result.profileId(),
+            match.rank(),
+            match.opportunityId(),
+            // The same shortest form as in the JSON line, so both agree to the last digit.
+            Double.toString(match.score()),
+            result.ruleSet(),
+            match.explanation().stream().map(Reason::detail).collect(Collectors.joining(" | ")));
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      printer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      printer.close(true);
+    }
+  }
+
+  private static final class Trec extends ResultWriter {
+    private final Writer out;
+
+    Trec(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    void doWrite(MatchResult result) throws IOException {
+      requireToken("profile_id", result.profileId());
+      requireToken("rule_set", result.ruleSet());
+      StringBuilder lines = new StringBuilder();
+      for (Match match : result.matches()) {
+        requireToken("opportunity_id", match.opportunityId());
+        lines
+            .append(result.profileId())
+            .append(" Q0 ")
+            .append(match.opportunityId())
+            .append(' ')
+            .append(match.rank())
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%.6f", match.score()))
+            .append(' ')
+            .append(result.ruleSet())
+            .append('\n');
+      }
+      // Checked before writing, so a bad result leaves no half-written profile behind.
+      out.write(lines.toString());
+    }
+
+    private static void requireToken(String field, String value) {
+      checkArgument(
+          !value.isEmpty() && CharMatcher.whitespace().matchesNoneOf(value),
+          "%s must be one non-empty token for a TREC run, was '%s'",
+          field,
+          value);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+}
