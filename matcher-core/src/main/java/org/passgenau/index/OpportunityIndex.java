@@ -1,0 +1,271 @@
+package org.passgenau.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.passgenau.model.Opportunity;
+
+/**
+ * The opportunities that profiles are matched against, in a Lucene index that changes while
+ * queries run.
+ *
+ * <p>Changes ({@link #upsert}, {@link #delete}) become visible to new snapshots at the next {@link
+ * #refresh()}, and durable on disk at the next {@link #commit()} or at {@link #close()}. A {@link
+ * Snapshot} pairs one searcher with the {@linkplain SegmentColumnsFactory columns} of exactly its
+ * segments; columns are built once per segment, during the refresh that first sees it, so queries
+ * never pay for them and never see a stale or mixed set.
+ *
+ * <pre>{@code
+ * OpportunityIndex<Columns> index = OpportunityIndex.builder(Columns::of)
+ *     .directory(Path.of("var/opportunities"))   // leave out to keep the index in memory
+ *     .build();
+ * index.upsertAll(opportunities);
+ * index.refresh();
+ *
+ * try (Snapshot<Columns> snapshot = index.acquire()) {
+ *   Query near = new BooleanQuery.Builder()
+ *       .add(CandidateQueries.kinds(EnumSet.of(OpportunityKind.VACANCY)), Occur.FILTER)
+ *       .add(CandidateQueries.withinKm(51.2562, 6.3905, 40), Occur.SHOULD)
+ *       .add(CandidateQueries.remote(), Occur.SHOULD)
+ *       .setMinimumNumberShouldMatch(1)
+ *       .build();
+ *   snapshot.searcher().search(near, collectorManager(snapshot)); // reads snapshot.segment(leaf)
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: any number of threads may upsert, delete, refresh, commit and acquire snapshots
+ * concurrently. Close the index once, after every snapshot is closed.
+ *
+ * @param <C> the columns of one segment, as built by the {@link SegmentColumnsFactory}
+ */
+public final class OpportunityIndex<C> implements Closeable {
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SegmentViews<C> views;
+  private final SearcherManager searchers;
+  private final Analyzer ownedAnalyzer;
+  private final Analyzer analyzer;
+
+  private OpportunityIndex(
+      Directory directory, IndexWriter writer, SegmentViews<C> views, SearcherManager searchers,
+      Analyzer analyzer, boolean ownsAnalyzer) {
+    this.directory = directory;
+    this.writer = writer;
+    this.views = views;
+    this.searchers = searchers;
+    this.analyzer = analyzer;
+    this.ownedAnalyzer = ownsAnalyzer ? analyzer : null;
+  }
+
+  /**
+   * Starts building an index whose segments get their columns from {@code columns}.
+   *
+   * @throws NullPointerException if {@code columns} is null
+   */
+  public static <C> Builder<C> builder(SegmentColumnsFactory<C> columns) {
+    return new Builder<>(Objects.requireNonNull(columns, "columns factory must not be null"));
+  }
+
+  /** The analyzer of the text fields, for callers that analyse query text the same way. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Adds an opportunity, or replaces the one with the same id. Visible after {@link #refresh()}. */
+  public void upsert(Opportunity opportunity) {
+    Objects.requireNonNull(opportunity, "opportunity must not be null");
+    try {
+      writer.updateDocument(idTerm(opportunity.id()), OpportunityDocuments.toDocument(opportunity));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index opportunity " + opportunity.id(), e);
+    }
+  }
+
+  /**
+   * Upserts each opportunity in order, so a later one with the same id wins.
+   *
+   * @throws NullPointerException naming the position of a null element; the ones before it are
+   *     upserted
+   */
+  public void upsertAll(Iterable<Opportunity> opportunities) {
+    Objects.requireNonNull(opportunities, "opportunities must not be null");
+    int position = 0;
+    for (Opportunity opportunity : opportunities) {
+      if (opportunity == null) {
+        throw new NullPointerException("opportunity at position " + position + " is null");
+      }
+      upsert(opportunity);
+      position++;
+    }
+  }
+
+  /** Removes the opportunity with this id, if any. Takes effect at {@link #refresh()}. */
+  public void delete(String id) {
+    Objects.requireNonNull(id, "id must not be null");
+    try {
+      writer.deleteDocuments(idTerm(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete opportunity " + id, e);
+    }
+  }
+
+  /**
+   * Makes every change made before this call visible to snapshots acquired after it, building the
+   * columns of new segments first. Waits if another thread is refreshing.
+   */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the opportunity index", e);
+    }
+  }
+
+  /** Makes every change made before this call durable; a no-op in effect for memory indexes. */
+  public void commit() {
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the opportunity index", e);
+    }
+  }
+
+  /** The number of opportunities in the current snapshot. */
+  public int size() {
+    try (Snapshot<C> snapshot = acquire()) {
+      return snapshot.size();
+    }
+  }
+
+  /** The current snapshot. Close it when done. */
+  public Snapshot<C> acquire() {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot acquire a snapshot", e);
+    }
+    try {
+      return new Snapshot<>(searchers, searcher, views.segmentsOf(searcher.getIndexReader()));
+    } catch (RuntimeException e) {
+      release(searcher);
+      throw e;
+    }
+  }
+
+  /** Merges down to at most {@code maxSegments}; visible after {@link #refresh()}. For tests. */
+  void forceMerge(int maxSegments) throws IOException {
+    writer.forceMerge(maxSegments);
+  }
+
+  /** The number of segment cores with cached columns. For tests. */
+  int cachedColumns() {
+    return views.cachedCores();
+  }
+
+  /** Commits pending changes and releases the index; snapshots must be closed before. */
+  @Override
+  public void close() {
+    try {
+      IOUtils.close(searchers, writer, directory, ownedAnalyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the opportunity index", e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException | RuntimeException suppressed) {
+      // The caller's exception matters more; the release failure is not actionable.
+    }
+  }
+
+  private static Term idTerm(String id) {
+    return new Term(OpportunityFields.ID, id);
+  }
+
+  /**
+   * Configures and opens an {@link OpportunityIndex}. Setters fail fast on bad values. Not
+   * thread-safe.
+   */
+  public static final class Builder<C> {
+    private final SegmentColumnsFactory<C> columns;
+    private Analyzer analyzer;
+    private Path path;
+
+    private Builder(SegmentColumnsFactory<C> columns) {
+      this.columns = columns;
+    }
+
+    /**
+     * The analyzer of the text fields ({@code title}, {@code skills}, {@code description}). The
+     * caller keeps ownership and closes it after the index. Default: a {@link StandardAnalyzer}
+     * owned by the index.
+     */
+    public Builder<C> analyzer(Analyzer analyzer) {
+      this.analyzer = Objects.requireNonNull(analyzer, "analyzer must not be null");
+      return this;
+    }
+
+    /**
+     * Keeps the index on disk in {@code path}, created if missing; an index already there is
+     * opened and appended to. Default: in memory.
+     *
+     * @throws IllegalArgumentException if {@code path} exists and is not a directory
+     */
+    public Builder<C> directory(Path path) {
+      Objects.requireNonNull(path, "directory must not be null");
+      if (Files.exists(path) && !Files.isDirectory(path)) {
+        throw new IllegalArgumentException("directory must be a directory, was a file: " + path);
+      }
+      this.path = path;
+      return this;
+    }
+
+    /**
+     * Opens the index and builds the columns of every segment already in it.
+     *
+     * @throws UncheckedIOException naming the directory if it cannot be opened, for example
+     *     because another index holds its write lock
+     */
+    public OpportunityIndex<C> build() {
+      boolean ownsAnalyzer = analyzer == null;
+      Analyzer textAnalyzer = ownsAnalyzer ? new StandardAnalyzer() : analyzer;
+      Directory directory = null;
+      IndexWriter writer = null;
+      try {
+        directory = path == null ? new ByteBuffersDirectory() : FSDirectory.open(path);
+        IndexWriterConfig config =
+            new IndexWriterConfig(textAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        writer = new IndexWriter(directory, config);
+        SegmentViews<C> views = new SegmentViews<>(columns);
+        // applyAllDeletes: a replaced opportunity must never show twice in one snapshot.
+        SearcherManager searchers = new SearcherManager(writer, true, false, views);
+        return new OpportunityIndex<>(directory, writer, views, searchers, textAnalyzer, ownsAnalyzer);
+      } catch (IOException | RuntimeException e) {
+        IOUtils.closeWhileHandlingException(writer, directory, ownsAnalyzer ? textAnalyzer : null);
+        if (e instanceof IOException io) {
+          throw new UncheckedIOException(
+              "cannot open the opportunity index in " + (path == null ? "memory" : path), io);
+        }
+        throw (RuntimeException) e;
+      }
+    }
+  }
+}

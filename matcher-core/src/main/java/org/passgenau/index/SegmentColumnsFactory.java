@@ -1,0 +1,29 @@
+package org.passgenau.index;
+
+import java.util.List;
+import org.passgenau.model.Opportunity;
+
+/**
+ * Builds the columnar ranking data of one index segment, typically primitive arrays indexed by the
+ * segment's doc id, so that hot loops read features without touching objects.
+ *
+ * <p>Called once per segment core, in the thread that refreshes the index, before any query can
+ * see the segment. Implementations must be thread-safe if one factory serves several indexes, and
+ * the value they return must not change afterwards: queries on many threads read it without
+ * locks.
+ *
+ * @param <C> the columns of one segment
+ */
+@FunctionalInterface
+public interface SegmentColumnsFactory<C> {
+
+  /**
+   * Returns the columns of a segment.
+   *
+   * @param docsInDocIdOrder one opportunity per doc id {@code 0..maxDoc-1} of the segment,
+   *     deleted documents included (doc ids index the columns; queries skip deleted documents
+   *     through {@link Segment#liveDocs()}); unmodifiable
+   * @return the columns, never null
+   */
+  C build(List<Opportunity> docsInDocIdOrder);
+}

@@ -1,0 +1,109 @@
+package org.passgenau.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.passgenau.model.Opportunity;
+
+/**
+ * Creates every searcher the index publishes and, before publishing it, the columns of each new
+ * segment core and the list of segments of the new reader.
+ *
+ * <p>This runs inside {@link SearcherFactory#newSearcher}, not in a {@code RefreshListener}: the
+ * factory runs in the refreshing thread before the new searcher is swapped in, whereas {@code
+ * afterRefresh} runs after the swap, when a query may already hold the new searcher. So a query
+ * never builds columns and never finds them missing.
+ *
+ * <p>Columns are cached by segment core, which NRT reopens share: a refresh only decodes the
+ * segments it has not seen (new flushes and merges), and deletions only change live docs. An entry
+ * leaves the cache when its core closes, that is when no reader, pooled or acquired, uses it.
+ *
+ * <p>Thread-safe: refreshes are serialised by the searcher manager, and queries only read.
+ */
+final class SegmentViews<C> extends SearcherFactory {
+
+  private final SegmentColumnsFactory<C> factory;
+  private final ConcurrentMap<IndexReader.CacheKey, C> columnsByCore = new ConcurrentHashMap<>();
+  private final ConcurrentMap<IndexReader.CacheKey, List<Segment<C>>> segmentsByReader =
+      new ConcurrentHashMap<>();
+
+  SegmentViews(SegmentColumnsFactory<C> factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+      throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    List<Segment<C>> segments = new ArrayList<>(leaves.size());
+    for (LeafReaderContext leaf : leaves) {
+      segments.add(new Segment<>(leaf, columnsOf(leaf.reader())));
+    }
+    IndexReader.CacheHelper helper = requireCacheHelper(reader.getReaderCacheHelper(), reader);
+    // Kept per top-level reader so that acquiring a snapshot allocates no list.
+    segmentsByReader.put(helper.getKey(), Collections.unmodifiableList(segments));
+    helper.addClosedListener(segmentsByReader::remove);
+    return new IndexSearcher(reader);
+  }
+
+  /** The segments of a reader this factory created a searcher for. */
+  List<Segment<C>> segmentsOf(IndexReader reader) {
+    List<Segment<C>> segments = segmentsByReader.get(reader.getReaderCacheHelper().getKey());
+    if (segments == null) {
+      throw new IllegalStateException("no segments for reader " + reader + "; was it closed?");
+    }
+    return segments;
+  }
+
+  /** The number of segment cores whose columns are cached; for tests. */
+  int cachedCores() {
+    return columnsByCore.size();
+  }
+
+  private C columnsOf(LeafReader leaf) throws IOException {
+    IndexReader.CacheHelper core = requireCacheHelper(leaf.getCoreCacheHelper(), leaf);
+    IndexReader.CacheKey key = core.getKey();
+    C columns = columnsByCore.get(key);
+    if (columns != null) {
+      return columns;
+    }
+    columns = build(leaf);
+    C raced = columnsByCore.putIfAbsent(key, columns);
+    if (raced != null) {
+      return raced;
+    }
+    // Registered once per core, outside the map's locks: the listener removes from the same map.
+    core.addClosedListener(columnsByCore::remove);
+    return columns;
+  }
+
+  private C build(LeafReader leaf) throws IOException {
+    int maxDoc = leaf.maxDoc();
+    StoredFields storedFields = leaf.storedFields();
+    OpportunityDocuments.Reader reader = new OpportunityDocuments.Reader();
+    Opportunity[] docs = new Opportunity[maxDoc];
+    for (int doc = 0; doc < maxDoc; doc++) {
+      docs[doc] = reader.read(storedFields, doc);
+    }
+    return Objects.requireNonNull(
+        factory.build(List.of(docs)), () -> "SegmentColumnsFactory " + factory + " returned null");
+  }
+
+  private static IndexReader.CacheHelper requireCacheHelper(
+      IndexReader.CacheHelper helper, IndexReader reader) {
+    if (helper == null) {
+      throw new IllegalStateException("reader " + reader + " cannot be cached");
+    }
+    return helper;
+  }
+}

@@ -1,0 +1,149 @@
+package org.passgenau.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+import org.passgenau.model.Opportunity;
+
+/**
+ * One point-in-time view of an {@link OpportunityIndex}: a searcher and the columns of exactly
+ * its segments. Upserts, deletes and refreshes that happen while the snapshot is open do not
+ * change what it sees. Close it, preferably with try-with-resources, so the index can let go of
+ * old segments.
+ *
+ * <p>In a collector, pick the segment of a leaf with {@link #segment(LeafReaderContext)} (or
+ * {@code segments().get(context.ord)}) in {@code getLeafCollector}, once per segment, then read
+ * its columns by the segment doc ids that {@code collect} receives:
+ *
+ * <pre>{@code
+ * try (Snapshot<KindColumn> snapshot = index.acquire()) {
+ *   snapshot.searcher().search(candidates, new SimpleCollector() {
+ *     Segment<KindColumn> segment;
+ *     byte[] kinds;
+ *
+ *     protected void doSetNextReader(LeafReaderContext context) {
+ *       segment = snapshot.segment(context);
+ *       kinds = segment.columns().kinds();
+ *     }
+ *
+ *     public void collect(int doc) {
+ *       // doc is a segment doc id and already live: Lucene's scorers skip deleted docs.
+ *       byte kind = kinds[doc];
+ *       ...
+ *     }
+ *
+ *     public ScoreMode scoreMode() {
+ *       return ScoreMode.COMPLETE_NO_SCORES;
+ *     }
+ *   });
+ * }
+ * }</pre>
+ *
+ * <p>Searching, reading columns and decoding hits are safe from many threads at once; close the
+ * snapshot once, after they are done.
+ *
+ * @param <C> the columns of one segment
+ */
+public final class Snapshot<C> implements AutoCloseable {
+
+  private final ReferenceManager<IndexSearcher> manager;
+  private final IndexSearcher searcher;
+  private final List<Segment<C>> segments;
+  private final List<LeafReaderContext> leaves;
+  private boolean closed;
+
+  Snapshot(
+      ReferenceManager<IndexSearcher> manager, IndexSearcher searcher, List<Segment<C>> segments) {
+    this.manager = manager;
+    this.searcher = searcher;
+    this.segments = segments;
+    this.leaves = searcher.getIndexReader().leaves();
+  }
+
+  /** The searcher over this snapshot's segments. */
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  /** The segments in leaf order: {@code segments().get(context.ord)} belongs to {@code context}. */
+  public List<Segment<C>> segments() {
+    return segments;
+  }
+
+  /**
+   * The segment of a leaf of this snapshot's searcher.
+   *
+   * @throws IllegalArgumentException if the leaf belongs to another reader
+   */
+  public Segment<C> segment(LeafReaderContext context) {
+    Segment<C> segment = context.ord < segments.size() ? segments.get(context.ord) : null;
+    if (segment == null || segment.context() != context) {
+      throw new IllegalArgumentException("leaf " + context + " is not part of this snapshot");
+    }
+    return segment;
+  }
+
+  /** The number of live opportunities. */
+  public int size() {
+    return searcher.getIndexReader().numDocs();
+  }
+
+  /**
+   * Decodes the stored opportunity of a snapshot-wide doc id. Meant for the top results only: it
+   * reads and parses JSON.
+   */
+  public Opportunity opportunity(int globalDocId) {
+    LeafReaderContext leaf = leaf(globalDocId);
+    try {
+      return new OpportunityDocuments.Reader()
+          .read(leaf.reader().storedFields(), globalDocId - leaf.docBase);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The id of the opportunity at a snapshot-wide doc id, read from doc values. */
+  public String id(int globalDocId) {
+    LeafReaderContext leaf = leaf(globalDocId);
+    try {
+      // A fresh iterator per call: doc values iterators are neither shareable nor rewindable.
+      SortedDocValues ids = leaf.reader().getSortedDocValues(OpportunityFields.ID);
+      if (ids == null || !ids.advanceExact(globalDocId - leaf.docBase)) {
+        throw new IllegalStateException("doc " + globalDocId + " has no id");
+      }
+      return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Releases the searcher. Closing again does nothing. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      manager.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private LeafReaderContext leaf(int globalDocId) {
+    int maxDoc = searcher.getIndexReader().maxDoc();
+    if (globalDocId < 0 || globalDocId >= maxDoc) {
+      throw new IndexOutOfBoundsException(
+          "doc id must be between 0 and " + (maxDoc - 1) + ", was " + globalDocId);
+    }
+    return leaves.get(ReaderUtil.subIndex(globalDocId, leaves));
+  }
+}

@@ -1,0 +1,232 @@
+package org.passgenau.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.passgenau.index.Fixtures.idsMatching;
+import static org.passgenau.index.Fixtures.memoryIndex;
+import static org.passgenau.index.Fixtures.nurseAide;
+import static org.passgenau.index.Fixtures.vacancy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passgenau.model.Opportunity;
+
+class OpportunityIndexTest {
+
+  @Test
+  void anUpsertedVacancyIsFoundAfterRefresh() {
+    try (OpportunityIndex<String[]> index = memoryIndex()) {
+      Opportunity nurseAide = nurseAide("V-1");
+      index.upsert(nurseAide);
+      index.refresh();
+
+      try (Snapshot<String[]> snapshot = index.acquire()) {
+        assertThat(snapshot.size()).as("one vacancy indexed").isEqualTo(1);
+        assertThat(snapshot.id(0)).as("id from doc values").isEqualTo("V-1");
+        assertThat(snapshot.opportunity(0))
+            .as("the stored JSON decodes to the same opportunity")
+            .isEqualTo(nurseAide);
+        assertThat(idsMatching(snapshot, CandidateQueries.all())).containsExactly("V-1");
+      }
+    }
+  }
+
+  @Test
+  void changesStayInvisibleUntilRefresh() {
+    try (OpportunityIndex<String[]> index = memoryIndex()) {
+      index.upsert(vacancy("V-1", "Lagerhelfer (m/w/d)"));
+      assertThat(index.size()).as("an upsert before refresh is not visible").isZero();
+
+      try (Snapshot<String[]> before = index.acquire()) {
+        index.refresh();
+        assertThat(before.size()).as("an open snapshot keeps its point in time").isZero();
+        assertThat(index.size()).as("new snapshots see the refreshed index").isEqualTo(1);
+      }
+
+      index.delete("V-1");
+      assertThat(index.size()).as("a delete before refresh is not visible").isEqualTo(1);
+      index.refresh();
+      assertThat(index.size()).isZero();
+    }
+  }
+
+  @Test
+  void replacingAnOpportunityByIdKeepsOneDocumentWithTheNewValues() {
+    try (OpportunityIndex<String[]> index = memoryIndex()) {
+      index.upsert(vacancy("V-1", "Lagerhelfer (m/w/d)"));
+      index.refresh();
+      index.upsert(vacancy("V-1", "Kommissionierer (m/w/d)"));
+      index.refresh();
+
+      try (Snapshot<String[]> snapshot = index.acquire()) {
+        assertThat(snapshot.size()).as("the replacement does not add a second document").isEqualTo(1);
+        assertThat(idsMatching(snapshot, title("kommissionierer")))
+            .as("the new title is searchable")
+            .containsExactly("V-1");
+        assertThat(idsMatching(snapshot, title("lagerhelfer")))
+            .as("the old title is gone")
+            .isEmpty();
+        int liveDoc = firstLiveDoc(snapshot);
+        assertThat(snapshot.opportunity(liveDoc).title()).isEqualTo("Kommissionierer (m/w/d)");
+      }
+    }
+  }
+
+  @Test
+  void aDeletedOpportunityDisappearsAfterRefresh() {
+    try (OpportunityIndex<String[]> index = memoryIndex()) {
+      index.upsertAll(List.of(vacancy("V-1", "Koch (m/w/d)"), vacancy("V-2", "Bäcker (m/w/d)")));
+      index.refresh();
+      index.delete("V-1");
+      index.delete("V-unknown");
+      index.refresh();
+
+      try (Snapshot<String[]> snapshot = index.acquire()) {
+        assertThat(idsMatching(snapshot, CandidateQueries.all()))
+            .as("only the deleted id is gone; an unknown id changes nothing")
+            .containsExactly("V-2");
+        assertThat(index.size()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void textIsAnalysedWithTheConfiguredAnalyzer() {
+    try (OpportunityIndex<String[]> standard = memoryIndex();
+        WhitespaceAnalyzer whitespace = new WhitespaceAnalyzer();
+        OpportunityIndex<String[]> raw =
+            OpportunityIndex.builder(new Fixtures.IdColumns()).analyzer(whitespace).build()) {
+      for (OpportunityIndex<String[]> index : List.of(standard, raw)) {
+        index.upsert(nurseAide("V-1"));
+        index.refresh();
+      }
+      try (Snapshot<String[]> s = standard.acquire(); Snapshot<String[]> r = raw.acquire()) {
+        assertThat(idsMatching(s, title("pflegehelfer")))
+            .as("the default analyzer splits at '/' and lower-cases")
+            .containsExactly("V-1");
+        assertThat(idsMatching(s, new TermQuery(new Term(OpportunityFields.SKILLS, "grundpflege"))))
+            .as("skills are analysed text")
+            .containsExactly("V-1");
+        assertThat(idsMatching(r, title("pflegehelfer")))
+            .as("a whitespace analyzer keeps 'Pflegehelfer/in' whole")
+            .isEmpty();
+        assertThat(idsMatching(r, title("Pflegehelfer/in"))).containsExactly("V-1");
+      }
+    }
+  }
+
+  @Test
+  void anIndexOnDiskReopensWithTheSameOpportunities(@TempDir Path dir) {
+    List<Opportunity> opportunities = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      opportunities.add(i % 2 == 0 ? nurseAide("V-" + i) : vacancy("V-" + i, "Helfer " + i));
+    }
+    Fixtures.IdColumns columns = new Fixtures.IdColumns();
+    try (OpportunityIndex<String[]> index = OpportunityIndex.builder(columns).directory(dir).build()) {
+      index.upsertAll(opportunities);
+      index.delete("V-7");
+      index.commit();
+    }
+
+    Fixtures.IdColumns reopenedColumns = new Fixtures.IdColumns();
+    try (OpportunityIndex<String[]> reopened =
+            OpportunityIndex.builder(reopenedColumns).directory(dir).build();
+        Snapshot<String[]> snapshot = reopened.acquire()) {
+      assertThat(snapshot.size()).as("all but the deleted one, without refresh").isEqualTo(49);
+      assertThat(reopenedColumns.builds.get())
+          .as("columns are rebuilt from the stored fields at open")
+          .isEqualTo(snapshot.segments().size());
+      List<Opportunity> stored = new ArrayList<>();
+      for (Segment<String[]> segment : snapshot.segments()) {
+        for (int doc = 0; doc < segment.maxDoc(); doc++) {
+          if (segment.isLive(doc)) {
+            Opportunity o = snapshot.opportunity(segment.docBase() + doc);
+            assertThat(segment.columns()[doc]).as("columns of the reopened index").isEqualTo(o.id());
+            stored.add(o);
+          }
+        }
+      }
+      List<Opportunity> expected = new ArrayList<>(opportunities);
+      expected.remove(7);
+      assertThat(stored).as("the same opportunities").containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void closingCommitsPendingChanges(@TempDir Path dir) {
+    try (OpportunityIndex<String[]> index =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
+      index.upsert(vacancy("V-1", "Koch (m/w/d)"));
+    }
+    try (OpportunityIndex<String[]> reopened =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
+      assertThat(reopened.size()).as("close commits").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theBuilderNamesBadValues(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("opportunities.jsonl"), "{}");
+    assertThatThrownBy(() -> OpportunityIndex.builder(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("columns factory");
+    assertThatThrownBy(() -> OpportunityIndex.builder(new Fixtures.IdColumns()).analyzer(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("analyzer");
+    assertThatThrownBy(() -> OpportunityIndex.builder(new Fixtures.IdColumns()).directory(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void upsertAllNamesThePositionOfANullOpportunity() {
+    try (OpportunityIndex<String[]> index = memoryIndex()) {
+      assertThatThrownBy(() -> index.upsertAll(Arrays.asList(vacancy("V-1", "Koch"), null)))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("position 1");
+    }
+  }
+
+  @Test
+  void aSnapshotRefusesLeavesOfAnotherSnapshot() {
+    try (OpportunityIndex<String[]> index = memoryIndex()) {
+      index.upsert(vacancy("V-1", "Koch"));
+      index.refresh();
+      try (Snapshot<String[]> first = index.acquire()) {
+        index.upsert(vacancy("V-2", "Bäcker"));
+        index.refresh();
+        try (Snapshot<String[]> second = index.acquire()) {
+          assertThatThrownBy(() -> first.segment(second.segments().get(0).context()))
+              .as("columns of one snapshot must not be read with another's doc ids")
+              .isInstanceOf(IllegalArgumentException.class);
+          assertThat(second.segment(second.segments().get(0).context()))
+              .isSameAs(second.segments().get(0));
+        }
+      }
+    }
+  }
+
+  private static TermQuery title(String term) {
+    return new TermQuery(new Term(OpportunityFields.TITLE, term));
+  }
+
+  private static int firstLiveDoc(Snapshot<String[]> snapshot) {
+    for (Segment<String[]> segment : snapshot.segments()) {
+      for (int doc = 0; doc < segment.maxDoc(); doc++) {
+        if (segment.isLive(doc)) {
+          return segment.docBase() + doc;
+        }
+      }
+    }
+    throw new AssertionError("no live doc");
+  }
+}
