@@ -1,0 +1,295 @@
+package org.passgenau.taxonomy;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.passgenau.model.Level;
+import org.passgenau.model.Occupation;
+
+/**
+ * Occupations by ISCO-08 group: labels and job titles per language, the KldB 2010 codes that map
+ * to them, ESCO occupations, and classification of free job titles written in German, Dutch or
+ * English to a unit group.
+ *
+ * <p>Built from the project's hand-written TSV file, from ESCO CSV downloads, or both:
+ *
+ * <pre>{@code
+ * OccupationTaxonomy taxonomy = OccupationTaxonomy.builder()
+ *     .loadTsv(Path.of("data/taxonomy/occupations.tsv"))
+ *     .loadEsco(Path.of("esco"))            // optional: ISCOGroups*.csv, occupations*.csv
+ *     .build();
+ * taxonomy.classify("Pflegehelfer/in (m/w/d)");  // 5321, level helper
+ * taxonomy.resolveIsco(Occupation.titled("Verkäuferin")); // 5223
+ * }</pre>
+ *
+ * <p>Where sources overlap, the first source loaded wins for labels and KldB mappings; titles are
+ * merged.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #classify(String)} may be called from many
+ * threads at once. Loading builds an in-memory Lucene index of all titles, which takes about a
+ * second for a full ESCO download; build once and share.
+ */
+public final class OccupationTaxonomy {
+
+  /** The language labels fall back to. */
+  public static final String FALLBACK_LANGUAGE = "en";
+
+  private static final Pattern KLDB = Pattern.compile("\\d{5}");
+
+  private final ImmutableSortedMap<String, Group> groups;
+  private final ImmutableListMultimap<String, String> kldbToIsco;
+  private final ImmutableMap<String, String> escoToIsco;
+  private final TitleIndex titleIndex;
+
+  private OccupationTaxonomy(Builder builder) {
+    ImmutableSortedMap.Builder<String, Group> groups = ImmutableSortedMap.naturalOrder();
+    builder.groups.forEach((code, group) -> groups.put(code, group.build()));
+    this.groups = groups.build();
+    ImmutableListMultimap.Builder<String, String> kldb = ImmutableListMultimap.builder();
+    builder.kldbToIsco.forEach((code, iscos) -> kldb.putAll(code, iscos));
+    this.kldbToIsco = kldb.build();
+    this.escoToIsco = ImmutableMap.copyOf(builder.escoToIsco);
+    this.titleIndex = new TitleIndex(builder.titles);
+  }
+
+  /** A builder to load sources into. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A taxonomy of the project's TSV file alone. */
+  public static OccupationTaxonomy fromTsv(Path tsv) throws IOException {
+    return builder().loadTsv(tsv).build();
+  }
+
+  /** All known ISCO-08 group codes of every level, in code order. */
+  public ImmutableSortedSet<String> groups() {
+    return groups.keySet();
+  }
+
+  /** Whether the ISCO-08 group is known. */
+  public boolean contains(String isco) {
+    return groups.containsKey(isco);
+  }
+
+  /**
+   * The label of an ISCO-08 group in {@code lang}, else in English, else empty. Labels are the
+   * ESCO group names or, for the TSV file, the first title per group and language.
+   */
+  public Optional<String> label(String isco, String lang) {
+    Preconditions.checkNotNull(lang, "lang");
+    Group group = groups.get(checkIsco(isco));
+    if (group == null) {
+      return Optional.empty();
+    }
+    String label = group.labels.get(lang);
+    return Optional.ofNullable(label != null ? label : group.labels.get(FALLBACK_LANGUAGE));
+  }
+
+  /** The job titles of a unit group in {@code lang}, preferred first; empty if none are known. */
+  public ImmutableList<String> titles(String isco, String lang) {
+    Preconditions.checkNotNull(lang, "lang");
+    Group group = groups.get(checkIsco(isco));
+    return group == null ? ImmutableList.of() : group.titles.getOrDefault(lang, ImmutableList.of());
+  }
+
+  /**
+   * The ISCO-08 unit group a KldB 2010 code maps to, where the sources give one. The mapping is
+   * many-to-many in general; this is the first mapping loaded.
+   */
+  public Optional<String> iscoForKldb(String kldb) {
+    checkKldb(kldb);
+    ImmutableList<String> iscos = kldbToIsco.get(kldb);
+    return iscos.isEmpty() ? Optional.empty() : Optional.of(iscos.get(0));
+  }
+
+  /** ESCO occupation URIs and the ISCO-08 unit group each sits under. */
+  public ImmutableMap<String, String> escoOccupations() {
+    return escoToIsco;
+  }
+
+  /**
+   * The requirement level a KldB 2010 code states in its fifth digit (1 helper to 4 expert), or
+   * empty for a fifth digit outside 1 to 4.
+   *
+   * @throws IllegalArgumentException naming the value if it is not 5 digits
+   */
+  public static Optional<Level> kldbLevel(String kldb) {
+    checkKldb(kldb);
+    int digit = kldb.charAt(4) - '0';
+    return digit >= 1 && digit <= 4 ? Optional.of(Level.values()[digit - 1]) : Optional.empty();
+  }
+
+  /**
+   * Classifies a free job title in German, Dutch or English, with gender markers, feminine forms
+   * or compounds, to the unit group whose known title matches best. Ties go to the lower code.
+   * Empty if no known title shares a term with it.
+   */
+  public Optional<Classification> classify(String title) {
+    Preconditions.checkNotNull(title, "title");
+    return titleIndex.classify(title);
+  }
+
+  /**
+   * The ISCO-08 code of an occupation: its {@code isco} if given, else the unit group of its ESCO
+   * URI, else of its KldB code, else the classification of its title.
+   */
+  public Optional<String> resolveIsco(Occupation occupation) {
+    Preconditions.checkNotNull(occupation, "occupation");
+    if (occupation.isco() != null) {
+      return Optional.of(occupation.isco());
+    }
+    if (occupation.esco() != null && escoToIsco.containsKey(occupation.esco())) {
+      return Optional.of(escoToIsco.get(occupation.esco()));
+    }
+    if (occupation.kldb() != null) {
+      Optional<String> isco = iscoForKldb(occupation.kldb());
+      if (isco.isPresent()) {
+        return isco;
+      }
+    }
+    if (occupation.title() != null && !occupation.title().isBlank()) {
+      return classify(occupation.title()).map(Classification::isco);
+    }
+    return Optional.empty();
+  }
+
+  private static String checkIsco(String isco) {
+    Preconditions.checkArgument(
+        IscoCode.isValid(isco), "isco must have 1 to 4 digits, was '%s'", isco);
+    return isco;
+  }
+
+  private static void checkKldb(String kldb) {
+    Preconditions.checkArgument(
+        kldb != null && KLDB.matcher(kldb).matches(), "kldb must have 5 digits, was '%s'", kldb);
+  }
+
+  /**
+   * Collects sources for an {@link OccupationTaxonomy}. Not thread-safe; {@link #build()} may be
+   * called more than once.
+   */
+  public static final class Builder {
+
+    private final Map<String, GroupBuilder> groups = new TreeMap<>();
+    private final Map<String, LinkedHashSet<String>> kldbToIsco = new LinkedHashMap<>();
+    private final Map<String, String> escoToIsco = new LinkedHashMap<>();
+    private final List<TitleEntry> titles = new ArrayList<>();
+    private final Set<String> titleKeys = new java.util.HashSet<>();
+
+    private Builder() {}
+
+    /**
+     * Loads the project's TSV format: UTF-8, tab-separated, {@code #} comments, header {@code
+     * isco kldb level lang title}, one row per title, the first row per group and language giving
+     * the preferred label.
+     *
+     * @throws TaxonomyFormatException naming file, line and field of a malformed row
+     */
+    public Builder loadTsv(Path tsv) throws IOException {
+      TsvLoader.load(tsv, this);
+      return this;
+    }
+
+    /**
+     * Loads ESCO CSV files from a directory: {@code ISCOGroups_xx.csv} and {@code
+     * occupations_xx.csv} of the official ESCO export (language {@code xx} from the file name),
+     * or {@code ISCOGroups.csv} and {@code occupations.csv} of the Tabiya layout (English). The
+     * layout is detected from each file's header.
+     *
+     * @throws TaxonomyFormatException naming file, line and field of a malformed record
+     * @throws IOException if the directory holds no ESCO files or cannot be read
+     */
+    public Builder loadEsco(Path directory) throws IOException {
+      EscoLoader.loadDirectory(directory, this);
+      return this;
+    }
+
+    /** A taxonomy of everything loaded so far. */
+    public OccupationTaxonomy build() {
+      return new OccupationTaxonomy(this);
+    }
+
+    boolean hasGroup(String isco) {
+      return groups.containsKey(isco);
+    }
+
+    boolean hasGroups() {
+      return !groups.isEmpty();
+    }
+
+    void addGroup(String isco) {
+      groups.computeIfAbsent(isco, code -> new GroupBuilder());
+    }
+
+    void addLabel(String isco, String lang, String label) {
+      groups.computeIfAbsent(isco, code -> new GroupBuilder()).labels.putIfAbsent(lang, label);
+    }
+
+    void addTitle(String isco, String lang, String title, Level level) {
+      GroupBuilder group = groups.computeIfAbsent(isco, code -> new GroupBuilder());
+      group.titles.computeIfAbsent(lang, l -> new LinkedHashSet<>()).add(title);
+      // The same title under one group from several sources is indexed once.
+      if (titleKeys.add(isco + '\t' + title)) {
+        titles.add(new TitleEntry(isco, title, level));
+      }
+    }
+
+    void addKldb(String kldb, String isco) {
+      kldbToIsco.computeIfAbsent(kldb, k -> new LinkedHashSet<>()).add(isco);
+    }
+
+    void addEsco(String uri, String isco) {
+      escoToIsco.putIfAbsent(uri, isco);
+    }
+  }
+
+  /** A title to classify against: its unit group and, where known, its requirement level. */
+  static final class TitleEntry {
+    final String isco;
+    final String title;
+    final Level level;
+
+    TitleEntry(String isco, String title, Level level) {
+      this.isco = isco;
+      this.title = title;
+      this.level = level;
+    }
+  }
+
+  private static final class GroupBuilder {
+    final Map<String, String> labels = new HashMap<>();
+    final Map<String, LinkedHashSet<String>> titles = new TreeMap<>();
+
+    Group build() {
+      ImmutableMap.Builder<String, ImmutableList<String>> byLanguage = ImmutableMap.builder();
+      titles.forEach((lang, list) -> byLanguage.put(lang, ImmutableList.copyOf(list)));
+      return new Group(ImmutableMap.copyOf(labels), byLanguage.build());
+    }
+  }
+
+  private static final class Group {
+    final ImmutableMap<String, String> labels;
+    final ImmutableMap<String, ImmutableList<String>> titles;
+
+    Group(ImmutableMap<String, String> labels, ImmutableMap<String, ImmutableList<String>> titles) {
+      this.labels = labels;
+      this.titles = titles;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.passgenau.taxonomy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.passgenau.model.Level;
+
+/** Reads the project's hand-written TSV taxonomy ({@code isco kldb level lang title}). */
+final class TsvLoader {
+
+  static final List<String> HEADER = List.of("isco", "kldb", "level", "lang", "title");
+
+  private static final Pattern KLDB = Pattern.compile("\\d{5}");
+  private static final Pattern LANG = Pattern.compile("[a-z]{2}");
+
+  // No quoting: titles are plain text and may contain quotes; tabs never occur in them.
+  private static final CSVFormat FORMAT =
+      CSVFormat.TDF.builder()
+          .setQuote(null)
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setIgnoreSurroundingSpaces(true)
+          .build();
+
+  private TsvLoader() {}
+
+  static void load(Path file, OccupationTaxonomy.Builder sink) throws IOException {
+    String name = file.toString();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+      boolean header = true;
+      for (CSVRecord record : parser) {
+        // Records are single lines here, so the parser's line count is the record's line.
+        long line = parser.getCurrentLineNumber();
+        if (header) {
+          if (!record.toList().equals(HEADER)) {
+            throw new TaxonomyFormatException(
+                name, line, "header", "expected " + String.join("\\t", HEADER) + ", was " + record.toList());
+          }
+          header = false;
+          continue;
+        }
+        readRow(name, line, record, sink);
+      }
+      if (header) {
+        throw new TaxonomyFormatException(name, 1, "header", "file is empty");
+      }
+    }
+  }
+
+  private static void readRow(String file, long line, CSVRecord record, OccupationTaxonomy.Builder sink) {
+    if (record.size() != HEADER.size()) {
+      throw new TaxonomyFormatException(
+          file, line, "columns", "expected 5 tab-separated columns, found " + record.size());
+    }
+    String isco = record.get(0);
+    String kldb = record.get(1);
+    String levelCode = record.get(2);
+    String lang = record.get(3);
+    String title = record.get(4);
+    if (!IscoCode.isValid(isco) || isco.length() != 4) {
+      throw new TaxonomyFormatException(
+          file, line, "isco", "must be an ISCO-08 unit group of 4 digits, was '" + isco + "'");
+    }
+    if (!kldb.isEmpty() && !KLDB.matcher(kldb).matches()) {
+      throw new TaxonomyFormatException(
+          file, line, "kldb", "must have 5 digits or be empty, was '" + kldb + "'");
+    }
+    Level level = null;
+    if (!levelCode.isEmpty()) {
+      try {
+        level = org.passgenau.model.Coded.parse(Level.class, levelCode);
+      } catch (IllegalArgumentException e) {
+        throw new TaxonomyFormatException(file, line, "level", e.getMessage());
+      }
+    }
+    if (!kldb.isEmpty()) {
+      Level stated = OccupationTaxonomy.kldbLevel(kldb).orElse(null);
+      if (level == null) {
+        level = stated;
+      } else if (stated != null && stated != level) {
+        throw new TaxonomyFormatException(
+            file,
+            line,
+            "level",
+            "'" + levelCode + "' contradicts kldb " + kldb + ", whose fifth digit means '"
+                + stated.code() + "'");
+      }
+    }
+    if (!LANG.matcher(lang).matches()) {
+      throw new TaxonomyFormatException(
+          file, line, "lang", "must be a lower-case ISO 639-1 code such as 'de', was '" + lang + "'");
+    }
+    if (title.isEmpty()) {
+      throw new TaxonomyFormatException(file, line, "title", "must not be empty");
+    }
+    sink.addLabel(isco, lang, title);
+    sink.addTitle(isco, lang, title, level);
+    if (!kldb.isEmpty()) {
+      sink.addKldb(kldb, isco);
+    }
+  }
+}
