@@ -45,6 +45,11 @@ public final class CandidateQueries {
     return new TermQuery(new Term(OpportunityFields.REMOTE, OpportunityDocuments.TRUE));
   }
 
+  /** Opportunities without coordinates, which no distance query can find. */
+  public static Query withoutCoordinates() {
+    return new TermQuery(new Term(OpportunityFields.UNLOCATED, OpportunityDocuments.TRUE));
+  }
+
   /** Opportunities of any of these kinds; none for an empty set. */
   public static Query kinds(Set<OpportunityKind> kinds) {
     Objects.requireNonNull(kinds, "kinds must not be null");

@@ -9,6 +9,7 @@ import static org.passgenau.index.OpportunityFields.KIND;
 import static org.passgenau.index.OpportunityFields.OPPORTUNITY;
 import static org.passgenau.index.OpportunityFields.REGION;
 import static org.passgenau.index.OpportunityFields.REMOTE;
+import static org.passgenau.index.OpportunityFields.UNLOCATED;
 import static org.passgenau.index.OpportunityFields.SKILLS;
 import static org.passgenau.index.OpportunityFields.TITLE;
 
@@ -45,9 +46,12 @@ final class OpportunityDocuments {
     if (location != null) {
       addTerm(doc, REGION, location.region());
       addTerm(doc, COUNTRY, location.country());
-      if (location.hasCoordinates()) {
-        doc.add(new LatLonPoint(GEO, location.lat(), location.lon()));
-      }
+    }
+    if (location != null && location.hasCoordinates()) {
+      doc.add(new LatLonPoint(GEO, location.lat(), location.lon()));
+    } else {
+      // Marked so that a distance-bounded candidate query can still include what it cannot place.
+      doc.add(new StringField(UNLOCATED, TRUE, Store.NO));
     }
     if (Boolean.TRUE.equals(o.remote())) {
       doc.add(new StringField(REMOTE, TRUE, Store.NO));

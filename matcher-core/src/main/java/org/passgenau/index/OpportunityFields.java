@@ -27,6 +27,9 @@ public final class OpportunityFields {
   /** The location as a {@link org.apache.lucene.document.LatLonPoint}, when coordinates exist. */
   public static final String GEO = "geo";
 
+  /** {@code "true"} for opportunities without coordinates. */
+  public static final String UNLOCATED = "unlocated";
+
   /** The posted title and, when given, the occupation's title; analysed text. */
   public static final String TITLE = "title";
 

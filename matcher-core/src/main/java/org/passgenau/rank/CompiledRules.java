@@ -1,0 +1,131 @@
+package org.passgenau.rank;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.passgenau.model.Opportunity;
+
+/**
+ * A rule set turned into arrays of rule objects: the filters that are on, in counting order, and
+ * the scorers with a positive weight, their weights normalised to sum to 1 so that the best
+ * possible score is 1. Immutable; shared by all queries.
+ */
+final class CompiledRules {
+
+  final RuleSet ruleSet;
+  final Rule.Filter[] filters;
+  /** For each filter, its index in {@link RuleSet#FILTERS}. */
+  final int[] filterSlots;
+  final Rule.Scorer[] scorers;
+  final double[] weights;
+
+  CompiledRules(RuleSet ruleSet) {
+    this.ruleSet = ruleSet;
+    List<Rule.Filter> on = new ArrayList<>();
+    List<Integer> slots = new ArrayList<>();
+    for (int i = 0; i < RuleSet.FILTERS.size(); i++) {
+      String name = RuleSet.FILTERS.get(i);
+      if (ruleSet.filterOn(name)) {
+        on.add(filter(name));
+        slots.add(i);
+      }
+    }
+    this.filters = on.toArray(new Rule.Filter[0]);
+    this.filterSlots = slots.stream().mapToInt(Integer::intValue).toArray();
+
+    List<Rule.Scorer> scoring = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    double total = 0;
+    for (String name : RuleSet.SCORERS) {
+      double weight = ruleSet.weight(name);
+      if (weight > 0) {
+        scoring.add(scorer(name));
+        w.add(weight);
+        total += weight;
+      }
+    }
+    this.scorers = scoring.toArray(new Rule.Scorer[0]);
+    this.weights = new double[w.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = w.get(i) / total;
+    }
+  }
+
+  /**
+   * The slot in {@link RuleSet#FILTERS} of the first filter that excludes opportunity {@code d},
+   * or -1 when all admit it.
+   */
+  int firstExclusion(ProfileQuery q, OpportunityColumns c, int d) {
+    for (int i = 0; i < filters.length; i++) {
+      if (!filters[i].admits(q, c, d)) {
+        return filterSlots[i];
+      }
+    }
+    return -1;
+  }
+
+  /** The weighted score of an admitted opportunity. */
+  double score(ProfileQuery q, OpportunityColumns c, int d) {
+    double score = 0;
+    for (int i = 0; i < scorers.length; i++) {
+      score += weights[i] * scorers[i].value(q, c, d);
+    }
+    return score;
+  }
+
+  /** The explanation of an admitted opportunity: scorers with an effect, then notes. */
+  List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    List<Reason> reasons = new ArrayList<>();
+    for (int i = 0; i < scorers.length; i++) {
+      double effect = round(weights[i] * scorers[i].value(q, c, d));
+      String detail = scorers[i].detail(q, c, d, o, m);
+      if (detail != null && effect != 0) {
+        reasons.add(new Reason(scorers[i].name(), effect, detail));
+      }
+    }
+    for (Rule.Filter f : filters) {
+      f.note(q, c, d, o, m, reasons);
+    }
+    return reasons;
+  }
+
+  /** Scores and effects are reported to four decimals. */
+  static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  private static Rule.Filter filter(String name) {
+    return switch (name) {
+      case "commute" -> new CommuteFilter();
+      case "work_permit" -> new WorkPermitFilter();
+      case "application_deadline" -> new DateFilters.Deadline();
+      case "start_date" -> new DateFilters.Start();
+      case "recognition" -> new RecognitionFilter();
+      case "language_floor" -> new LanguageFloorFilter();
+      case "hours" -> new WorkingTimeFilters.Hours();
+      case "shift_work" -> WorkingTimeFilters.Schedule.shifts();
+      case "night_work" -> WorkingTimeFilters.Schedule.nights();
+      case "weekend_work" -> WorkingTimeFilters.Schedule.weekends();
+      case "childcare" -> new WorkingTimeFilters.Childcare();
+      case "physical_demand" -> new EntryFilters.PhysicalDemand();
+      case "accessibility" -> new EntryFilters.Accessibility();
+      case "driving_license" -> new EntryFilters.DrivingLicence();
+      case "school" -> new EntryFilters.School();
+      default -> throw new IllegalStateException("no filter named " + name);
+    };
+  }
+
+  private static Rule.Scorer scorer(String name) {
+    return switch (name) {
+      case "occupation" -> new Scorers.OccupationCloseness();
+      case "skills" -> new Scorers.Skills();
+      case "qualification_level" -> new Scorers.QualificationLevel();
+      case "recognition_signal" -> new Scorers.RecognitionSignal();
+      case "language" -> new Scorers.Language();
+      case "distance" -> new Scorers.Distance();
+      case "hours_fit" -> new Scorers.HoursFit();
+      case "apprenticeship_residence" -> new Scorers.ApprenticeshipResidence();
+      case "childcare_support" -> new Scorers.ChildcareSupport();
+      default -> throw new IllegalStateException("no scorer named " + name);
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package org.passgenau.rank;
+
+import static org.passgenau.rank.OpportunityColumns.NO_DAY;
+
+import org.passgenau.model.OpportunityKind;
+
+/** Filters on dates: the application deadline and the start against the person's availability. */
+final class DateFilters {
+
+  private DateFilters() {}
+
+  /** An opportunity whose application deadline has passed cannot be applied for. */
+  static final class Deadline extends Rule.Filter {
+    Deadline() {
+      super("application_deadline");
+    }
+
+    @Override
+    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+      return c.deadlineDay[d] >= q.today;
+    }
+  }
+
+  /**
+   * Apprenticeships and training start on a fixed date and can be joined only within a grace
+   * period (apprenticeships: 1 August to 1 October); other opportunities start when the person
+   * can. Either way the person must be available by the last day of joining.
+   */
+  static final class Start extends Rule.Filter {
+    private static final int APPRENTICESHIP = OpportunityKind.APPRENTICESHIP.ordinal();
+    private static final int TRAINING = OpportunityKind.TRAINING.ordinal();
+
+    Start() {
+      super("start_date");
+    }
+
+    @Override
+    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+      int start = c.startDay[d];
+      if (start == NO_DAY) {
+        return true;
+      }
+      boolean cohort = c.kind[d] == APPRENTICESHIP || c.kind[d] == TRAINING;
+      int lastJoin;
+      if (cohort) {
+        lastJoin = start + q.rules.startGraceDaysApprenticeship();
+        if (lastJoin < q.today) {
+          return false;
+        }
+      } else {
+        lastJoin = Math.max(start, q.today) + q.rules.startGraceDaysOther();
+      }
+      return q.availableFromDay == NO_DAY || q.availableFromDay <= lastJoin;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.passgenau.rank;
+
+import java.util.List;
+import org.passgenau.model.Opportunity;
+
+/** What a person must bring or bear: physical demand, accessibility, driving licence, school. */
+final class EntryFilters {
+
+  private EntryFilters() {}
+
+  /** A job more physically demanding than the person's health allows. */
+  static final class PhysicalDemand extends Rule.Filter {
+    PhysicalDemand() {
+      super("physical_demand");
+    }
+
+    @Override
+    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+      return q.maxDemand == OpportunityColumns.UNKNOWN || c.demand[d] <= q.maxDemand;
+    }
+  }
+
+  /** A wheelchair user needs an accessible workplace; an unknown one passes with a note. */
+  static final class Accessibility extends Rule.Filter {
+    Accessibility() {
+      super("accessibility");
+    }
+
+    @Override
+    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+      return !q.needsAccessible || c.accessible[d] != 0;
+    }
+
+    @Override
+    void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+      if (q.needsAccessible && c.accessible[d] == OpportunityColumns.UNKNOWN) {
+        out.add(new Reason(name(), 0, m.text("accessibility.unknown")));
+      }
+    }
+  }
+
+  /** The asked licence class, or one that implies it (CE implies C and B). */
+  static final class DrivingLicence extends Rule.Filter {
+    DrivingLicence() {
+      super("driving_license");
+    }
+
+    @Override
+    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+      return c.licence[d] == Interner.ABSENT || q.holdsLicence(c.licence[d]);
+    }
+  }
+
+  /**
+   * The school level an employer asks for (German law asks none for apprenticeships; employers
+   * do). An unknown school level passes with a note.
+   */
+  static final class School extends Rule.Filter {
+    School() {
+      super("school");
+    }
+
+    @Override
+    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+      return c.minSchool[d] == OpportunityColumns.UNKNOWN
+          || q.school == OpportunityColumns.UNKNOWN
+          || q.school >= c.minSchool[d];
+    }
+
+    @Override
+    void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+      if (c.minSchool[d] != OpportunityColumns.UNKNOWN && q.school == OpportunityColumns.UNKNOWN) {
+        out.add(new Reason(name(), 0, m.text("school.unknown", o.minSchool().code())));
+      }
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package org.passgenau.rank;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.passgenau.index.CandidateQueries;
+import org.passgenau.index.OpportunityIndex;
+import org.passgenau.index.Snapshot;
+import org.passgenau.index.analysis.OpportunityAnalyzer;
+import org.passgenau.index.analysis.Terms;
+import org.passgenau.model.Occupation;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.Profile;
+import org.passgenau.taxonomy.IscoCode;
+import org.passgenau.taxonomy.OccupationTaxonomy;
+
+/**
+ * The matching engine: an index of opportunities, a rule set, and ranked, explained matches for a
+ * profile. The one entry point of the library.
+ *
+ * <pre>{@code
+ * try (MatchingEngine engine = MatchingEngine.builder()
+ *     .taxonomy(OccupationTaxonomy.fromTsv(Path.of("data/taxonomy/occupations.tsv")))
+ *     .build()) {
+ *   engine.upsertAll(opportunities);
+ *   engine.refresh();
+ *   MatchResult result = engine.match(profile, MatchOptions.defaults().withTopK(10));
+ * }
+ * }</pre>
+ *
+ * <p>How a query runs: the index yields the candidates within the person's reach (a geo-distance
+ * query when the person cannot move; all opportunities otherwise), the rule set's hard filters
+ * run over the segment's primitive columns, the admitted are scored into a bounded top-k heap,
+ * and only the k results are loaded and explained. Each opportunity is counted once in {@link
+ * MatchResult#excluded()}, under the first filter (in {@link RuleSet#FILTERS} order) that
+ * excludes it.
+ *
+ * <p>Thread-safe: any number of threads may match while others upsert, delete and refresh; each
+ * match sees one consistent snapshot of the index as of the last {@link #refresh()}.
+ */
+public final class MatchingEngine implements Closeable {
+
+  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
+
+  private final CompiledRules rules;
+  private final OccupationTaxonomy taxonomy;
+  private final Vocabulary vocabulary;
+  private final OpportunityAnalyzer analyzer;
+  private final OpportunityIndex<OpportunityColumns> index;
+
+  private MatchingEngine(Builder b) {
+    this.rules = new CompiledRules(b.ruleSet);
+    this.taxonomy = b.taxonomy;
+    this.analyzer = OpportunityAnalyzer.forIndexing();
+    this.vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
+    OpportunityIndex.Builder<OpportunityColumns> index =
+        OpportunityIndex.builder(docs -> OpportunityColumns.of(docs, vocabulary, this::isco))
+            .analyzer(analyzer);
+    if (b.directory != null) {
+      index.directory(b.directory);
+    }
+    this.index = index.build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public RuleSet ruleSet() {
+    return rules.ruleSet;
+  }
+
+  /** Adds an opportunity or replaces the one with its id; visible after {@link #refresh()}. */
+  public void upsert(Opportunity opportunity) {
+    index.upsert(opportunity);
+  }
+
+  /** Adds or replaces many; visible after {@link #refresh()}. */
+  public void upsertAll(Iterable<Opportunity> opportunities) {
+    index.upsertAll(opportunities);
+  }
+
+  /** Removes the opportunity with this id, if any; takes effect at {@link #refresh()}. */
+  public void delete(String id) {
+    index.delete(id);
+  }
+
+  /** Makes all changes so far visible to the matches that start afterwards. */
+  public void refresh() {
+    index.refresh();
+  }
+
+  /** Makes all changes durable, for an engine on disk. */
+  public void commit() {
+    index.commit();
+  }
+
+  /** Opportunities visible to matches. */
+  public int size() {
+    return index.size();
+  }
+
+  /** Ranks the visible opportunities for {@code profile}. */
+  public MatchResult match(Profile profile, MatchOptions options) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(options, "options");
+    ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
+    TopK top = new TopK(options.topK());
+    int[] excluded = new int[RuleSet.FILTERS.size()];
+    Messages messages = new Messages(options.locale(), this::label);
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      CandidateCollector collector = new CandidateCollector(snapshot, q, top, excluded);
+      snapshot.searcher().search(candidates(q), collector);
+      if (COMMUTE_SLOT >= 0 && rules.ruleSet.filterOn("commute")) {
+        excluded[COMMUTE_SLOT] += snapshot.size() - collector.seen;
+      }
+      List<Match> matches = new ArrayList<>();
+      TopK.Entry[] best = top.drainBestFirst();
+      for (int i = 0; i < best.length; i++) {
+        TopK.Entry e = best[i];
+        Opportunity o = snapshot.opportunity(e.globalDoc);
+        matches.add(new Match(i + 1, e.id, CompiledRules.round(e.score),
+            rules.explain(q, e.columns, e.doc, o, messages)));
+      }
+      return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Exclusion counts of the filters that are on, in rule-set order. */
+  Map<String, Integer> counts(int[] excluded) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int slot : rules.filterSlots) {
+      counts.put(RuleSet.FILTERS.get(slot), excluded[slot]);
+    }
+    return counts;
+  }
+
+  /**
+   * The index query for the person's reach. When the person cannot or will not move, only
+   * opportunities within the commuting radius (a little wider, since the index rounds
+   * coordinates; the commute filter decides exactly), remote ones and those without coordinates
+   * can pass; otherwise every opportunity is a candidate.
+   */
+  private Query candidates(ProfileQuery q) {
+    if (!rules.ruleSet.filterOn("commute") || !q.located || q.willingToRelocate) {
+      return CandidateQueries.all();
+    }
+    double radius = q.maxCommuteKm() * 1.001 + 0.05;
+    return new BooleanQuery.Builder()
+        .add(CandidateQueries.withinKm(q.lat, q.lon, radius), BooleanClause.Occur.SHOULD)
+        .add(CandidateQueries.remote(), BooleanClause.Occur.SHOULD)
+        .add(CandidateQueries.withoutCoordinates(), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** Runs the filters and scorers over each candidate of each segment. */
+  private final class CandidateCollector extends SimpleCollector {
+    private final Snapshot<OpportunityColumns> snapshot;
+    private final ProfileQuery q;
+    private final TopK top;
+    private final int[] excluded;
+    private OpportunityColumns columns;
+    private int docBase;
+    int seen;
+
+    CandidateCollector(Snapshot<OpportunityColumns> snapshot, ProfileQuery q, TopK top, int[] excluded) {
+      this.snapshot = snapshot;
+      this.q = q;
+      this.top = top;
+      this.excluded = excluded;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) {
+      columns = snapshot.segment(context).columns();
+      docBase = context.docBase;
+    }
+
+    @Override
+    public void collect(int doc) {
+      seen++;
+      int exclusion = rules.firstExclusion(q, columns, doc);
+      if (exclusion >= 0) {
+        excluded[exclusion]++;
+      } else {
+        top.offer(rules.score(q, columns, doc), columns, doc, docBase + doc);
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /** ISCO code of an opportunity (classifying its title when it has no code), encoded. */
+  private int isco(Opportunity o) {
+    Optional<String> code = o.occupation() == null ? Optional.empty() : resolve(o.occupation());
+    if (code.isEmpty()) {
+      code = taxonomy.classify(o.title()).map(c -> c.isco());
+    }
+    return code.map(IscoCode::encode).orElse(IscoCode.NONE);
+  }
+
+  private int isco(Occupation occupation) {
+    return resolve(occupation).map(IscoCode::encode).orElse(IscoCode.NONE);
+  }
+
+  private Optional<String> resolve(Occupation occupation) {
+    return taxonomy.resolveIsco(occupation);
+  }
+
+  private Optional<String> label(String isco, java.util.Locale locale) {
+    return taxonomy.label(isco, locale.getLanguage());
+  }
+
+  @Override
+  public void close() {
+    try {
+      index.close();
+    } finally {
+      analyzer.close();
+    }
+  }
+
+  /** Configures a {@link MatchingEngine}; fails fast on bad values. Not thread-safe. */
+  public static final class Builder {
+    private RuleSet ruleSet = RuleSet.defaults();
+    private OccupationTaxonomy taxonomy;
+    private Path directory;
+
+    private Builder() {}
+
+    public Builder ruleSet(RuleSet ruleSet) {
+      this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet must not be null");
+      return this;
+    }
+
+    /**
+     * The occupation taxonomy that resolves KldB codes and titles to ISCO-08 and labels
+     * occupations in explanations. Default: none, so only given ISCO codes count.
+     */
+    public Builder taxonomy(OccupationTaxonomy taxonomy) {
+      this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy must not be null");
+      return this;
+    }
+
+    /** Keeps the index on disk; an index already there is reopened. Default: in memory. */
+    public Builder directory(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory must not be null");
+      return this;
+    }
+
+    public MatchingEngine build() {
+      if (taxonomy == null) {
+        taxonomy = OccupationTaxonomy.builder().build();
+      }
+      checkState(ruleSet != null);
+      return new MatchingEngine(this);
+    }
+  }
+}

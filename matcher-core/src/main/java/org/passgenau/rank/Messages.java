@@ -1,0 +1,70 @@
+package org.passgenau.rank;
+
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.BiFunction;
+import org.passgenau.model.Cefr;
+
+/**
+ * The sentences of explanations in one language (English, German or Dutch), from the resource
+ * bundle {@code org.passgenau.rank.messages}. Thread-safe.
+ */
+final class Messages {
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+  private final BiFunction<String, Locale, Optional<String>> occupationLabels;
+
+  Messages(Locale locale, BiFunction<String, Locale, Optional<String>> occupationLabels) {
+    this.locale = locale;
+    this.bundle =
+        ResourceBundle.getBundle(
+            "org.passgenau.rank.messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.occupationLabels = occupationLabels;
+  }
+
+  Locale locale() {
+    return locale;
+  }
+
+  /** The sentence {@code key} with its placeholders filled. */
+  String text(String key, Object... args) {
+    return new MessageFormat(bundle.getString(key), locale).format(args);
+  }
+
+  /** "German", "Deutsch" or "Duits" for {@code de}. */
+  String language(String code) {
+    String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+    return name.isEmpty() || name.equals(code) ? code : name;
+  }
+
+  static String level(int rank) {
+    return rank <= 0 ? "-" : Cefr.values()[rank - 1].code();
+  }
+
+  /** The occupation's label in this language, else its ISCO code. */
+  String occupation(String isco) {
+    return occupationLabels.apply(isco, locale).orElse("ISCO " + isco);
+  }
+
+  String kind(int kindOrdinal) {
+    return text("kind." + kindOrdinal);
+  }
+
+  static String km(double km) {
+    return km < 10 ? String.format(Locale.ROOT, "%.1f", km) : Long.toString(Math.round(km));
+  }
+
+  static String hours(float hours) {
+    return hours == Math.rint(hours) ? Integer.toString((int) hours) : String.format(Locale.ROOT, "%.1f", hours);
+  }
+
+  static String day(int epochDay) {
+    return LocalDate.ofEpochDay(epochDay).toString();
+  }
+}

@@ -1,0 +1,193 @@
+package org.passgenau.rank;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.passgenau.model.HoursRange;
+import org.passgenau.model.LanguageRequirement;
+import org.passgenau.model.Location;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.QualificationRequirement;
+
+/**
+ * The ranking features of a block of opportunities (one index segment), one primitive array per
+ * feature, indexed by document number. The ranking loop reads only these arrays, never objects.
+ * Unknown values have sentinels: {@link #UNKNOWN} for small codes, NaN for numbers, {@link
+ * #NO_DAY} / {@link #OPEN_DAY} for dates. Immutable after construction; safe to share.
+ */
+final class OpportunityColumns {
+
+  static final byte UNKNOWN = -1;
+  static final int NO_DAY = Integer.MIN_VALUE;
+  static final int OPEN_DAY = Integer.MAX_VALUE;
+
+  // flag bits
+  static final int REMOTE = 1;
+  static final int LANGUAGE_SUPPORT = 1 << 1;
+  static final int REGULATED = 1 << 2;
+  static final int QUALIFICATION_REQUIRED = 1 << 3;
+  static final int RECOGNITION_PARTNERSHIP = 1 << 4;
+
+  final int size;
+  final String[] ids;
+  final byte[] kind;
+  final int[] flags;
+  final float[] lat;
+  final float[] lon;
+  final int[] region;
+  final int[] country;
+  final int[] isco;
+  final byte[] level;
+  final byte[] recognitionRequired;
+  final byte[] minSchool;
+  final float[] hoursMin;
+  final float[] hoursMax;
+  final byte[] shiftWork;
+  final byte[] nightWork;
+  final byte[] weekendWork;
+  final byte[] childcareSupport;
+  final byte[] accessible;
+  final byte[] demand;
+  final int[] licence;
+  final float[] grossEur;
+  final int[] startDay;
+  final int[] deadlineDay;
+  /** Language requirements of doc d sit at [langStart[d], langStart[d + 1]). */
+  final int[] langStart;
+  final int[] langId;
+  final byte[] langMin;
+  /** Sorted, distinct skill term ids of doc d sit at [skillStart[d], skillStart[d + 1]). */
+  final int[] skillStart;
+  final int[] skillTerm;
+
+  private OpportunityColumns(int n, int langs, int skills) {
+    size = n;
+    ids = new String[n];
+    kind = new byte[n];
+    flags = new int[n];
+    lat = new float[n];
+    lon = new float[n];
+    region = new int[n];
+    country = new int[n];
+    isco = new int[n];
+    level = new byte[n];
+    recognitionRequired = new byte[n];
+    minSchool = new byte[n];
+    hoursMin = new float[n];
+    hoursMax = new float[n];
+    shiftWork = new byte[n];
+    nightWork = new byte[n];
+    weekendWork = new byte[n];
+    childcareSupport = new byte[n];
+    accessible = new byte[n];
+    demand = new byte[n];
+    licence = new int[n];
+    grossEur = new float[n];
+    startDay = new int[n];
+    deadlineDay = new int[n];
+    langStart = new int[n + 1];
+    langId = new int[langs];
+    langMin = new byte[langs];
+    skillStart = new int[n + 1];
+    skillTerm = new int[skills];
+  }
+
+  /**
+   * Builds the columns of {@code docs}, in order; {@code isco} resolves each opportunity's ISCO
+   * code (classifying titles when no code is given) to its {@code IscoCode} encoding.
+   */
+  static OpportunityColumns of(
+      List<Opportunity> docs, Vocabulary vocabulary, ToIntFunction<Opportunity> isco) {
+    int n = docs.size();
+    int langs = 0;
+    int[][] skillIds = new int[n][];
+    int skills = 0;
+    for (int d = 0; d < n; d++) {
+      Opportunity o = docs.get(d);
+      langs += o.languageRequirements().size();
+      skillIds[d] = skillIds(o.skills(), vocabulary);
+      skills += skillIds[d].length;
+    }
+    OpportunityColumns c = new OpportunityColumns(n, langs, skills);
+    int lp = 0;
+    int sp = 0;
+    for (int d = 0; d < n; d++) {
+      Opportunity o = docs.get(d);
+      c.ids[d] = o.id();
+      c.kind[d] = (byte) o.kind().ordinal();
+      int f = 0;
+      if (Boolean.TRUE.equals(o.remote())) f |= REMOTE;
+      if (Boolean.TRUE.equals(o.languageSupport())) f |= LANGUAGE_SUPPORT;
+      if (Boolean.TRUE.equals(o.recognitionPartnership())) f |= RECOGNITION_PARTNERSHIP;
+      QualificationRequirement q = o.qualification();
+      if (q != null && q.regulatedProfession()) f |= REGULATED;
+      if (q != null && Boolean.TRUE.equals(q.required())) f |= QUALIFICATION_REQUIRED;
+      c.flags[d] = f;
+      Location loc = o.location();
+      c.lat[d] = loc != null && loc.hasCoordinates() ? loc.lat().floatValue() : Float.NaN;
+      c.lon[d] = loc != null && loc.hasCoordinates() ? loc.lon().floatValue() : Float.NaN;
+      c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
+      c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
+      c.isco[d] = isco.applyAsInt(o);
+      c.level[d] = o.level() == null ? UNKNOWN : (byte) o.level().rank();
+      c.recognitionRequired[d] =
+          q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
+      c.minSchool[d] = o.minSchool() == null ? UNKNOWN : (byte) o.minSchool().ordinal();
+      HoursRange h = o.hoursPerWeek();
+      c.hoursMin[d] = h == null || h.min() == null ? Float.NaN : h.min().floatValue();
+      c.hoursMax[d] = h == null || h.max() == null ? Float.NaN : h.max().floatValue();
+      c.shiftWork[d] = tri(o.shiftWork());
+      c.nightWork[d] = tri(o.nightWork());
+      c.weekendWork[d] = tri(o.weekendWork());
+      c.childcareSupport[d] = tri(o.childcareSupport());
+      c.accessible[d] = tri(o.accessible());
+      c.demand[d] = o.physicalDemand() == null ? UNKNOWN : (byte) o.physicalDemand().ordinal();
+      c.licence[d] = vocabulary.licences.intern(Vocabulary.licence(o.drivingLicense()));
+      c.grossEur[d] = o.monthlyGrossEur() == null ? Float.NaN : o.monthlyGrossEur().floatValue();
+      c.startDay[d] = day(o.startDate(), NO_DAY);
+      c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
+      c.langStart[d] = lp;
+      for (LanguageRequirement r : o.languageRequirements()) {
+        c.langId[lp] = vocabulary.languages.intern(r.language());
+        c.langMin[lp] = (byte) r.minLevel().rank();
+        lp++;
+      }
+      c.skillStart[d] = sp;
+      System.arraycopy(skillIds[d], 0, c.skillTerm, sp, skillIds[d].length);
+      sp += skillIds[d].length;
+    }
+    c.langStart[n] = lp;
+    c.skillStart[n] = sp;
+    return c;
+  }
+
+  boolean has(int doc, int flag) {
+    return (flags[doc] & flag) != 0;
+  }
+
+  private static int[] skillIds(List<String> skills, Vocabulary vocabulary) {
+    if (skills.isEmpty()) {
+      return new int[0];
+    }
+    int[] ids = new int[0];
+    int count = 0;
+    for (String skill : skills) {
+      for (String term : vocabulary.skillTerms(skill)) {
+        if (count == ids.length) {
+          ids = Arrays.copyOf(ids, Math.max(4, count * 2));
+        }
+        ids[count++] = vocabulary.skillTerms.intern(term);
+      }
+    }
+    return Arrays.stream(ids, 0, count).sorted().distinct().toArray();
+  }
+
+  private static byte tri(Boolean value) {
+    return value == null ? UNKNOWN : (byte) (value ? 1 : 0);
+  }
+
+  private static int day(LocalDate date, int absent) {
+    return date == null ? absent : (int) date.toEpochDay();
+  }
+}

@@ -1,0 +1,385 @@
+package org.passgenau.rank;
+
+import static org.passgenau.rank.OpportunityColumns.NO_DAY;
+import static org.passgenau.rank.OpportunityColumns.UNKNOWN;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+import org.apache.lucene.util.SloppyMath;
+import org.passgenau.model.Availability;
+import org.passgenau.model.Experience;
+import org.passgenau.model.Health;
+import org.passgenau.model.LanguageSkill;
+import org.passgenau.model.Location;
+import org.passgenau.model.Mobility;
+import org.passgenau.model.Occupation;
+import org.passgenau.model.OpportunityKind;
+import org.passgenau.model.PermitStatus;
+import org.passgenau.model.Profile;
+import org.passgenau.model.Qualification;
+import org.passgenau.model.Recognition;
+import org.passgenau.model.ResidenceObligation;
+import org.passgenau.model.WorkBan;
+import org.passgenau.model.WorkPermit;
+import org.passgenau.taxonomy.IscoCode;
+
+/**
+ * A profile compiled for one query: the person's constraints as primitives, resolved against a
+ * rule set and a reference date, so that rules compare numbers per opportunity. Never reads the
+ * profile's {@code audit} field, nor birth year, gender or nationality.
+ *
+ * <p>Confined to the thread that runs the query (it caches the last opportunity's reach).
+ */
+final class ProfileQuery {
+
+  /** How an opportunity can be reached. */
+  static final int REACH_REMOTE = 0;
+  static final int REACH_COMMUTE = 1;
+  static final int REACH_RELOCATION = 2;
+  static final int REACH_UNKNOWN = 3;
+  static final int REACH_NONE = 4;
+
+  /** Source of an occupation the person brings, for closeness and explanations. */
+  static final byte FROM_QUALIFICATION = 0;
+  static final byte FROM_EXPERIENCE = 1;
+  static final byte FROM_WISH = 2;
+
+  /** Licence classes that holding a class implies (EU directive 2006/126: B is a prerequisite). */
+  private static final Map<String, List<String>> LICENCE_IMPLIES =
+      Map.of(
+          "BE", List.of("B"),
+          "C1", List.of("B"),
+          "C1E", List.of("C1", "BE", "B"),
+          "C", List.of("C1", "B"),
+          "CE", List.of("C", "C1", "C1E", "BE", "B"),
+          "D1", List.of("B"),
+          "D1E", List.of("D1", "BE", "B"),
+          "D", List.of("D1", "B"),
+          "DE", List.of("D", "D1", "D1E", "BE", "B"));
+
+  final Profile profile;
+  final RuleSet rules;
+  final LocalDate asOf;
+  final int today;
+
+  // work permit
+  final boolean absoluteBan;
+  /** Last day of a temporary ban still in force, or NO_DAY. */
+  final int banUntilDay;
+  final boolean approvalRequired;
+  final boolean tolerated;
+  final boolean euCitizen;
+  final int homeCountry;
+
+  // languages
+  final int[] langIds;
+  final byte[] langRanks;
+
+  // place and travel
+  final boolean located;
+  final double lat;
+  final double lon;
+  final double commuteKmFullDay;
+  final double commuteKmPartDay;
+  final boolean commuteLimitStated;
+  final boolean willingToRelocate;
+  /** Region of a residence obligation in force, or ABSENT. */
+  final int obligationRegion;
+  final double liftMinHours;
+  final double liftMinEur;
+
+  // occupations
+  final int[] occIsco;
+  final float[] occWeight;
+  final byte[] occSource;
+  final int[] qualIsco;
+  final byte[] qualRecognition;
+  final int bestLevel;
+  final int school;
+
+  // availability, family and health
+  final int availableFromDay;
+  final float maxHours;
+  final float minHours;
+  final byte shiftOk;
+  final byte nightOk;
+  final byte weekendOk;
+  final boolean needsChildcare;
+  final byte maxDemand;
+  final boolean needsAccessible;
+  final int[] licences;
+  final int[] skillTerms;
+
+  private OpportunityColumns cachedColumns;
+  private int cachedDoc = -1;
+  private int cachedReach;
+  private double cachedDistance;
+
+  ProfileQuery(
+      Profile p,
+      RuleSet rules,
+      LocalDate asOf,
+      Vocabulary vocabulary,
+      ToIntFunction<Occupation> isco) {
+    this.profile = p;
+    this.rules = rules;
+    this.asOf = asOf;
+    this.today = (int) asOf.toEpochDay();
+
+    WorkPermit permit = p.workPermit();
+    WorkBan ban = permit == null ? WorkBan.NONE : permit.ban();
+    this.absoluteBan = ban == WorkBan.ABSOLUTE;
+    this.banUntilDay =
+        ban == WorkBan.TEMPORARY && !permit.workBanUntil().isBefore(asOf)
+            ? (int) permit.workBanUntil().toEpochDay()
+            : NO_DAY;
+    this.approvalRequired = permit != null && Boolean.TRUE.equals(permit.approvalRequired());
+    this.tolerated = permit != null && permit.status() == PermitStatus.TOLERATION;
+    this.euCitizen = permit != null && permit.status() == PermitStatus.EU_CITIZEN;
+
+    List<LanguageSkill> langs = p.languages();
+    this.langIds = new int[langs.size()];
+    this.langRanks = new byte[langs.size()];
+    for (int i = 0; i < langs.size(); i++) {
+      langIds[i] = vocabulary.languages.lookup(langs.get(i).language());
+      langRanks[i] = (byte) langs.get(i).level().rank();
+    }
+
+    Location home = p.location();
+    this.located = home != null && home.hasCoordinates();
+    this.lat = located ? home.lat() : Double.NaN;
+    this.lon = located ? home.lon() : Double.NaN;
+    this.homeCountry = vocabulary.countries.intern(home == null ? null : home.country());
+    Mobility m = p.mobility();
+    boolean car = m != null && Boolean.TRUE.equals(m.car());
+    double speed = car ? rules.carKmh() : rules.publicTransportKmh();
+    Double statedKm = m == null ? null : m.maxCommuteKm();
+    Double statedMinutes = m == null ? null : m.maxCommuteMinutes();
+    this.commuteLimitStated = statedKm != null || statedMinutes != null;
+    if (commuteLimitStated) {
+      double km = Double.POSITIVE_INFINITY;
+      if (statedKm != null) {
+        km = statedKm;
+      }
+      if (statedMinutes != null) {
+        km = Math.min(km, statedMinutes / 60.0 * speed);
+      }
+      this.commuteKmFullDay = km;
+      this.commuteKmPartDay = km;
+    } else {
+      boolean netherlands = home != null && "NL".equals(home.country());
+      // The legal norms speak of a daily round trip; the limit is one way.
+      double full = netherlands ? rules.dailyCommuteMinutesNl() : rules.dailyCommuteMinutesFullDay();
+      double part = netherlands ? rules.dailyCommuteMinutesNl() : rules.dailyCommuteMinutesPartDay();
+      this.commuteKmFullDay = full / 2 / 60.0 * speed;
+      this.commuteKmPartDay = part / 2 / 60.0 * speed;
+    }
+    this.willingToRelocate = m != null && Boolean.TRUE.equals(m.willingToRelocate());
+    ResidenceObligation obligation = p.residenceObligation();
+    this.obligationRegion =
+        obligation != null && obligation.inForceOn(asOf)
+            ? vocabulary.regions.intern(obligation.region())
+            : Interner.ABSENT;
+    this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
+    this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
+
+    List<int[]> occ = new ArrayList<>();
+    List<Float> weights = new ArrayList<>();
+    List<Byte> sources = new ArrayList<>();
+    int best = 1;
+    this.qualIsco = new int[p.qualifications().size()];
+    this.qualRecognition = new byte[p.qualifications().size()];
+    for (int i = 0; i < p.qualifications().size(); i++) {
+      Qualification q = p.qualifications().get(i);
+      int code = isco.applyAsInt(q.occupation());
+      qualIsco[i] = code;
+      // An unknown status is treated as not applied for: it proves nothing.
+      qualRecognition[i] =
+          (byte) (q.recognition() == null ? Recognition.NOT_APPLIED : q.recognition()).ordinal();
+      if (q.level() != null) {
+        best = Math.max(best, q.level().rank());
+      }
+      if (code >= 0) {
+        occ.add(new int[] {code});
+        weights.add(1.0f);
+        sources.add(FROM_QUALIFICATION);
+      }
+    }
+    for (Experience e : p.experience()) {
+      int code = isco.applyAsInt(e.occupation());
+      if (code >= 0) {
+        double years = e.years() == null ? 1 : e.years();
+        occ.add(new int[] {code});
+        weights.add((float) Math.min(1.0, 0.6 + 0.1 * years));
+        sources.add(FROM_EXPERIENCE);
+      }
+    }
+    for (Occupation wish : p.desiredOccupations()) {
+      int code = isco.applyAsInt(wish);
+      if (code >= 0) {
+        occ.add(new int[] {code});
+        weights.add(0.9f);
+        sources.add(FROM_WISH);
+      }
+    }
+    this.occIsco = new int[occ.size()];
+    this.occWeight = new float[occ.size()];
+    this.occSource = new byte[occ.size()];
+    for (int i = 0; i < occ.size(); i++) {
+      occIsco[i] = occ.get(i)[0];
+      occWeight[i] = weights.get(i);
+      occSource[i] = sources.get(i);
+    }
+    this.bestLevel = best;
+    this.school = p.school() == null ? UNKNOWN : p.school().ordinal();
+
+    Availability a = p.availability();
+    this.availableFromDay =
+        a == null || a.availableFrom() == null ? NO_DAY : (int) a.availableFrom().toEpochDay();
+    this.maxHours = a == null || a.maxHoursPerWeek() == null ? Float.NaN : a.maxHoursPerWeek().floatValue();
+    this.minHours = a == null || a.minHoursPerWeek() == null ? Float.NaN : a.minHoursPerWeek().floatValue();
+    this.shiftOk = tri(a == null ? null : a.shiftOk());
+    this.nightOk = tri(a == null ? null : a.nightOk());
+    this.weekendOk = tri(a == null ? null : a.weekendOk());
+    this.needsChildcare = p.family() != null && p.family().needsChildcare();
+    Health h = p.health();
+    this.maxDemand = h == null || h.maxPhysicalDemand() == null ? UNKNOWN : (byte) h.maxPhysicalDemand().ordinal();
+    this.needsAccessible = h != null && Boolean.TRUE.equals(h.needsAccessibleWorkplace());
+
+    TreeSet<Integer> held = new TreeSet<>();
+    if (m != null) {
+      for (String l : m.drivingLicense()) {
+        String cls = Vocabulary.licence(l);
+        held.add(vocabulary.licences.intern(cls));
+        for (String implied : LICENCE_IMPLIES.getOrDefault(cls, List.of())) {
+          held.add(vocabulary.licences.intern(implied));
+        }
+      }
+    }
+    this.licences = held.stream().mapToInt(Integer::intValue).toArray();
+
+    TreeSet<Integer> terms = new TreeSet<>();
+    for (String skill : p.skills()) {
+      for (String term : vocabulary.skillTerms(skill)) {
+        int id = vocabulary.skillTerms.lookup(term);
+        if (id >= 0) {
+          terms.add(id);
+        }
+      }
+    }
+    this.skillTerms = terms.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The person's CEFR rank (0 = none) in the language with id {@code languageId}. */
+  int languageRank(int languageId) {
+    int best = 0;
+    for (int i = 0; i < langIds.length; i++) {
+      if (langIds[i] == languageId && langRanks[i] > best) {
+        best = langRanks[i];
+      }
+    }
+    return best;
+  }
+
+  boolean holdsLicence(int licenceId) {
+    return Arrays.binarySearch(licences, licenceId) >= 0;
+  }
+
+  /** One-way commuting limit in km for a job of this opportunity's weekly hours. */
+  double commuteLimitKm(OpportunityColumns c, int d) {
+    float hours = c.hoursMax[d];
+    boolean partDay = !Float.isNaN(hours) && hours <= rules.fullDayHoursPerWeek();
+    return partDay ? commuteKmPartDay : commuteKmFullDay;
+  }
+
+  /** Largest commuting radius over all job lengths: the index's candidate radius. */
+  double maxCommuteKm() {
+    return Math.max(commuteKmFullDay, commuteKmPartDay);
+  }
+
+  /** Great-circle distance in km from home, NaN when either place lacks coordinates. */
+  double distanceKm(OpportunityColumns c, int d) {
+    reach(c, d);
+    return cachedDistance;
+  }
+
+  /** How the person can get to opportunity {@code d}: one of the REACH_ constants. */
+  int reach(OpportunityColumns c, int d) {
+    if (c == cachedColumns && d == cachedDoc) {
+      return cachedReach;
+    }
+    double km = Double.NaN;
+    int reach;
+    if (c.has(d, OpportunityColumns.REMOTE)) {
+      reach = REACH_REMOTE;
+    } else if (!located || Float.isNaN(c.lat[d])) {
+      reach = REACH_UNKNOWN;
+    } else {
+      km = SloppyMath.haversinMeters(lat, lon, c.lat[d], c.lon[d]) / 1000.0;
+      if (km <= commuteLimitKm(c, d)) {
+        reach = REACH_COMMUTE;
+      } else if (canMoveFor(c, d)) {
+        reach = REACH_RELOCATION;
+      } else {
+        reach = REACH_NONE;
+      }
+    }
+    cachedColumns = c;
+    cachedDoc = d;
+    cachedReach = reach;
+    cachedDistance = km;
+    return reach;
+  }
+
+  /** Whether the person would and may move for this opportunity. */
+  boolean canMoveFor(OpportunityColumns c, int d) {
+    if (!willingToRelocate) {
+      return false;
+    }
+    return obligationRegion == Interner.ABSENT
+        || c.region[d] == obligationRegion
+        || liftsResidenceObligation(c, d);
+  }
+
+  /**
+   * Section 12a AufenthG: an apprenticeship, or a job of at least 15 h a week paying at least
+   * the dated threshold, lifts the obligation. Unknown hours or pay cannot show that it does.
+   */
+  boolean liftsResidenceObligation(OpportunityColumns c, int d) {
+    if (c.kind[d] == OpportunityKind.APPRENTICESHIP.ordinal()) {
+      return true;
+    }
+    float hours = Float.isNaN(c.hoursMin[d]) ? c.hoursMax[d] : c.hoursMin[d];
+    return c.kind[d] != OpportunityKind.VOLUNTEERING.ordinal()
+        && hours >= liftMinHours
+        && c.grossEur[d] >= liftMinEur;
+  }
+
+  /**
+   * The best recognition status (lowest {@link Recognition} ordinal) among the person's
+   * qualifications close enough to {@code isco} to count, or -1 when none is.
+   */
+  int bestRecognitionFor(int isco) {
+    int best = -1;
+    for (int i = 0; i < qualIsco.length; i++) {
+      if (IscoCode.sharedLevels(qualIsco[i], isco) >= rules.recognitionSharedLevels()
+          && (best == -1 || qualRecognition[i] < best)) {
+        best = qualRecognition[i]; // Recognition is ordered from FULL (0) downwards
+      }
+    }
+    return best;
+  }
+
+  static boolean recognised(int recognition) {
+    return recognition == Recognition.FULL.ordinal();
+  }
+
+  private static byte tri(Boolean value) {
+    return value == null ? UNKNOWN : (byte) (value ? 1 : 0);
+  }
+}

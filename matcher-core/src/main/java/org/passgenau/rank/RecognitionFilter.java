@@ -1,0 +1,58 @@
+package org.passgenau.rank;
+
+import java.util.List;
+import org.passgenau.model.Level;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.OpportunityKind;
+import org.passgenau.model.Recognition;
+
+/**
+ * Regulated professions (nursing, medicine, teaching, educators, ...): a job at skilled level or
+ * above needs a fully recognised qualification in the field, unless the employer offers a
+ * recognition partnership and the person's recognition is under way (partial, pending or not yet
+ * applied for, but not rejected). Helper roles are open without recognition, and so are
+ * apprenticeships, internships and training, which lead to or complete it. An unknown level is
+ * taken as skilled.
+ */
+final class RecognitionFilter extends Rule.Filter {
+
+  private static final int VACANCY = OpportunityKind.VACANCY.ordinal();
+  private static final int HELPER = Level.HELPER.rank();
+  private static final int FULL = Recognition.FULL.ordinal();
+  private static final int REJECTED = Recognition.REJECTED.ordinal();
+
+  RecognitionFilter() {
+    super("recognition");
+  }
+
+  @Override
+  boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+    if (!needsRecognition(c, d)) {
+      return true;
+    }
+    int best = q.bestRecognitionFor(c.isco[d]);
+    if (best == FULL) {
+      return true;
+    }
+    return c.has(d, OpportunityColumns.RECOGNITION_PARTNERSHIP) && best >= 0 && best != REJECTED;
+  }
+
+  static boolean needsRecognition(OpportunityColumns c, int d) {
+    return c.has(d, OpportunityColumns.REGULATED) && c.kind[d] == VACANCY && c.level[d] != HELPER;
+  }
+
+  @Override
+  void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+    if (!needsRecognition(c, d)) {
+      if (c.has(d, OpportunityColumns.REGULATED) && c.level[d] == HELPER) {
+        out.add(new Reason(name(), 0, m.text("recognition.helper_open")));
+      }
+      return;
+    }
+    if (q.bestRecognitionFor(c.isco[d]) == FULL) {
+      out.add(new Reason(name(), 0, m.text("recognition.full")));
+    } else {
+      out.add(new Reason(name(), 0, m.text("recognition.partnership")));
+    }
+  }
+}

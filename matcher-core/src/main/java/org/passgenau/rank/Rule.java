@@ -1,0 +1,53 @@
+package org.passgenau.rank;
+
+import java.util.List;
+import org.passgenau.model.Opportunity;
+
+/**
+ * A rule of the ranking: a hard filter or a scorer. Rules are stateless and shared by all
+ * queries; whatever a query needs lives in the {@link ProfileQuery}.
+ */
+abstract class Rule {
+
+  private final String name;
+
+  Rule(String name) {
+    this.name = name;
+  }
+
+  /** The name used in rule sets, exclusion counts and explanations. */
+  final String name() {
+    return name;
+  }
+
+  /**
+   * Adds notes that change no score but that a caseworker must know (an approval to ask for, a
+   * tolerated language gap), for an opportunity the rule admitted.
+   */
+  void note(
+      ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {}
+
+  /** A hard filter: excludes what the law or the person's constraints rule out. */
+  abstract static class Filter extends Rule {
+    Filter(String name) {
+      super(name);
+    }
+
+    /** Whether opportunity {@code d} passes. Called in the ranking loop: must not allocate. */
+    abstract boolean admits(ProfileQuery q, OpportunityColumns c, int d);
+  }
+
+  /** A soft scorer: a value in [-1, 1] that the rule set weighs. */
+  abstract static class Scorer extends Rule {
+    Scorer(String name) {
+      super(name);
+    }
+
+    /** The value for opportunity {@code d}. Called in the ranking loop: must not allocate. */
+    abstract double value(ProfileQuery q, OpportunityColumns c, int d);
+
+    /** The sentence that explains the value, or null when there is nothing to say. */
+    abstract String detail(
+        ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m);
+  }
+}

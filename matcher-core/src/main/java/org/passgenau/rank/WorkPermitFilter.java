@@ -1,0 +1,57 @@
+package org.passgenau.rank;
+
+import java.util.List;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.OpportunityKind;
+
+/**
+ * The right to work. An absolute ban leaves only volunteering, which is not employment; a
+ * temporary ban admits employment that starts after it ends (an unknown start is taken as now);
+ * the right to work is national, so employment in another country needs EU citizenship. An
+ * approval to ask for is a note, never an exclusion.
+ */
+final class WorkPermitFilter extends Rule.Filter {
+
+  private static final int VOLUNTEERING = OpportunityKind.VOLUNTEERING.ordinal();
+
+  WorkPermitFilter() {
+    super("work_permit");
+  }
+
+  @Override
+  boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
+    if (c.kind[d] == VOLUNTEERING) {
+      return true;
+    }
+    if (q.absoluteBan) {
+      return false;
+    }
+    if (q.banUntilDay != OpportunityColumns.NO_DAY) {
+      int start = c.startDay[d] == OpportunityColumns.NO_DAY ? q.today : c.startDay[d];
+      if (start <= q.banUntilDay) {
+        return false;
+      }
+    }
+    return q.euCitizen
+        || q.homeCountry == Interner.ABSENT
+        || c.country[d] == Interner.ABSENT
+        || c.country[d] == q.homeCountry;
+  }
+
+  @Override
+  void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+    if (c.kind[d] == VOLUNTEERING) {
+      if (q.absoluteBan || q.banUntilDay != OpportunityColumns.NO_DAY) {
+        out.add(new Reason(name(), 0, m.text("work_permit.volunteering_open")));
+      }
+      return;
+    }
+    if (q.banUntilDay != OpportunityColumns.NO_DAY) {
+      out.add(new Reason(name(), 0,
+          m.text("work_permit.after_ban", Messages.day(c.startDay[d]), Messages.day(q.banUntilDay))));
+    }
+    if (q.approvalRequired) {
+      out.add(new Reason(name(), 0, m.text("work_permit.approval")));
+    }
+  }
+}
