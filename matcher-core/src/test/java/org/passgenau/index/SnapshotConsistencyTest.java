@@ -3,6 +3,8 @@ package org.passgenau.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passgenau.index.Fixtures.vacancy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -120,6 +125,11 @@ class SnapshotConsistencyTest {
       if (live != snapshot.size()) {
         throw new AssertionError("size " + snapshot.size() + " but " + live + " live docs");
       }
+      // A query over the searcher visits exactly the snapshot's segments.
+      int collected = collectAll(snapshot);
+      if (collected != live) {
+        throw new AssertionError("the searcher matched " + collected + " of " + live + " live docs");
+      }
       // The stored opportunity agrees as well; decoding every doc would slow the readers down.
       if (live > 0) {
         Segment<String[]> first = snapshot.segments().get(0);
@@ -134,6 +144,41 @@ class SnapshotConsistencyTest {
         }
       }
     }
+  }
+
+  /** Runs a query the way the ranking core does: columns picked per leaf, read per doc. */
+  private static int collectAll(Snapshot<String[]> snapshot) {
+    int[] hits = new int[1];
+    try {
+      snapshot
+          .searcher()
+          .search(
+              CandidateQueries.all(),
+              new SimpleCollector() {
+                private String[] ids;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) {
+                  ids = snapshot.segment(context).columns();
+                }
+
+                @Override
+                public void collect(int doc) {
+                  if (ids[doc] == null) {
+                    throw new AssertionError("no column value for doc " + doc);
+                  }
+                  hits[0]++;
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                  return ScoreMode.COMPLETE_NO_SCORES;
+                }
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return hits[0];
   }
 
   private static int segmentCount(OpportunityIndex<String[]> index) {
