@@ -45,7 +45,8 @@ import org.passgenau.model.Opportunity;
  * }</pre>
  *
  * <p>Searching, reading columns and decoding hits are safe from many threads at once; close the
- * snapshot once, after they are done.
+ * snapshot once, after they are done. Nothing obtained from a snapshot (searcher, segments,
+ * columns, doc ids) may be used after it is closed.
  *
  * @param <C> the columns of one segment
  */

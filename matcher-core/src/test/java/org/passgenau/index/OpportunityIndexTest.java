@@ -8,6 +8,7 @@ import static org.passgenau.index.Fixtures.nurseAide;
 import static org.passgenau.index.Fixtures.vacancy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +126,8 @@ class OpportunityIndexTest {
   }
 
   @Test
-  void anIndexOnDiskReopensWithTheSameOpportunities(@TempDir Path dir) {
+  void anIndexOnDiskReopensWithTheSameOpportunities(@TempDir Path tmp) {
+    Path dir = tmp.resolve("var/opportunities");
     List<Opportunity> opportunities = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       opportunities.add(i % 2 == 0 ? nurseAide("V-" + i) : vacancy("V-" + i, "Helfer " + i));
@@ -170,6 +172,19 @@ class OpportunityIndexTest {
     try (OpportunityIndex<String[]> reopened =
         OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
       assertThat(reopened.size()).as("close commits").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSecondIndexOnTheSameDirectoryIsRefusedNamingIt(@TempDir Path dir) {
+    try (OpportunityIndex<String[]> first =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
+      assertThatThrownBy(
+              () -> OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build())
+          .as("one writer per directory")
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining(dir.toString());
+      assertThat(first.size()).as("the first index stays usable").isZero();
     }
   }
 
