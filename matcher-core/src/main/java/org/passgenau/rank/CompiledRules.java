@@ -72,14 +72,16 @@ final class CompiledRules {
     return score;
   }
 
-  /** The explanation of an admitted opportunity: scorers with an effect, then notes. */
+  /** The explanation of an admitted opportunity: every scorer with an effect, then notes. */
   List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
     List<Reason> reasons = new ArrayList<>();
     for (int i = 0; i < scorers.length; i++) {
       double effect = round(weights[i] * scorers[i].value(q, c, d));
-      String detail = scorers[i].detail(q, c, d, o, m);
-      if (detail != null && effect != 0) {
-        reasons.add(new Reason(scorers[i].name(), effect, detail));
+      if (effect != 0) {
+        // Every effect is explained; a scorer without a specific sentence has a general one.
+        String detail = scorers[i].detail(q, c, d, o, m);
+        reasons.add(new Reason(scorers[i].name(), effect,
+            detail != null ? detail : m.text(scorers[i].name() + ".other")));
       }
     }
     for (Rule.Filter f : filters) {

@@ -237,7 +237,8 @@ final class Scorers {
         case ProfileQuery.REACH_REMOTE -> m.text("distance.remote");
         case ProfileQuery.REACH_COMMUTE -> m.text(
             "distance.commute", Messages.km(q.distanceKm(c, d)), Messages.km(q.commuteLimitKm(c, d)));
-        default -> null;
+        case ProfileQuery.REACH_RELOCATION -> m.text("distance.move");
+        default -> m.text("distance.unknown");
       };
     }
   }
