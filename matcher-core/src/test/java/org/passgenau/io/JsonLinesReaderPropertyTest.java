@@ -26,7 +26,7 @@ import org.passgenau.model.Opportunity;
  * once: as a record or as a reject. Lines mix valid records, blank lines, random text, truncated
  * records and valid records with one field set to a random JSON value.
  */
-class JsonLinesReaderProperties {
+class JsonLinesReaderPropertyTest {
 
   /** Replaced by an id made of the line number, so that ids are unique and tell their line. */
   private static final String ID = "#ID#";
