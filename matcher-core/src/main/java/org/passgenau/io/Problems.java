@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.base.Strings;
 import com.google.common.base.Throwables;
 import java.time.LocalDate;
@@ -156,7 +157,7 @@ final class Problems {
       if (text.codePointCount(0, text.length()) > MAX_VALUE_CODE_POINTS) {
         text = text.substring(0, text.offsetByCodePoints(0, MAX_VALUE_CODE_POINTS)) + "...";
       }
-      return '"' + text + '"';
+      return TextNode.valueOf(text).toString(); // quoted and escaped as in JSON
     }
     if (node.isObject()) {
       return "an object";
