@@ -142,7 +142,8 @@ final class TitleIndex {
   }
 
   /** Ties go to the lower code, then the shorter and alphabetically first title. */
-  private static boolean isBefore(OccupationTaxonomy.TitleEntry a, OccupationTaxonomy.TitleEntry b) {
+  private static boolean isBefore(
+      OccupationTaxonomy.TitleEntry a, OccupationTaxonomy.TitleEntry b) {
     int byCode = a.isco.compareTo(b.isco);
     if (byCode != 0) {
       return byCode < 0;

@@ -145,6 +145,23 @@ class EscoTaxonomyTest {
   }
 
   @Test
+  void theShippedFileAndEscoTogetherClassifyGermanAndEnglishTitles() throws IOException {
+    OccupationTaxonomy both =
+        OccupationTaxonomy.builder()
+            .loadEsco(Fixtures.escoOrSkip())
+            .loadTsv(Fixtures.shippedTsv())
+            .build();
+
+    assertThat(both.classify("Altenpflegehelferin (m/w/d)"))
+        .as("German title from the shipped file")
+        .hasValueSatisfying(c -> assertThat(c.isco()).isEqualTo("5321"));
+    assertThat(both.label("5321", "en"))
+        .as("the source loaded first labels the group")
+        .contains("Health care assistants");
+    assertThat(both.label("5321", "de")).as("German label from the shipped file").contains("Pflegehelfer");
+  }
+
+  @Test
   void aDirectoryWithoutEscoFilesIsAnError() {
     assertThatThrownBy(() -> OccupationTaxonomy.builder().loadEsco(dir))
         .as("nothing to load")
