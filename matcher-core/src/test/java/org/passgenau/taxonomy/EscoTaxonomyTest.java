@@ -103,7 +103,9 @@ class EscoTaxonomyTest {
 
     OccupationTaxonomy taxonomy = OccupationTaxonomy.builder().loadEsco(dir).build();
 
-    assertThat(taxonomy.label("7212", "de")).as("group label").contains("Schweißer und Brennschneider");
+    assertThat(taxonomy.label("7212", "de"))
+        .as("group label")
+        .contains("Schweißer und Brennschneider");
     assertThat(taxonomy.titles("7212", "de"))
         .as("preferred, alternative and hidden labels")
         .contains("Schweißer/Schweißerin", "Lichtbogenschweißer", "Schweiser");
@@ -117,7 +119,8 @@ class EscoTaxonomyTest {
 
   @Test
   void anUnknownLayoutIsRejectedNamingTheHeader() throws IOException {
-    Files.writeString(dir.resolve("occupations.csv"), "id,name\n1,welder\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("occupations.csv"), "id,name\n1,welder\n", StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> OccupationTaxonomy.builder().loadEsco(dir))
         .as("neither official nor Tabiya")
@@ -158,7 +161,9 @@ class EscoTaxonomyTest {
     assertThat(both.label("5321", "en"))
         .as("the source loaded first labels the group")
         .contains("Health care assistants");
-    assertThat(both.label("5321", "de")).as("German label from the shipped file").contains("Pflegehelfer");
+    assertThat(both.label("5321", "de"))
+        .as("German label from the shipped file")
+        .contains("Pflegehelfer");
   }
 
   @Test
@@ -183,7 +188,8 @@ class EscoTaxonomyTest {
     Files.writeString(
         dir.resolve("occupations_" + lang + ".csv"),
         "conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,hiddenLabels,status,"
-            + "modifiedDate,regulatedProfessionNote,scopeNote,definition,inScheme,description,code\n"
+            + "modifiedDate,regulatedProfessionNote,scopeNote,definition,inScheme,"
+            + "description,code\n"
             + "Occupation,http://data.europa.eu/esco/occupation/w1,7212,"
             + german.apply("Schweißer/Schweißerin")
             + ",\""

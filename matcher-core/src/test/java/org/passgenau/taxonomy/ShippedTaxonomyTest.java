@@ -128,7 +128,9 @@ class ShippedTaxonomyTest {
         runs.add(pool.submit(() -> titles.stream().map(taxonomy::classify).toList()));
       }
       for (Future<List<Optional<Classification>>> run : runs) {
-        assertThat(run.get()).as("a shared taxonomy answers alike on every thread").isEqualTo(expected);
+        assertThat(run.get())
+            .as("a shared taxonomy answers alike on every thread")
+            .isEqualTo(expected);
       }
     } finally {
       pool.shutdownNow();
@@ -153,6 +155,8 @@ class ShippedTaxonomyTest {
   void resolvingClassifiesTheTitleWhenNoCodeIsKnown() {
     Occupation occupation = new Occupation(null, "99991", null, "Verkäuferin (m/w/d)");
 
-    assertThat(taxonomy.resolveIsco(occupation)).as("unknown kldb, title classified").contains("5223");
+    assertThat(taxonomy.resolveIsco(occupation))
+        .as("unknown kldb, title classified")
+        .contains("5223");
   }
 }
