@@ -32,7 +32,8 @@ final class EscoLoader {
   private static final Pattern OCCUPATIONS_FILE =
       Pattern.compile("occupations(?:_([a-z]{2}))?\\.csv", Pattern.CASE_INSENSITIVE);
 
-  private static final Splitter LABELS = Splitter.on(Pattern.compile("\r?\n")).trimResults().omitEmptyStrings();
+  private static final Splitter LABELS =
+      Splitter.on(Pattern.compile("\r?\n")).trimResults().omitEmptyStrings();
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
@@ -103,7 +104,10 @@ final class EscoLoader {
           String code = field(name, line, record, columns, layout.code, true);
           if (!IscoCode.isValid(code)) {
             throw new TaxonomyFormatException(
-                name, line, layout.code, "must be an ISCO-08 code of 1 to 4 digits, was '" + code + "'");
+                name,
+                line,
+                layout.code,
+                "must be an ISCO-08 code of 1 to 4 digits, was '" + code + "'");
           }
           String label = field(name, line, record, columns, layout.preferred, true);
           sink.addGroup(code);
@@ -123,7 +127,10 @@ final class EscoLoader {
           String isco = field(name, line, record, columns, layout.iscoGroup, true);
           if (!IscoCode.isValid(isco) || isco.length() != 4) {
             throw new TaxonomyFormatException(
-                name, line, layout.iscoGroup, "must be an ISCO-08 unit group of 4 digits, was '" + isco + "'");
+                name,
+                line,
+                layout.iscoGroup,
+                "must be an ISCO-08 unit group of 4 digits, was '" + isco + "'");
           }
           if (sink.hasGroups() && !sink.hasGroup(isco)) {
             throw new TaxonomyFormatException(
@@ -131,7 +138,8 @@ final class EscoLoader {
           }
           String uri = field(name, line, record, columns, layout.uri, true);
           sink.addEsco(uri, isco);
-          sink.addTitle(isco, lang, field(name, line, record, columns, layout.preferred, true), null);
+          String preferred = field(name, line, record, columns, layout.preferred, true);
+          sink.addTitle(isco, lang, preferred, null);
           for (String column : new String[] {layout.alt, layout.hidden}) {
             if (column != null && columns.containsKey(column.toLowerCase(Locale.ROOT))) {
               for (String label : LABELS.split(field(name, line, record, columns, column, false))) {
@@ -144,7 +152,8 @@ final class EscoLoader {
 
   @FunctionalInterface
   private interface RowReader {
-    void read(String file, Layout layout, Map<String, Integer> columns, long line, CSVRecord record);
+    void read(
+        String file, Layout layout, Map<String, Integer> columns, long line, CSVRecord record);
   }
 
   private static void read(Path file, RowReader rows) throws IOException {

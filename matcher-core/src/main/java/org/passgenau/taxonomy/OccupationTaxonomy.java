@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,7 +191,7 @@ public final class OccupationTaxonomy {
     private final Map<String, LinkedHashSet<String>> kldbToIsco = new LinkedHashMap<>();
     private final Map<String, String> escoToIsco = new LinkedHashMap<>();
     private final List<TitleEntry> titles = new ArrayList<>();
-    private final Set<String> titleKeys = new java.util.HashSet<>();
+    private final Set<String> titleKeys = new HashSet<>();
 
     private Builder() {}
 

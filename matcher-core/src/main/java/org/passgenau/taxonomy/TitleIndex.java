@@ -9,7 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -32,11 +36,18 @@ import org.passgenau.index.analysis.Terms;
  * compound ({@code Lagerhelferin}) still meets titles sharing its parts; BM25's length
  * normalisation prefers the shortest title covering the query.
  *
+ * <p>The last word of a job title is its head in all three languages ({@code registered
+ * <i>nurse</i>}, {@code Alten<i>pflegehelferin</i>}, {@code magazijn<i>medewerker</i>}); the
+ * words before narrow it down. Each title's last word is also indexed on its own, and a query's
+ * last word asks for it there too, so that {@code registered nurse} prefers {@code ward nurse}
+ * over {@code registered dental hygienist}, where BM25 alone would follow the rarer word.
+ *
  * <p>Thread-safe: the searcher and analyzer are, and nothing else changes after construction.
  */
 final class TitleIndex {
 
   private static final String FIELD = "title";
+  private static final String HEAD = "head";
   private static final String ENTRY = "entry";
 
   /** Hits looked at per query; enough to see every group that competes for the top. */
@@ -52,7 +63,11 @@ final class TitleIndex {
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (int i = 0; i < this.entries.size(); i++) {
         Document document = new Document();
-        document.add(new TextField(FIELD, this.entries.get(i).title, Field.Store.NO));
+        String title = this.entries.get(i).title;
+        document.add(new TextField(FIELD, title, Field.Store.NO));
+        for (String head : headTerms(title)) {
+          document.add(new StringField(HEAD, head, Field.Store.NO));
+        }
         document.add(new StoredField(ENTRY, i));
         writer.addDocument(document);
       }
@@ -77,6 +92,12 @@ final class TitleIndex {
       }
       query.add(new TermQuery(new Term(FIELD, term)), BooleanClause.Occur.SHOULD);
     }
+    for (String head : headTerms(title)) {
+      if (clauses++ == IndexSearcher.getMaxClauseCount()) {
+        break;
+      }
+      query.add(new TermQuery(new Term(HEAD, head)), BooleanClause.Occur.SHOULD);
+    }
     try {
       TopDocs top = searcher.search(query.build(), HITS);
       StoredFields stored = searcher.storedFields();
@@ -100,8 +121,29 @@ final class TitleIndex {
     }
   }
 
+  /** The terms at the last position of the analysed title: the last word and its parts. */
+  private Set<String> headTerms(String title) {
+    Set<String> head = new LinkedHashSet<>();
+    try (TokenStream stream = analyzer.tokenStream(FIELD, title)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (increment.getPositionIncrement() > 0) {
+          head.clear();
+        }
+        head.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot analyse '" + title + "'", e);
+    }
+    return head;
+  }
+
   /** Ties go to the lower code, then the shorter and alphabetically first title. */
-  private static boolean isBefore(OccupationTaxonomy.TitleEntry a, OccupationTaxonomy.TitleEntry b) {
+  private static boolean isBefore(
+      OccupationTaxonomy.TitleEntry a, OccupationTaxonomy.TitleEntry b) {
     int byCode = a.isco.compareTo(b.isco);
     if (byCode != 0) {
       return byCode < 0;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.passgenau.model.Coded;
 import org.passgenau.model.Level;
 
 /** Reads the project's hand-written TSV taxonomy ({@code isco kldb level lang title}). */
@@ -42,7 +43,7 @@ final class TsvLoader {
         if (header) {
           if (!record.toList().equals(HEADER)) {
             throw new TaxonomyFormatException(
-                name, line, "header", "expected " + String.join("\\t", HEADER) + ", was " + record.toList());
+                name, line, "header", "expected " + HEADER + ", was " + record.toList());
           }
           header = false;
           continue;
@@ -55,7 +56,8 @@ final class TsvLoader {
     }
   }
 
-  private static void readRow(String file, long line, CSVRecord record, OccupationTaxonomy.Builder sink) {
+  private static void readRow(
+      String file, long line, CSVRecord record, OccupationTaxonomy.Builder sink) {
     if (record.size() != HEADER.size()) {
       throw new TaxonomyFormatException(
           file, line, "columns", "expected 5 tab-separated columns, found " + record.size());
@@ -76,7 +78,7 @@ final class TsvLoader {
     Level level = null;
     if (!levelCode.isEmpty()) {
       try {
-        level = org.passgenau.model.Coded.parse(Level.class, levelCode);
+        level = Coded.parse(Level.class, levelCode);
       } catch (IllegalArgumentException e) {
         throw new TaxonomyFormatException(file, line, "level", e.getMessage());
       }
@@ -96,7 +98,10 @@ final class TsvLoader {
     }
     if (!LANG.matcher(lang).matches()) {
       throw new TaxonomyFormatException(
-          file, line, "lang", "must be a lower-case ISO 639-1 code such as 'de', was '" + lang + "'");
+          file,
+          line,
+          "lang",
+          "must be a lower-case ISO 639-1 code such as 'de', was '" + lang + "'");
     }
     if (title.isEmpty()) {
       throw new TaxonomyFormatException(file, line, "title", "must not be empty");

@@ -2,7 +2,12 @@ package org.passgenau.taxonomy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,6 +117,27 @@ class ShippedTaxonomyTest {
   }
 
   @Test
+  void classificationGivesTheSameAnswersFromManyThreads() throws Exception {
+    List<String> titles =
+        List.of("Pflegehelfer/in (m/w/d)", "Kok (m/v/x)", "welder", "Verkäufer*in", "Lagerhelfer");
+    List<Optional<Classification>> expected = titles.stream().map(taxonomy::classify).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Optional<Classification>>>> runs = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        runs.add(pool.submit(() -> titles.stream().map(taxonomy::classify).toList()));
+      }
+      for (Future<List<Optional<Classification>>> run : runs) {
+        assertThat(run.get())
+            .as("a shared taxonomy answers alike on every thread")
+            .isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void resolvingPrefersTheGivenIscoCode() {
     Occupation occupation = new Occupation("2221", "81301", null, "Koch");
 
@@ -129,6 +155,8 @@ class ShippedTaxonomyTest {
   void resolvingClassifiesTheTitleWhenNoCodeIsKnown() {
     Occupation occupation = new Occupation(null, "99991", null, "Verkäuferin (m/w/d)");
 
-    assertThat(taxonomy.resolveIsco(occupation)).as("unknown kldb, title classified").contains("5223");
+    assertThat(taxonomy.resolveIsco(occupation))
+        .as("unknown kldb, title classified")
+        .contains("5223");
   }
 }

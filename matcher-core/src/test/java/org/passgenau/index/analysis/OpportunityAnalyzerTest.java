@@ -173,7 +173,8 @@ class OpportunityAnalyzerTest {
 
   @Test
   void stopWordsOfAllThreeLanguagesAreDropped() {
-    assertThat(Terms.analyze(OpportunityAnalyzer.forQueries(), "Helfer für die Küche and the of de"))
+    String text = "Helfer für die Küche and the of de";
+    assertThat(Terms.analyze(OpportunityAnalyzer.forQueries(), text))
         .as("für, die, and, the, of, de carry no meaning for matching")
         .containsExactly("helf", "kuch");
   }
