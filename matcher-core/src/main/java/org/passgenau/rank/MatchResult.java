@@ -13,14 +13,27 @@ import java.util.Objects;
  * @param matches best first
  * @param excluded per hard filter, how many opportunities it excluded (in rule-set order; the
  *     first filter that fails an opportunity counts it)
+ * @param nextSteps when fewer matches than asked were found: the filters that ruled most out and
+ *     what would open them, most first; empty otherwise
  */
 public record MatchResult(
-    String profileId, String ruleSet, List<Match> matches, Map<String, Integer> excluded) {
+    String profileId,
+    String ruleSet,
+    List<Match> matches,
+    Map<String, Integer> excluded,
+    List<NextStep> nextSteps) {
 
   public MatchResult {
     Objects.requireNonNull(profileId, "profileId");
     Objects.requireNonNull(ruleSet, "ruleSet");
     matches = ImmutableList.copyOf(matches);
     excluded = ImmutableMap.copyOf(excluded);
+    nextSteps = ImmutableList.copyOf(nextSteps);
+  }
+
+  /** A result without next steps. */
+  public MatchResult(
+      String profileId, String ruleSet, List<Match> matches, Map<String, Integer> excluded) {
+    this(profileId, ruleSet, matches, excluded, List.of());
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,10 +138,31 @@ public final class MatchingEngine implements Closeable {
         matches.add(new Match(i + 1, e.id, CompiledRules.round(e.score),
             rules.explain(q, e.columns, e.doc, o, messages)));
       }
-      return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded));
+      List<NextStep> nextSteps =
+          matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
+      return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded), nextSteps);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The three filters that excluded most, with the step that would open their opportunities. */
+  private static List<NextStep> nextSteps(int[] excluded, Messages messages) {
+    Integer[] slots = new Integer[excluded.length];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = i;
+    }
+    // Most excluded first; equal counts in rule-set order, so the output is deterministic.
+    Arrays.sort(slots, (a, b) -> excluded[a] != excluded[b]
+        ? Integer.compare(excluded[b], excluded[a])
+        : Integer.compare(a, b));
+    List<NextStep> steps = new ArrayList<>();
+    for (int i = 0; i < slots.length && steps.size() < 3 && excluded[slots[i]] > 0; i++) {
+      String filter = RuleSet.FILTERS.get(slots[i]);
+      steps.add(new NextStep(filter, excluded[slots[i]],
+          messages.text("next." + filter, excluded[slots[i]])));
+    }
+    return steps;
   }
 
   /** Exclusion counts of the filters that are on, in rule-set order. */
