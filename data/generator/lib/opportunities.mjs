@@ -262,7 +262,8 @@ function duplicate(ctx, id, made) {
   copy.id = id;
   copy.source = 'kommune';
   copy._dup = orig.id;
-  copy.posted_date = addDays(orig.posted_date, rng.int(1, 6)) < ctx.ref ? addDays(orig.posted_date, rng.int(1, 6)) : orig.posted_date;
+  const later = addDays(orig.posted_date, rng.int(1, 6));
+  if (later < ctx.ref) copy.posted_date = later;
   return copy;
 }
 
@@ -284,7 +285,7 @@ function apprenticeship(ctx, id, place) {
     : rng.weighted([['A2', 5], ['B1', 5]]);
   rec.language_requirements = [{ language: lang, min_level: host }];
   if (o.isco === '2512' || o.isco === '3512') rec.language_requirements.push({ language: 'en', min_level: 'A2' });
-  const support = host === 'A2' ? rng.chance(0.7) : rng.chance(0.3);
+  const support = host === 'A2' ? rng.chance(0.55) : rng.chance(0.2);
   if (!rng.chance(0.15) || support) rec.language_support = support;
   rec.qualification = { required: false, regulated };
   if (!rng.chance(0.15)) rec.min_school = rng.pick(o.appr.school);
@@ -338,7 +339,7 @@ function internship(ctx, id, place) {
     ? [{ language: 'en', min_level: 'B1' }]
     : [{ language: hostLang(country), min_level: rng.weighted([['A1', 2], ['A2', 5], ['B1', 3]]) }];
   if (!rng.chance(0.1)) rec.language_requirements = reqs;
-  flagSupport(rng, rec, 0.4);
+  flagSupport(rng, rec, 0.3);
   rec.qualification = { required: false, regulated: false };
   rec.location = locate(rng, place);
   const hours = rng.pick([[20, 30], [30, 40], [38, 40], [20, 25]]);
