@@ -31,7 +31,7 @@ final class CommuteFilter extends Rule.Filter {
           q.obligationRegion == Interner.ABSENT || c.region[d] == q.obligationRegion
               ? "commute.move"
               : "commute.move_lifts_obligation";
-      out.add(new Reason(name(), 0, m.text(key, place, Messages.km(q.distanceKm(c, d)))));
+      out.add(new Reason(name(), 0, m.text(key, place, m.km(q.distanceKm(c, d)))));
     }
   }
 }

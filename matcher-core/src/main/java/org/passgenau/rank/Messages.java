@@ -56,12 +56,13 @@ final class Messages {
     return text("kind." + kindOrdinal);
   }
 
-  static String km(double km) {
-    return km < 10 ? String.format(Locale.ROOT, "%.1f", km) : Long.toString(Math.round(km));
+  /** Kilometres with one decimal below 10 ("3,3" in German), whole above. */
+  String km(double km) {
+    return km < 10 ? String.format(locale, "%.1f", km) : Long.toString(Math.round(km));
   }
 
-  static String hours(float hours) {
-    return hours == Math.rint(hours) ? Integer.toString((int) hours) : String.format(Locale.ROOT, "%.1f", hours);
+  String hours(float hours) {
+    return hours == Math.rint(hours) ? Integer.toString((int) hours) : String.format(locale, "%.1f", hours);
   }
 
   static String day(int epochDay) {

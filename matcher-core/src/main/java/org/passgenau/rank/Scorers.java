@@ -236,7 +236,7 @@ final class Scorers {
       return switch (q.reach(c, d)) {
         case ProfileQuery.REACH_REMOTE -> m.text("distance.remote");
         case ProfileQuery.REACH_COMMUTE -> m.text(
-            "distance.commute", Messages.km(q.distanceKm(c, d)), Messages.km(q.commuteLimitKm(c, d)));
+            "distance.commute", m.km(q.distanceKm(c, d)), m.km(q.commuteLimitKm(c, d)));
         case ProfileQuery.REACH_RELOCATION -> m.text("distance.move");
         default -> m.text("distance.unknown");
       };
@@ -263,14 +263,16 @@ final class Scorers {
 
     @Override
     String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
-      if (Float.isNaN(q.maxHours) && Float.isNaN(q.minHours)
-          || Float.isNaN(c.hoursMin[d]) && Float.isNaN(c.hoursMax[d])) {
+      if (Float.isNaN(c.hoursMin[d]) && Float.isNaN(c.hoursMax[d])) {
         return null;
       }
       String hours =
-          Float.isNaN(c.hoursMin[d]) ? Messages.hours(c.hoursMax[d])
-              : Float.isNaN(c.hoursMax[d]) ? Messages.hours(c.hoursMin[d])
-              : Messages.hours(c.hoursMin[d]) + "-" + Messages.hours(c.hoursMax[d]);
+          Float.isNaN(c.hoursMin[d]) ? m.hours(c.hoursMax[d])
+              : Float.isNaN(c.hoursMax[d]) ? m.hours(c.hoursMin[d])
+              : m.hours(c.hoursMin[d]) + "-" + m.hours(c.hoursMax[d]);
+      if (Float.isNaN(q.maxHours) && Float.isNaN(q.minHours)) {
+        return m.text("hours.unconstrained", hours);
+      }
       return m.text(value(q, c, d) == 1 ? "hours.fit" : "hours.partly", hours);
     }
   }
