@@ -327,7 +327,8 @@ function internship(ctx, id, place) {
       [`Schnupperpraktikum ${e.m}${e.rest}`, 1],
     ]);
   } else if (lang === 'nl') {
-    title = rng.weighted([[`Stage ${e.m}${e.rest}`, 3], [`Snuffelstage ${e.m.toLowerCase()}${e.rest}`, 2], [`Werkervaringsplaats ${e.m.toLowerCase()}${e.rest}`, 2]]);
+    const lower = e.m.charAt(0).toLowerCase() + e.m.slice(1);
+    title = rng.weighted([[`Stage ${e.m}${e.rest}`, 3], [`Snuffelstage ${lower}${e.rest}`, 2], [`Werkervaringsplaats ${lower}${e.rest}`, 2]]);
   } else {
     title = `Internship: ${e.m}${e.rest}`;
   }

@@ -100,11 +100,13 @@ function randomProfile(rng, ref, place, isYoung, nat) {
   const hasQual = age >= 22 ? rng.chance(0.6) : rng.chance(0.12);
   let mainOcc = null;
   if (hasQual) {
-    const code = rng.weighted(QUAL_OCCUPATIONS);
+    // University degrees need the years to earn them.
+    const eligible = QUAL_OCCUPATIONS.filter(([c]) => age >= 25 || !(c === 'teacher' || OCC[c].level === 'expert' || c === '2264'));
+    const code = rng.weighted(eligible);
     mainOcc = code === 'teacher' ? null : OCC[code];
     quals.push(qualification(rng, code, nat, age));
     if (rng.chance(0.1)) {
-      const code2 = rng.weighted(QUAL_OCCUPATIONS.filter(([c]) => c !== code));
+      const code2 = rng.weighted(eligible.filter(([c]) => c !== code));
       quals.push(qualification(rng, code2, nat, age));
     }
   }
@@ -210,7 +212,7 @@ function yearsOf(rng, age, max) {
 function qualification(rng, code, nat, age) {
   const o = OCC[code];
   let level = o ? o.level : 'expert';
-  if (code === '2221' && rng.chance(0.45)) level = 'expert'; // bachelor of nursing abroad
+  if (code === '2221' && age >= 25 && rng.chance(0.45)) level = 'expert'; // bachelor of nursing abroad
   if (code === '2264') level = 'expert';
   const years = { helper: 1, skilled: rng.int(2, 4), specialist: rng.int(3, 4), expert: code === '2211' ? 6 : rng.int(4, 5) }[level];
   const q = { occupation: o ? { isco: code } : { ...TEACHER }, level, country: nat === 'RU' ? 'RU' : nat };
