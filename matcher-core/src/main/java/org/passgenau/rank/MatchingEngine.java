@@ -1,7 +1,8 @@
 package org.passgenau.rank;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,10 +65,20 @@ public final class MatchingEngine implements Closeable {
   private final Vocabulary vocabulary;
   private final OpportunityAnalyzer analyzer;
   private final OpportunityIndex<OpportunityColumns> index;
+  /**
+   * Classified titles. Segments are rebuilt when Lucene merges them, and titles repeat across
+   * postings, so classifying each distinct title once saves most of the cost.
+   */
+  private final LoadingCache<String, Integer> titleCodes;
 
   private MatchingEngine(Builder b) {
     this.rules = new CompiledRules(b.ruleSet);
     this.taxonomy = b.taxonomy;
+    this.titleCodes =
+        CacheBuilder.newBuilder()
+            .maximumSize(200_000)
+            .build(CacheLoader.from(
+                title -> taxonomy.classify(title).map(c -> IscoCode.encode(c.isco())).orElse(IscoCode.NONE)));
     this.analyzer = OpportunityAnalyzer.forIndexing();
     this.vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
     OpportunityIndex.Builder<OpportunityColumns> index =
@@ -235,10 +247,7 @@ public final class MatchingEngine implements Closeable {
   /** ISCO code of an opportunity (classifying its title when it has no code), encoded. */
   private int isco(Opportunity o) {
     Optional<String> code = o.occupation() == null ? Optional.empty() : resolve(o.occupation());
-    if (code.isEmpty()) {
-      code = taxonomy.classify(o.title()).map(c -> c.isco());
-    }
-    return code.map(IscoCode::encode).orElse(IscoCode.NONE);
+    return code.isPresent() ? IscoCode.encode(code.get()) : titleCodes.getUnchecked(o.title());
   }
 
   private int isco(Occupation occupation) {
@@ -249,7 +258,7 @@ public final class MatchingEngine implements Closeable {
     return taxonomy.resolveIsco(occupation);
   }
 
-  private Optional<String> label(String isco, java.util.Locale locale) {
+  private Optional<String> label(String isco, Locale locale) {
     return taxonomy.label(isco, locale.getLanguage());
   }
 
@@ -294,7 +303,6 @@ public final class MatchingEngine implements Closeable {
       if (taxonomy == null) {
         taxonomy = OccupationTaxonomy.builder().build();
       }
-      checkState(ruleSet != null);
       return new MatchingEngine(this);
     }
   }
