@@ -10,12 +10,14 @@ import org.passgenau.model.Coded;
  *   <li>{@link #CSV}: one row per match, for spreadsheets.
  *   <li>{@link #TREC}: a TREC run file ({@code profile_id Q0 opportunity_id rank score rule_set}),
  *       for {@code trec_eval} and similar tools.
+ *   <li>{@link #TEXT}: a plain-text report for people: each match with its reasons, wrapped.
  * </ul>
  */
 public enum ResultFormat implements Coded {
   JSONL("jsonl"),
   CSV("csv"),
-  TREC("trec");
+  TREC("trec"),
+  TEXT("text");
 
   private final String code;
 

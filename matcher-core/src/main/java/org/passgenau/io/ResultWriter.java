@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.text.WordUtils;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchResult;
+import org.passgenau.rank.NextStep;
 import org.passgenau.rank.Reason;
 
 /**
@@ -34,6 +36,8 @@ import org.passgenau.rank.Reason;
  *       gives no row.
  *   <li>{@code trec}: {@code P-17 Q0 V-203 1 0.812000 default}, score with six decimals; ids and
  *       rule set must not contain whitespace, which would break the format.
+ *   <li>{@code text}: for people: per profile its matches, each with its reasons (effect and
+ *       sentence) wrapped at 100 columns, then exclusions and next steps.
  * </ul>
  *
  * <p>Lines end in {@code \n}. Closing closes the underlying writer. Not thread-safe: one writer per
@@ -51,6 +55,7 @@ public abstract class ResultWriter implements Closeable, Flushable {
       case JSONL -> new JsonLines(out);
       case CSV -> new Csv(out);
       case TREC -> new Trec(out);
+      case TEXT -> new Text(out);
     };
   }
 
@@ -70,6 +75,51 @@ public abstract class ResultWriter implements Closeable, Flushable {
   }
 
   abstract void doWrite(MatchResult result) throws IOException;
+
+  private static final class Text extends ResultWriter {
+    private static final int WIDTH = 100;
+    private static final String REASON_INDENT = "              ";
+    private final Writer out;
+
+    Text(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    void doWrite(MatchResult result) throws IOException {
+      out.write("Profile " + result.profileId() + " (rule set " + result.ruleSet() + "): "
+          + result.matches().size() + " matches\n");
+      for (Match m : result.matches()) {
+        out.write(String.format(Locale.ROOT, "%4d. %-12s score %.4f%n", m.rank(), m.opportunityId(), m.score()));
+        for (Reason r : m.explanation()) {
+          String head = String.format(Locale.ROOT, "      %+.3f ", r.effect()) ;
+          String line = head + r.rule() + ": " + r.detail();
+          out.write(WordUtils.wrap(line, WIDTH, "\n" + REASON_INDENT, false) + "\n");
+        }
+      }
+      String excluded = result.excluded().entrySet().stream()
+          .filter(e -> e.getValue() > 0)
+          .map(e -> e.getKey() + " " + e.getValue())
+          .collect(Collectors.joining(", "));
+      if (!excluded.isEmpty()) {
+        out.write(WordUtils.wrap("  Excluded: " + excluded, WIDTH, "\n" + REASON_INDENT, false) + "\n");
+      }
+      for (NextStep step : result.nextSteps()) {
+        out.write(WordUtils.wrap("  Next step: " + step.detail(), WIDTH, "\n" + REASON_INDENT, false) + "\n");
+      }
+      out.write("\n");
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
 
   private static final class JsonLines extends ResultWriter {
     private final Writer out;
