@@ -94,7 +94,7 @@ public abstract class ResultWriter implements Closeable, Flushable {
         for (Reason r : m.explanation()) {
           String head = String.format(Locale.ROOT, "      %+.3f ", r.effect()) ;
           String line = head + r.rule() + ": " + r.detail();
-          out.write(WordUtils.wrap(line, WIDTH, "\n" + REASON_INDENT, false) + "\n");
+          out.write(wrap(line) + "\n");
         }
       }
       String excluded = result.excluded().entrySet().stream()
@@ -102,12 +102,17 @@ public abstract class ResultWriter implements Closeable, Flushable {
           .map(e -> e.getKey() + " " + e.getValue())
           .collect(Collectors.joining(", "));
       if (!excluded.isEmpty()) {
-        out.write(WordUtils.wrap("  Excluded: " + excluded, WIDTH, "\n" + REASON_INDENT, false) + "\n");
+        out.write(wrap("  Excluded: " + excluded) + "\n");
       }
       for (NextStep step : result.nextSteps()) {
-        out.write(WordUtils.wrap("  Next step: " + step.detail(), WIDTH, "\n" + REASON_INDENT, false) + "\n");
+        out.write(wrap("  Next step: " + step.detail()) + "\n");
       }
       out.write("\n");
+    }
+
+    /** Wraps so that continuation lines, indented, still end within the width. */
+    private static String wrap(String line) {
+      return WordUtils.wrap(line, WIDTH - REASON_INDENT.length(), "\n" + REASON_INDENT, false);
     }
 
     @Override

@@ -73,7 +73,7 @@ final class ProfileQuery {
   final int banUntilDay;
   final boolean approvalRequired;
   final boolean tolerated;
-  final boolean euCitizen;
+  final boolean mayWorkAbroad;
   final int homeCountry;
 
   // languages
@@ -140,7 +140,9 @@ final class ProfileQuery {
             : NO_DAY;
     this.approvalRequired = permit != null && Boolean.TRUE.equals(permit.approvalRequired());
     this.tolerated = permit != null && permit.status() == PermitStatus.TOLERATION;
-    this.euCitizen = permit != null && permit.status() == PermitStatus.EU_CITIZEN;
+    // Only a known non-EU status restricts work abroad: an absent status is no constraint.
+    this.mayWorkAbroad =
+        permit == null || permit.status() == null || permit.status() == PermitStatus.EU_CITIZEN;
 
     List<LanguageSkill> langs = p.languages();
     this.langIds = new int[langs.size()];

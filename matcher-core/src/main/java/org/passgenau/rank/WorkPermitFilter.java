@@ -7,7 +7,8 @@ import org.passgenau.model.OpportunityKind;
 /**
  * The right to work. An absolute ban leaves only volunteering, which is not employment; a
  * temporary ban admits employment that starts after it ends (an unknown start is taken as now);
- * the right to work is national, so employment in another country needs EU citizenship. An
+ * the right to work is national, so employment in another country needs EU citizenship (when the
+ * status is known). An
  * approval to ask for is a note, never an exclusion.
  */
 final class WorkPermitFilter extends Rule.Filter {
@@ -32,7 +33,7 @@ final class WorkPermitFilter extends Rule.Filter {
         return false;
       }
     }
-    return q.euCitizen
+    return q.mayWorkAbroad
         || q.homeCountry == Interner.ABSENT
         || c.country[d] == Interner.ABSENT
         || c.country[d] == q.homeCountry;

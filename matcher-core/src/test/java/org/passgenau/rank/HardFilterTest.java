@@ -92,6 +92,12 @@ class HardFilterTest {
       Profile european = refugee.toBuilder().workPermit(new WorkPermit(PermitStatus.EU_CITIZEN, null, null, null)).build();
       assertThat(rules.exclusion(european, groningen)).isEmpty();
     }
+
+    @Test
+    void anUnknownResidenceStatusDoesNotRestrictWorkAbroad() {
+      Profile unknown = person("P-1").mobility(new Mobility(null, null, null, false, true)).build();
+      assertThat(rules.exclusion(unknown, vacancy("V-1").location(GRONINGEN).build())).isEmpty();
+    }
   }
 
   @Nested
