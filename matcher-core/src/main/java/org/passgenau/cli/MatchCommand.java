@@ -67,7 +67,8 @@ final class MatchCommand implements Callable<Integer> {
   private Path rejects;
 
   @Option(names = "--index", paramLabel = "DIR",
-      description = "Keeps the opportunity index in DIR, to reuse it in later runs.")
+      description = "Keeps the opportunity index in DIR for later runs; opportunities given are"
+          + " added to an index already there, replacing those with the same id.")
   private Path index;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.IsoDate.class,
@@ -89,26 +90,24 @@ final class MatchCommand implements Callable<Integer> {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     boolean reuseIndex = opportunities == null;
-    if (reuseIndex && (index == null || !Engines.holdsIndex(index))) {
-      throw new ParameterException(spec.commandLine(), index == null
-          ? "Missing required option: '--opportunities=FILE' (or --index DIR holding an index)"
-          : "Missing required option: '--opportunities=FILE': " + index + " holds no index yet");
+    if (reuseIndex) {
+      requireKeptIndex();
     }
     MatchOptions options = new MatchOptions(top, asOf == null ? LocalDate.now() : asOf, lang);
 
-    List<InputFile<?>> inputs = new ArrayList<>();
-    InputFile<Opportunity> opportunityFile = null;
-    if (!reuseIndex) {
-      opportunityFile =
-          InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
-      inputs.add(opportunityFile);
-    }
+    InputFile<Opportunity> opportunityFile = reuseIndex ? null
+        : InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
     InputFile<Profile> profileFile =
         InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
+    List<InputFile<?>> inputs = new ArrayList<>();
+    if (opportunityFile != null) {
+      inputs.add(opportunityFile);
+    }
     inputs.add(profileFile);
 
+    List<Profile> toMatch = profileFile.read().records();
+    Progress progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
     int indexed;
-    Progress progress;
     try (MatchingEngine engine = Engines.open(index, taxonomy)) {
       if (opportunityFile != null) {
         engine.upsertAll(opportunityFile.read().records());
@@ -118,16 +117,7 @@ final class MatchCommand implements Callable<Integer> {
         engine.commit();
       }
       indexed = engine.size();
-      List<Profile> toMatch = profileFile.read().records();
-      progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
-      OrderedMatcher matcher =
-          new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors());
-      try (ResultWriter results = ResultWriter.of(format, openOut())) {
-        matcher.matchAll(toMatch, result -> {
-          results.write(result);
-          progress.step();
-        });
-      }
+      writeResults(engine, options, toMatch, progress);
     }
 
     RejectReport rejectReport = new RejectReport(inputs);
@@ -147,6 +137,31 @@ final class MatchCommand implements Callable<Integer> {
     }
     err.flush();
     return CommandLine.ExitCode.OK;
+  }
+
+  /** Without an opportunity file there must be an index from an earlier run to match against. */
+  private void requireKeptIndex() throws IOException {
+    if (index == null) {
+      throw new ParameterException(spec.commandLine(),
+          "Missing required option: '--opportunities=FILE' (or --index DIR holding an index)");
+    }
+    if (!Engines.holdsIndex(index)) {
+      throw new ParameterException(spec.commandLine(),
+          "Missing required option: '--opportunities=FILE': " + index + " holds no index yet");
+    }
+  }
+
+  private void writeResults(
+      MatchingEngine engine, MatchOptions options, List<Profile> toMatch, Progress progress)
+      throws IOException, InterruptedException {
+    OrderedMatcher matcher =
+        new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors());
+    try (ResultWriter results = ResultWriter.of(format, openOut())) {
+      matcher.matchAll(toMatch, result -> {
+        results.write(result);
+        progress.step();
+      });
+    }
   }
 
   private Writer openOut() throws IOException {

@@ -182,6 +182,24 @@ class MatchCommandTest {
   }
 
   @Test
+  void manyProfilesMatchedInParallelComeOutInFileOrder() throws IOException {
+    List<String> ids = new ArrayList<>();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 500; i > 0; i--) { // descending, so that sorting by id would show
+      ids.add("P-" + i);
+      lines.append("{\"id\":\"P-").append(i).append("\",\"location\":{\"lat\":51.3")
+          .append(",\"lon\":6.5,\"country\":\"DE\"},\"mobility\":{\"max_commute_km\":")
+          .append(i % 40).append("}}\n");
+    }
+    Files.writeString(profiles, lines);
+
+    CliRun run = match("--top", "2");
+
+    assertThat(jsonLines(run.out())).extracting(r -> r.get("profile_id").asText())
+        .as("profile ids of the results").containsExactlyElementsOf(ids);
+  }
+
+  @Test
   void aKeptIndexAnswersALaterRunWithoutTheOpportunityFile() {
     Path index = dir.resolve("index");
     CliRun withFile = match("--index", index.toString());
@@ -191,6 +209,20 @@ class MatchCommandTest {
 
     assertThat(fromIndex.exitCode()).as("exit code of the reuse; stderr: %s", fromIndex.err()).isZero();
     assertThat(fromIndex.out()).as("results from the kept index").isEqualTo(withFile.out());
+  }
+
+  @Test
+  void opportunitiesGivenWithAKeptIndexAreAddedToIt() throws IOException {
+    Path index = dir.resolve("index");
+    match("--index", index.toString());
+    Path more = dir.resolve("more.jsonl");
+    Files.writeString(more,
+        "{\"id\":\"V-109\",\"kind\":\"internship\",\"title\":\"Praktikum Verkauf\"}\n");
+
+    CliRun run = CliRun.of("match", "--index", index.toString(), "--opportunities", more.toString(),
+        "--profiles", profiles.toString(), "--as-of", "2026-06-01");
+
+    assertThat(run.err()).as("summary").contains("against 7 opportunities");
   }
 
   @Test
