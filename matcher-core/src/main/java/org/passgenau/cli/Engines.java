@@ -1,0 +1,51 @@
+package org.passgenau.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.passgenau.rank.MatchingEngine;
+import org.passgenau.taxonomy.OccupationTaxonomy;
+
+/** Builds the engine from the command line's choices of index directory and taxonomy. */
+final class Engines {
+
+  /** The taxonomy that comes with the project, found when running from its root. */
+  static final String SHIPPED_TAXONOMY = "data/taxonomy/occupations.tsv";
+
+  private Engines() {}
+
+  /**
+   * An engine with the default rule set; on disk when {@code index} is given, else in memory.
+   *
+   * @param taxonomy the TSV to load, or null for the shipped one when present, else none
+   */
+  static MatchingEngine open(Path index, Path taxonomy) throws IOException {
+    MatchingEngine.Builder engine = MatchingEngine.builder();
+    Path tsv = taxonomy != null ? taxonomy : shippedTaxonomy();
+    if (tsv != null) {
+      engine.taxonomy(OccupationTaxonomy.fromTsv(tsv));
+    }
+    if (index != null) {
+      engine.directory(index);
+    }
+    return engine.build();
+  }
+
+  private static Path shippedTaxonomy() {
+    Path shipped = Path.of(SHIPPED_TAXONOMY);
+    return Files.isRegularFile(shipped) ? shipped : null;
+  }
+
+  /** Whether {@code dir} holds a committed index that a run without opportunities can reuse. */
+  static boolean holdsIndex(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Directory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    }
+  }
+}

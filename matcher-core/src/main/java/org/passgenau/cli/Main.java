@@ -1,0 +1,71 @@
+package org.passgenau.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code passgenau} command line: a thin shell over the library that parses arguments, reads
+ * and writes files and reports progress. Each subcommand is one class listed in {@code
+ * subcommands}.
+ *
+ * <p>Exit codes follow picocli's {@link CommandLine.ExitCode}: 0 success (also when records were
+ * rejected), 1 a failure while running (such as a file that cannot be read), 2 a usage error.
+ */
+@Command(
+    name = "passgenau",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Ranks vacancies and apprenticeships against refugees' profiles, with reasons.",
+    subcommands = {MatchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  /** Whether a person watches stderr, so that short runs report progress too. */
+  private final boolean interactive;
+
+  private Main(boolean interactive) {
+    this.interactive = interactive;
+  }
+
+  public static void main(String[] args) {
+    // A console means a terminal on both ends; good enough to guess that someone is watching.
+    System.exit(run(args, System.out, System.err, System.console() != null));
+  }
+
+  /** Runs one command line and returns its exit code, without exiting the JVM; never interactive. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, false);
+  }
+
+  private static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
+    return commandLine(out, err, interactive).execute(args);
+  }
+
+  /** The configured command tree; {@code out} takes results and help, {@code err} everything else. */
+  static CommandLine commandLine(PrintStream out, PrintStream err, boolean interactive) {
+    CommandLine cli = new CommandLine(new Main(interactive));
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return cli;
+  }
+
+  boolean interactive() {
+    return interactive;
+  }
+
+  /** Without a subcommand there is nothing to do: a usage error. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing subcommand, such as 'match'");
+  }
+}

@@ -1,0 +1,51 @@
+package org.passgenau.cli;
+
+import java.io.PrintWriter;
+import java.util.function.LongSupplier;
+
+/**
+ * "matched 1200/5000 profiles" on stderr every {@link #EVERY} profiles or every few seconds,
+ * whichever comes first. Silent when nobody is likely to wait: short runs without a terminal.
+ */
+final class Progress {
+
+  static final int EVERY = 1000;
+  static final long INTERVAL_NANOS = 5_000_000_000L;
+  /** Runs longer than this report progress even when stderr goes to a log. */
+  static final int LONG_RUN = 1000;
+
+  private final PrintWriter err;
+  private final int total;
+  private final boolean on;
+  private final LongSupplier clock;
+  private int done;
+  private int doneAtLastReport;
+  private long lastReport;
+
+  Progress(PrintWriter err, int total, boolean interactive, LongSupplier clock) {
+    this.err = err;
+    this.total = total;
+    this.on = interactive || total > LONG_RUN;
+    this.clock = clock;
+    this.lastReport = clock.getAsLong();
+  }
+
+  /** Counts one more matched profile and reports when it is time. */
+  void step() {
+    done++;
+    if (!on || done == total) {
+      return; // the summary reports the end
+    }
+    long now = clock.getAsLong();
+    if (done - doneAtLastReport >= EVERY || now - lastReport >= INTERVAL_NANOS) {
+      err.println("matched " + done + "/" + total + " profiles");
+      err.flush();
+      doneAtLastReport = done;
+      lastReport = now;
+    }
+  }
+
+  int done() {
+    return done;
+  }
+}
