@@ -92,9 +92,7 @@ public abstract class ResultWriter implements Closeable, Flushable {
       for (Match m : result.matches()) {
         out.write(String.format(Locale.ROOT, "%4d. %-12s score %.4f%n", m.rank(), m.opportunityId(), m.score()));
         for (Reason r : m.explanation()) {
-          String head = String.format(Locale.ROOT, "      %+.3f ", r.effect()) ;
-          String line = head + r.rule() + ": " + r.detail();
-          out.write(wrap(line) + "\n");
+          out.write(wrap("      ", String.format(Locale.ROOT, "%+.3f %s: %s", r.effect(), r.rule(), r.detail())));
         }
       }
       String excluded = result.excluded().entrySet().stream()
@@ -102,17 +100,22 @@ public abstract class ResultWriter implements Closeable, Flushable {
           .map(e -> e.getKey() + " " + e.getValue())
           .collect(Collectors.joining(", "));
       if (!excluded.isEmpty()) {
-        out.write(wrap("  Excluded: " + excluded) + "\n");
+        out.write(wrap("  ", "Excluded: " + excluded));
       }
       for (NextStep step : result.nextSteps()) {
-        out.write(wrap("  Next step: " + step.detail()) + "\n");
+        out.write(wrap("  ", "Next step: " + step.detail()));
       }
       out.write("\n");
     }
 
-    /** Wraps so that continuation lines, indented, still end within the width. */
-    private static String wrap(String line) {
-      return WordUtils.wrap(line, WIDTH - REASON_INDENT.length(), "\n" + REASON_INDENT, false);
+    /**
+     * One indented entry, wrapped so that continuation lines, indented further, still end
+     * within the width. (WordUtils trims leading blanks, so the first indent is added after.)
+     */
+    private static String wrap(String indent, String text) {
+      return indent
+          + WordUtils.wrap(text, WIDTH - REASON_INDENT.length(), "\n" + REASON_INDENT, false)
+          + "\n";
     }
 
     @Override
