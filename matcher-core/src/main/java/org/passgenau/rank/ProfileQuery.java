@@ -190,52 +190,38 @@ final class ProfileQuery {
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
 
-    List<int[]> occ = new ArrayList<>();
-    List<Float> weights = new ArrayList<>();
-    List<Byte> sources = new ArrayList<>();
+    // Every occupation the person brings, with how much it counts: a qualification fully, an
+    // experience more with more years, a wish a little less than a qualification.
+    List<Brought> brought = new ArrayList<>();
     int best = 1;
     this.qualIsco = new int[p.qualifications().size()];
     this.qualRecognition = new byte[p.qualifications().size()];
     for (int i = 0; i < p.qualifications().size(); i++) {
       Qualification q = p.qualifications().get(i);
-      int code = isco.applyAsInt(q.occupation());
-      qualIsco[i] = code;
+      qualIsco[i] = isco.applyAsInt(q.occupation());
       // An unknown status is treated as not applied for: it proves nothing.
       qualRecognition[i] =
           (byte) (q.recognition() == null ? Recognition.NOT_APPLIED : q.recognition()).ordinal();
       if (q.level() != null) {
         best = Math.max(best, q.level().rank());
       }
-      if (code >= 0) {
-        occ.add(new int[] {code});
-        weights.add(1.0f);
-        sources.add(FROM_QUALIFICATION);
-      }
+      brought.add(new Brought(qualIsco[i], 1.0f, FROM_QUALIFICATION));
     }
     for (Experience e : p.experience()) {
-      int code = isco.applyAsInt(e.occupation());
-      if (code >= 0) {
-        double years = e.years() == null ? 1 : e.years();
-        occ.add(new int[] {code});
-        weights.add((float) Math.min(1.0, 0.6 + 0.1 * years));
-        sources.add(FROM_EXPERIENCE);
-      }
+      double years = e.years() == null ? 1 : e.years();
+      brought.add(new Brought(isco.applyAsInt(e.occupation()), (float) Math.min(1.0, 0.6 + 0.1 * years), FROM_EXPERIENCE));
     }
     for (Occupation wish : p.desiredOccupations()) {
-      int code = isco.applyAsInt(wish);
-      if (code >= 0) {
-        occ.add(new int[] {code});
-        weights.add(0.9f);
-        sources.add(FROM_WISH);
-      }
+      brought.add(new Brought(isco.applyAsInt(wish), 0.9f, FROM_WISH));
     }
-    this.occIsco = new int[occ.size()];
-    this.occWeight = new float[occ.size()];
-    this.occSource = new byte[occ.size()];
-    for (int i = 0; i < occ.size(); i++) {
-      occIsco[i] = occ.get(i)[0];
-      occWeight[i] = weights.get(i);
-      occSource[i] = sources.get(i);
+    brought.removeIf(b -> b.isco() == IscoCode.NONE);
+    this.occIsco = new int[brought.size()];
+    this.occWeight = new float[brought.size()];
+    this.occSource = new byte[brought.size()];
+    for (int i = 0; i < brought.size(); i++) {
+      occIsco[i] = brought.get(i).isco();
+      occWeight[i] = brought.get(i).weight();
+      occSource[i] = brought.get(i).source();
     }
     this.bestLevel = best;
     this.school = p.school() == null ? UNKNOWN : p.school().ordinal();
@@ -380,6 +366,9 @@ final class ProfileQuery {
   static boolean recognised(int recognition) {
     return recognition == Recognition.FULL.ordinal();
   }
+
+  /** An occupation the person brings, before it is spread into the arrays. */
+  private record Brought(int isco, float weight, byte source) {}
 
   private static byte tri(Boolean value) {
     return value == null ? UNKNOWN : (byte) (value ? 1 : 0);
