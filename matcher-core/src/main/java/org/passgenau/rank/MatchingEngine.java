@@ -132,11 +132,13 @@ public final class MatchingEngine implements Closeable {
   public MatchResult match(Profile profile, MatchOptions options) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(options, "options");
-    ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
     TopK top = new TopK(options.topK());
     int[] excluded = new int[RuleSet.FILTERS.size()];
     Messages messages = new Messages(options.locale(), this::label);
     try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      // Compiled after the snapshot is taken: the profile's languages and skills are looked up
+      // in the vocabulary that the snapshot's segments filled, so none of them is missed.
+      ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
       CandidateCollector collector = new CandidateCollector(snapshot, q, top, excluded);
       snapshot.searcher().search(candidates(q), collector);
       if (COMMUTE_SLOT >= 0 && rules.ruleSet.filterOn("commute")) {

@@ -114,6 +114,9 @@ final class ProfileQuery {
   final boolean needsAccessible;
   final int[] licences;
   final int[] skillTerms;
+  /** Sorted {@link #bridgeKey} of the rule set's occupation bridges. */
+  private final long[] bridges;
+  private final int bridgeLevels;
 
   private OpportunityColumns cachedColumns;
   private int cachedDoc = -1;
@@ -261,6 +264,11 @@ final class ProfileQuery {
       }
     }
     this.skillTerms = terms.stream().mapToInt(Integer::intValue).toArray();
+    this.bridges = rules.occupationBridges().stream()
+        .mapToLong(pair -> bridgeKey(IscoCode.encode(pair.get(0)), IscoCode.encode(pair.get(1))))
+        .sorted()
+        .toArray();
+    this.bridgeLevels = rules.bridgeLevels();
   }
 
   /** The person's CEFR rank (0 = none) in the language with id {@code languageId}. */
@@ -272,6 +280,23 @@ final class ProfileQuery {
       }
     }
     return best;
+  }
+
+  /**
+   * Occupational closeness in shared ISCO levels (4 = same unit group), raised for pairs the
+   * rule set bridges, such as nurse and care helper, which the ISCO tree puts far apart.
+   */
+  int closeness(int personIsco, int jobIsco) {
+    int shared = IscoCode.sharedLevels(personIsco, jobIsco);
+    return shared >= bridgeLevels || !bridged(personIsco, jobIsco) ? shared : bridgeLevels;
+  }
+
+  private boolean bridged(int a, int b) {
+    return Arrays.binarySearch(bridges, bridgeKey(a, b)) >= 0;
+  }
+
+  static long bridgeKey(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | (Math.max(a, b) & 0xffffffffL);
   }
 
   boolean holdsLicence(int licenceId) {
@@ -336,15 +361,16 @@ final class ProfileQuery {
 
   /**
    * Section 12a AufenthG: an apprenticeship, or a job of at least 15 h a week paying at least
-   * the dated threshold, lifts the obligation. Unknown hours or pay cannot show that it does.
+   * the dated threshold, lifts the obligation. Unknown minimum hours or pay cannot show that it
+   * does.
    */
   boolean liftsResidenceObligation(OpportunityColumns c, int d) {
     if (c.kind[d] == OpportunityKind.APPRENTICESHIP.ordinal()) {
       return true;
     }
-    float hours = Float.isNaN(c.hoursMin[d]) ? c.hoursMax[d] : c.hoursMin[d];
+    // The guaranteed (minimum) hours count; "up to 20 h" does not show 15 h.
     return c.kind[d] != OpportunityKind.VOLUNTEERING.ordinal()
-        && hours >= liftMinHours
+        && c.hoursMin[d] >= liftMinHours
         && c.grossEur[d] >= liftMinEur;
   }
 
@@ -355,7 +381,7 @@ final class ProfileQuery {
   int bestRecognitionFor(int isco) {
     int best = -1;
     for (int i = 0; i < qualIsco.length; i++) {
-      if (IscoCode.sharedLevels(qualIsco[i], isco) >= rules.recognitionSharedLevels()
+      if (closeness(qualIsco[i], isco) >= rules.recognitionSharedLevels()
           && (best == -1 || qualRecognition[i] < best)) {
         best = qualRecognition[i]; // Recognition is ordered from FULL (0) downwards
       }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ public final class RuleSet {
   private final int recognitionSharedLevels;
   private final int startGraceDaysApprenticeship;
   private final int startGraceDaysOther;
+  private final ImmutableList<ImmutableList<String>> occupationBridges;
+  private final int bridgeLevels;
 
   private RuleSet(Builder b) {
     this.name = b.name;
@@ -95,6 +98,8 @@ public final class RuleSet {
     this.recognitionSharedLevels = b.recognitionSharedLevels;
     this.startGraceDaysApprenticeship = b.startGraceDaysApprenticeship;
     this.startGraceDaysOther = b.startGraceDaysOther;
+    this.occupationBridges = ImmutableList.copyOf(b.occupationBridges);
+    this.bridgeLevels = b.bridgeLevels;
   }
 
   /** The default rule set: every rule of the domain on, with the weights documented below. */
@@ -128,6 +133,8 @@ public final class RuleSet {
     b.recognitionSharedLevels = recognitionSharedLevels;
     b.startGraceDaysApprenticeship = startGraceDaysApprenticeship;
     b.startGraceDaysOther = startGraceDaysOther;
+    b.occupationBridges = new ArrayList<>(occupationBridges);
+    b.bridgeLevels = bridgeLevels;
     return b;
   }
 
@@ -200,6 +207,16 @@ public final class RuleSet {
   /** Days after its start date that other opportunities can still be taken up. */
   public int startGraceDaysOther() { return startGraceDaysOther; }
 
+  /**
+   * Pairs of ISCO unit groups that belong to one field although the ISCO tree puts them apart,
+   * such as nursing professionals (2221) and health care assistants (5321): the helper role in a
+   * nurse's own field.
+   */
+  public ImmutableList<ImmutableList<String>> occupationBridges() { return occupationBridges; }
+
+  /** The closeness, in shared ISCO levels, that a bridge gives (3 = as the same minor group). */
+  public int bridgeLevels() { return bridgeLevels; }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof RuleSet other && describe().equals(other.describe());
@@ -221,7 +238,7 @@ public final class RuleSet {
         publicTransportKmh, dailyCommuteMinutesFullDay, dailyCommuteMinutesPartDay,
         dailyCommuteMinutesNl, fullDayHoursPerWeek, relocationDistanceScore,
         residenceLiftMinHoursPerWeek, residenceLiftMinMonthlyEur, recognitionSharedLevels,
-        startGraceDaysApprenticeship, startGraceDaysOther);
+        startGraceDaysApprenticeship, startGraceDaysOther, occupationBridges, bridgeLevels);
   }
 
   /** Collects a rule set; {@link #build()} validates it. Not thread-safe. */
@@ -247,6 +264,16 @@ public final class RuleSet {
     private int recognitionSharedLevels = 3;
     private int startGraceDaysApprenticeship = 61;
     private int startGraceDaysOther = 30;
+    private List<ImmutableList<String>> occupationBridges =
+        new ArrayList<>(List.of(
+            ImmutableList.of("2221", "3221"), // nursing professionals, nursing associates
+            ImmutableList.of("2221", "5321"), // nurses and health care assistants
+            ImmutableList.of("3221", "5321"),
+            ImmutableList.of("2342", "5311"), // early childhood educators, child care workers
+            ImmutableList.of("2341", "5312"), // primary school teachers, teachers' aides
+            ImmutableList.of("2211", "3256"), // doctors, medical assistants
+            ImmutableList.of("2264", "3255"))); // physiotherapists and their technicians
+    private int bridgeLevels = 3;
 
     private Builder() {
       for (String f : FILTERS) {
@@ -345,6 +372,21 @@ public final class RuleSet {
       checkArgument(other >= 0 && other <= 366, "startGraceDaysOther must be 0 to 366, was %s", other);
       this.startGraceDaysApprenticeship = apprenticeship;
       this.startGraceDaysOther = other;
+      return this;
+    }
+
+    /** Replaces the occupation bridges: pairs of 4-digit ISCO unit groups. */
+    public Builder occupationBridges(List<List<String>> pairs, int levels) {
+      checkArgument(levels >= 1 && levels <= 4, "bridgeLevels must be 1 to 4, was %s", levels);
+      List<ImmutableList<String>> checked = new ArrayList<>();
+      for (List<String> pair : pairs) {
+        checkArgument(pair != null && pair.size() == 2
+                && pair.stream().allMatch(code -> code != null && code.matches("\\d{4}")),
+            "an occupation bridge is two 4-digit ISCO unit groups, was %s", pair);
+        checked.add(ImmutableList.copyOf(pair));
+      }
+      this.occupationBridges = checked;
+      this.bridgeLevels = levels;
       return this;
     }
 

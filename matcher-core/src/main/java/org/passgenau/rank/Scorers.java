@@ -13,7 +13,8 @@ final class Scorers {
   /**
    * Occupational closeness of the opportunity to what the person brings: qualifications,
    * experience (more years count more) and wishes, by the ISCO hierarchy: same unit group 1,
-   * minor group 0.75, sub-major 0.5, major 0.25. The best pairing counts.
+   * minor group 0.75, sub-major 0.5, major 0.25; occupations the rule set bridges (nurse and
+   * care helper) count as the same minor group. The best pairing counts.
    */
   static final class OccupationCloseness extends Rule.Scorer {
     OccupationCloseness() {
@@ -30,7 +31,7 @@ final class Scorers {
     }
 
     private static double closeness(ProfileQuery q, int i, int isco) {
-      return IscoCode.sharedLevels(q.occIsco[i], isco) / 4.0 * q.occWeight[i];
+      return q.closeness(q.occIsco[i], isco) / 4.0 * q.occWeight[i];
     }
 
     @Override
@@ -47,7 +48,7 @@ final class Scorers {
       if (best < 0) {
         return null;
       }
-      int shared = IscoCode.sharedLevels(q.occIsco[best], c.isco[d]);
+      int shared = q.closeness(q.occIsco[best], c.isco[d]);
       String theirs = m.occupation(IscoCode.decode(q.occIsco[best]).orElseThrow());
       return m.text("occupation." + q.occSource[best] + "." + shared, theirs, o.title());
     }

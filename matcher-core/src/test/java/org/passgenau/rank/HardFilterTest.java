@@ -169,6 +169,14 @@ class HardFilterTest {
     }
 
     @Test
+    void aJobOfUpToTwentyHoursDoesNotShowTheFifteenHoursThatLiftTheObligation() {
+      Profile p = person("P-1").mobility(new Mobility(null, null, null, false, true))
+          .residenceObligation(new ResidenceObligation("DE-NW", LocalDate.of(2028, 1, 1))).build();
+      Opportunity upToTwenty = vacancy("V-1").location(HANNOVER).hoursPerWeek(new HoursRange(null, 20.0)).monthlyGrossEur(1800.0).build();
+      assertThat(rules.exclusion(p, upToTwenty)).contains("commute");
+    }
+
+    @Test
     void anExpiredResidenceObligationNoLongerBinds() {
       Profile p = person("P-1").mobility(new Mobility(null, null, null, false, true))
           .residenceObligation(new ResidenceObligation("DE-NW", TODAY.minusDays(1))).build();

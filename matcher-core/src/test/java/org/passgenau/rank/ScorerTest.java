@@ -50,6 +50,17 @@ class ScorerTest {
   }
 
   @Test
+  void aNursesQualificationIsCloseToTheCareHelperRoleInHerOwnField() {
+    Profile nurse = person("P-1").qualification(new Qualification(Occupation.isco("2221"), Level.EXPERT, "SY", Recognition.PARTIAL, 4.0)).build();
+    Opportunity careHelper = vacancy("V-1").occupation(Occupation.isco("5321")).build();
+    Opportunity cleaner = vacancy("V-2").occupation(Occupation.isco("9112")).build();
+    assertThat(rules.effect(nurse, careHelper, "occupation")).as("bridged like a minor group").isCloseTo(0.3 * 0.75, within(0.0001));
+    assertThat(rules.effect(nurse, cleaner, "occupation")).isZero();
+    RuleHarness unbridged = new RuleHarness(RuleSet.defaults().toBuilder().occupationBridges(List.of(), 3).build());
+    assertThat(unbridged.effect(nurse, careHelper, "occupation")).isZero();
+  }
+
+  @Test
   void experienceAndWishesCountTowardsOccupationalCloseness() {
     Profile experienced = person("P-1").experience(List.of(Experience.of(Occupation.isco("9333"), 4))).build();
     Profile wishing = person("P-2").desiredOccupations(List.of(Occupation.isco("9333"))).build();
