@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passgenau.model.Availability;
@@ -555,6 +556,57 @@ class CaseworkerScenariosTest {
 
     assertThat(checked.get()).as("the readers ran").isGreaterThan(2);
     assertThat(violations).as("every result is consistent with one snapshot").isEmpty();
+  }
+
+  @Test
+  @Disabled("MatchingEngine.match compiles the ProfileQuery (Interner.lookup of languages and skill terms)"
+      + " before acquiring the snapshot; a refresh in between that brings the first opportunity asking a"
+      + " language leaves the person's level in it unknown, so language_floor excludes it wrongly"
+      + " (about 3 in 1,000 matches here). Fix: acquire the snapshot first, then compile the query.")
+  void aSpeakerOfALanguageIsNeverRuledOutForItWhileNewVacanciesArrive() throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (char a = 'a'; a <= 'z'; a++) {
+      for (char b = 'a'; b <= 'z'; b++) {
+        codes.add("" + a + b);
+      }
+    }
+    Profile.Builder polyglot = person("P-POLYGLOT");
+    codes.forEach(code -> polyglot.speaks(code, Cefr.C2));
+    Profile speaksEverything = polyglot.build();
+    MatchingEngine engine = engineWith();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicInteger wronglyExcluded = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<?> writer = pool.submit(() -> {
+        try {
+          for (String code : codes) {
+            engine.upsert(warehouse("V-" + code).requireLanguage(code, Cefr.B1).build());
+            engine.refresh();
+          }
+        } finally {
+          writing.set(false);
+        }
+      });
+      List<Future<?>> readers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        readers.add(pool.submit(() -> {
+          while (writing.get()) {
+            wronglyExcluded.addAndGet(engine.match(speaksEverything, OPTIONS).excluded().get("language_floor"));
+          }
+        }));
+      }
+      writer.get(120, TimeUnit.SECONDS);
+      for (Future<?> reader : readers) {
+        reader.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(wronglyExcluded.get())
+        .as("a C2 speaker is never ruled out by a B1 language requirement")
+        .isZero();
   }
 
   /** What must hold of any result of the concurrency scenario, whatever snapshot it saw. */
