@@ -129,8 +129,9 @@ final class Scorers {
   }
 
   /**
-   * Recognition as a signal to employers in professions where it is no gate: a fully recognised
-   * qualification in the field scores 1, a partial one 0.5, a pending one 0.25.
+   * Recognition of a qualification in the field, which employers value even where it is no gate
+   * (and which, in regulated professions, the recognition filter has already demanded): fully
+   * recognised scores 1, partial 0.5, pending 0.25.
    */
   static final class RecognitionSignal extends Rule.Scorer {
     RecognitionSignal() {
@@ -139,7 +140,7 @@ final class Scorers {
 
     @Override
     double value(ProfileQuery q, OpportunityColumns c, int d) {
-      if (RecognitionFilter.needsRecognition(c, d) || c.isco[d] < 0) {
+      if (c.isco[d] < 0) {
         return 0;
       }
       int best = q.bestRecognitionFor(c.isco[d]);
@@ -165,8 +166,9 @@ final class Scorers {
   }
 
   /**
-   * Language margin: per asked language, exactly the asked level scores 0.5, each level above
-   * adds 0.25 up to 1; a gap tolerated because of language training scores -1 per gap level
+   * Language margin: per asked language, exactly the asked level scores 0.75, each level above
+   * adds 0.125 up to 1 (a margin helps, but should not push people towards jobs far below their
+   * language); a gap tolerated because of language training scores -1 per gap level
    * times the rule set's penalty. No asked language scores 1. Monotone: a higher level never
    * scores lower.
    */
@@ -185,7 +187,7 @@ final class Scorers {
       double sum = 0;
       for (int i = from; i < to; i++) {
         int margin = q.languageRank(c.langId[i]) - c.langMin[i];
-        sum += margin >= 0 ? Math.min(1, 0.5 + 0.25 * margin) : margin * q.rules.languageGapPenalty();
+        sum += margin >= 0 ? Math.min(1, 0.75 + 0.125 * margin) : margin * q.rules.languageGapPenalty();
       }
       return Math.max(-1, sum / (to - from));
     }

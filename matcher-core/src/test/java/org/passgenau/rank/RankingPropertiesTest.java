@@ -325,8 +325,10 @@ class RankingPropertiesTest {
       }
       String home = p.location() == null ? null : p.location().country();
       String there = o.location() == null ? null : o.location().country();
-      boolean european = permit != null && permit.status() == PermitStatus.EU_CITIZEN;
-      return european || home == null || there == null || home.equals(there);
+      // Only a known non-EU status bars work abroad; an absent one is no constraint.
+      boolean mayWorkAbroad =
+          permit == null || permit.status() == null || permit.status() == PermitStatus.EU_CITIZEN;
+      return mayWorkAbroad || home == null || there == null || home.equals(there);
     }
 
     static boolean canStart(Profile p, Opportunity o, LocalDate today) {
@@ -437,7 +439,8 @@ class RankingPropertiesTest {
       if (o.kind() == OpportunityKind.VOLUNTEERING || o.hoursPerWeek() == null || o.monthlyGrossEur() == null) {
         return false;
       }
-      Double hours = o.hoursPerWeek().min() != null ? o.hoursPerWeek().min() : o.hoursPerWeek().max();
+      // Guaranteed hours: "up to 20 h" does not show 15 h.
+      Double hours = o.hoursPerWeek().min();
       return hours != null && hours >= LIFT_HOURS && o.monthlyGrossEur() >= LIFT_EUR;
     }
 
