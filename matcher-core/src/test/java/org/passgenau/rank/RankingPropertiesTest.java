@@ -358,7 +358,7 @@ class RankingPropertiesTest {
       boolean underWay = false;
       for (Qualification qual : p.qualifications()) {
         String own = qual.occupation().isco();
-        if (isco == null || own == null || !own.regionMatches(0, isco, 0, 3)) {
+        if (isco == null || own == null || !sameField(own, isco)) {
           continue;
         }
         Recognition r = qual.recognition() == null ? Recognition.NOT_APPLIED : qual.recognition();
@@ -366,6 +366,13 @@ class RankingPropertiesTest {
         underWay |= r != Recognition.REJECTED;
       }
       return full || isTrue(o.recognitionPartnership()) && underWay;
+    }
+
+    /** Same ISCO minor group, or a pair the default rule set bridges (nurse and nursing associate). */
+    static boolean sameField(String own, String isco) {
+      return own.regionMatches(0, isco, 0, 3)
+          || RuleSet.defaults().occupationBridges().stream()
+              .anyMatch(pair -> pair.contains(own) && pair.contains(isco) && !own.equals(isco));
     }
 
     static boolean speaksEnough(Profile p, Opportunity o) {
