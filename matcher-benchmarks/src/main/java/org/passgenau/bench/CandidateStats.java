@@ -22,7 +22,7 @@ public final class CandidateStats {
 
   /** Averages over the pool for one corpus size. */
   public record Summary(int opportunities, int profiles, double withinReach, double admitted,
-      double relocating, Map<String, Double> excludedPerFilter) {}
+      double relocating, double withinReachStaying, Map<String, Double> excludedPerFilter) {}
 
   public static Summary measure(int opportunities, int poolSize) {
     CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
@@ -33,6 +33,7 @@ public final class CandidateStats {
       long reach = 0;
       long admitted = 0;
       int relocating = 0;
+      long reachStaying = 0;
       Map<String, Long> perFilter = new TreeMap<>();
       for (Profile p : pool) {
         MatchResult r = engine.match(p, RankingBenchmark.OPTIONS);
@@ -42,16 +43,20 @@ public final class CandidateStats {
           perFilter.merge(e.getKey(), (long) e.getValue(), Long::sum);
         }
         // Each opportunity is counted once, under its first failing filter; commute comes first.
-        reach += engine.size() - r.excluded().getOrDefault("commute", 0);
+        int inReach = engine.size() - r.excluded().getOrDefault("commute", 0);
+        reach += inReach;
         admitted += engine.size() - excluded;
         if (p.mobility() != null && Boolean.TRUE.equals(p.mobility().willingToRelocate())) {
           relocating++;
+        } else {
+          reachStaying += inReach;
         }
       }
       Map<String, Double> avg = new TreeMap<>();
       perFilter.forEach((k, v) -> avg.put(k, v / (double) pool.size()));
       return new Summary(opportunities, pool.size(), reach / (double) pool.size(),
-          admitted / (double) pool.size(), relocating / (double) pool.size(), avg);
+          admitted / (double) pool.size(), relocating / (double) pool.size(),
+          reachStaying / (double) Math.max(1, pool.size() - relocating), avg);
     }
   }
 
@@ -62,9 +67,10 @@ public final class CandidateStats {
       Summary s = measure(n, RankingBenchmark.POOL);
       System.out.printf(Locale.ROOT,
           "opportunities=%d profiles=%d within_reach=%.1f (%.1f%%) admitted=%.1f (%.1f%%)"
-              + " willing_to_relocate=%.1f%%%n",
+              + " willing_to_relocate=%.1f%% within_reach_of_the_others=%.1f (%.1f%%)%n",
           n, s.profiles(), s.withinReach(), 100 * s.withinReach() / n, s.admitted(),
-          100 * s.admitted() / n, 100 * s.relocating());
+          100 * s.admitted() / n, 100 * s.relocating(), s.withinReachStaying(),
+          100 * s.withinReachStaying() / n);
       s.excludedPerFilter().forEach((k, v) ->
           System.out.printf(Locale.ROOT, "  excluded %-22s %10.1f%n", k, v));
     }
