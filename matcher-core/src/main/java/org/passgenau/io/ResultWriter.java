@@ -45,7 +45,11 @@ import org.passgenau.rank.Reason;
  */
 public abstract class ResultWriter implements Closeable, Flushable {
 
-  private ResultWriter() {}
+  final Writer out;
+
+  private ResultWriter(Writer out) {
+    this.out = out;
+  }
 
   /** A writer of {@code format} to {@code out}; for CSV the header is written at once. */
   public static ResultWriter of(ResultFormat format, Writer out) {
@@ -76,13 +80,22 @@ public abstract class ResultWriter implements Closeable, Flushable {
 
   abstract void doWrite(MatchResult result) throws IOException;
 
+  @Override
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  /** Closes the underlying writer. */
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+
   private static final class Text extends ResultWriter {
     private static final int WIDTH = 100;
     private static final String REASON_INDENT = "              ";
-    private final Writer out;
-
     Text(Writer out) {
-      this.out = out;
+      super(out);
     }
 
     @Override
@@ -118,22 +131,11 @@ public abstract class ResultWriter implements Closeable, Flushable {
           + "\n";
     }
 
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
-    }
   }
 
   private static final class JsonLines extends ResultWriter {
-    private final Writer out;
-
     JsonLines(Writer out) {
-      this.out = out;
+      super(out);
     }
 
     @Override
@@ -142,15 +144,6 @@ public abstract class ResultWriter implements Closeable, Flushable {
       out.write('\n');
     }
 
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
-    }
   }
 
   private static final class Csv extends ResultWriter {
@@ -164,6 +157,7 @@ public abstract class ResultWriter implements Closeable, Flushable {
     private final CSVPrinter printer;
 
     Csv(Writer out) {
+      super(out);
       try {
         this.printer = new CSVPrinter(out, FORMAT);
       } catch (IOException e) {
@@ -197,10 +191,8 @@ public abstract class ResultWriter implements Closeable, Flushable {
   }
 
   private static final class Trec extends ResultWriter {
-    private final Writer out;
-
     Trec(Writer out) {
-      this.out = out;
+      super(out);
     }
 
     @Override
@@ -234,14 +226,5 @@ public abstract class ResultWriter implements Closeable, Flushable {
           value);
     }
 
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
-    }
   }
 }
