@@ -98,6 +98,11 @@ public final class MatchingEngine implements Closeable {
     return rules.ruleSet;
   }
 
+  /** The index, for {@link SnapshotProbe}. */
+  OpportunityIndex<OpportunityColumns> index() {
+    return index;
+  }
+
   /** Adds an opportunity or replaces the one with its id; visible after {@link #refresh()}. */
   public void upsert(Opportunity opportunity) {
     index.upsert(opportunity);

@@ -162,6 +162,32 @@ final class OpportunityColumns {
     return c;
   }
 
+  /**
+   * Reads every element of every array once, sequentially, and folds them into a checksum: the
+   * cost of touching all ranking data of the segment, for {@link SnapshotProbe}.
+   */
+  long checksum() {
+    long sum = 0;
+    for (byte[] column : new byte[][] {kind, level, recognitionRequired, minSchool, shiftWork,
+        nightWork, weekendWork, childcareSupport, accessible, demand, langMin}) {
+      for (byte v : column) {
+        sum += v;
+      }
+    }
+    for (int[] column : new int[][] {flags, region, country, isco, licence, startDay, deadlineDay,
+        langStart, langId, skillStart, skillTerm}) {
+      for (int v : column) {
+        sum += v;
+      }
+    }
+    for (float[] column : new float[][] {lat, lon, hoursMin, hoursMax, grossEur}) {
+      for (float v : column) {
+        sum += Float.floatToRawIntBits(v);
+      }
+    }
+    return sum;
+  }
+
   boolean has(int doc, int flag) {
     return (flags[doc] & flag) != 0;
   }
