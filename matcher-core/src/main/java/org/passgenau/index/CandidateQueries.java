@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.geo.Rectangle;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -28,6 +29,11 @@ public final class CandidateQueries {
 
   /** Opportunities whose location lies within {@code km} great-circle kilometres of the point. */
   public static Query withinKm(double lat, double lon, double km) {
+    checkPoint(lat, lon, km);
+    return LatLonPoint.newDistanceQuery(OpportunityFields.GEO, lat, lon, km * 1000);
+  }
+
+  private static void checkPoint(double lat, double lon, double km) {
     if (!(lat >= -90 && lat <= 90)) {
       throw new IllegalArgumentException("lat must be between -90 and 90, was " + lat);
     }
@@ -37,7 +43,17 @@ public final class CandidateQueries {
     if (!(km >= 0) || Double.isInfinite(km)) {
       throw new IllegalArgumentException("km must be finite and not negative, was " + km);
     }
-    return LatLonPoint.newDistanceQuery(OpportunityFields.GEO, lat, lon, km * 1000);
+  }
+
+  /**
+   * Opportunities in the smallest latitude/longitude box that holds the circle of {@code km}
+   * around the point (across the date line where it reaches it): a superset of {@link
+   * #withinKm}, cheaper to run, for callers that check the exact distance themselves.
+   */
+  public static Query boxAroundKm(double lat, double lon, double km) {
+    checkPoint(lat, lon, km);
+    Rectangle box = Rectangle.fromPointDistance(lat, lon, km * 1000);
+    return LatLonPoint.newBoxQuery(OpportunityFields.GEO, box.minLat, box.maxLat, box.minLon, box.maxLon);
   }
 
   /** Fully remote opportunities. */

@@ -1,7 +1,6 @@
 package org.passgenau.rank;
 
 import java.util.List;
-import org.passgenau.model.Opportunity;
 
 /**
  * Reach: remote work, a commute within the person's limit (or, without one, the legal norm of a
@@ -21,12 +20,23 @@ final class CommuteFilter extends Rule.Filter {
   }
 
   @Override
-  void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+  int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      if (admits(q, c, docs[i])) {
+        docs[kept++] = docs[i];
+      }
+    }
+    return kept;
+  }
+
+  @Override
+  void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
     int reach = q.reach(c, d);
     if (reach == ProfileQuery.REACH_UNKNOWN) {
       out.add(new Reason(name(), 0, m.text("commute.unknown")));
     } else if (reach == ProfileQuery.REACH_RELOCATION) {
-      String place = o.location() != null && o.location().place() != null ? o.location().place() : "?";
+      String place = c.place[d] == Interner.ABSENT ? "?" : q.vocabulary.places.name(c.place[d]);
       String key =
           q.obligationRegion == Interner.ABSENT || c.region[d] == q.obligationRegion
               ? "commute.move"

@@ -1,8 +1,8 @@
 package org.passgenau.rank;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.passgenau.model.Opportunity;
 
 /**
  * A rule set turned into arrays of rule objects: the filters that are on, in counting order, and
@@ -63,6 +63,31 @@ final class CompiledRules {
     return -1;
   }
 
+  /**
+   * Runs the filters, one after the other, over {@code docs[0..n)} of one segment, keeping the
+   * admitted in place and counting each excluded document under the first filter that excludes
+   * it; returns how many are admitted.
+   */
+  int retainAdmitted(ProfileQuery q, OpportunityColumns c, int[] docs, int n, int[] excluded) {
+    for (int i = 0; i < filters.length && n > 0; i++) {
+      int kept = filters[i].retain(q, c, docs, n);
+      excluded[filterSlots[i]] += n - kept;
+      n = kept;
+    }
+    return n;
+  }
+
+  /**
+   * Scores admitted {@code docs[0..n)} into {@code scores[0..n)}, scorer by scorer; the sums
+   * are added in the same order as {@link #score}, so both give the same doubles.
+   */
+  void scoreAll(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores) {
+    Arrays.fill(scores, 0, n, 0.0);
+    for (int i = 0; i < scorers.length; i++) {
+      scorers[i].addTo(q, c, docs, n, weights[i], scores);
+    }
+  }
+
   /** The weighted score of an admitted opportunity. */
   double score(ProfileQuery q, OpportunityColumns c, int d) {
     double score = 0;
@@ -73,19 +98,19 @@ final class CompiledRules {
   }
 
   /** The explanation of an admitted opportunity: every scorer with an effect, then notes. */
-  List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+  List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
     List<Reason> reasons = new ArrayList<>();
     for (int i = 0; i < scorers.length; i++) {
       double effect = round(weights[i] * scorers[i].value(q, c, d));
       if (effect != 0) {
         // Every effect is explained; a scorer without a specific sentence has a general one.
-        String detail = scorers[i].detail(q, c, d, o, m);
+        String detail = scorers[i].detail(q, c, d, m);
         reasons.add(new Reason(scorers[i].name(), effect,
             detail != null ? detail : m.text(scorers[i].name() + ".other")));
       }
     }
     for (Rule.Filter f : filters) {
-      f.note(q, c, d, o, m, reasons);
+      f.note(q, c, d, m, reasons);
     }
     return reasons;
   }

@@ -19,6 +19,17 @@ final class DateFilters {
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return c.deadlineDay[d] >= q.today;
     }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
+    }
   }
 
   /**
@@ -51,6 +62,17 @@ final class DateFilters {
         lastJoin = Math.max(start, q.today) + q.rules.startGraceDaysOther();
       }
       return q.availableFromDay == NO_DAY || q.availableFromDay <= lastJoin;
+    }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
     }
   }
 }

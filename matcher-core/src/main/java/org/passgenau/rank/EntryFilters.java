@@ -1,7 +1,6 @@
 package org.passgenau.rank;
 
 import java.util.List;
-import org.passgenau.model.Opportunity;
 
 /** What a person must bring or bear: physical demand, accessibility, driving licence, school. */
 final class EntryFilters {
@@ -18,6 +17,17 @@ final class EntryFilters {
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return q.maxDemand == OpportunityColumns.UNKNOWN || c.demand[d] <= q.maxDemand;
     }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
+    }
   }
 
   /** A wheelchair user needs an accessible workplace; an unknown one passes with a note. */
@@ -32,7 +42,18 @@ final class EntryFilters {
     }
 
     @Override
-    void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
+    }
+
+    @Override
+    void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
       if (q.needsAccessible && c.accessible[d] == OpportunityColumns.UNKNOWN) {
         out.add(new Reason(name(), 0, m.text("accessibility.unknown")));
       }
@@ -48,6 +69,17 @@ final class EntryFilters {
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return c.licence[d] == Interner.ABSENT || q.holdsLicence(c.licence[d]);
+    }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
     }
   }
 
@@ -68,9 +100,21 @@ final class EntryFilters {
     }
 
     @Override
-    void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
+    }
+
+    @Override
+    void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
       if (c.minSchool[d] != OpportunityColumns.UNKNOWN && q.school == OpportunityColumns.UNKNOWN) {
-        out.add(new Reason(name(), 0, m.text("school.unknown", o.minSchool().code())));
+        out.add(new Reason(name(), 0,
+            m.text("school.unknown", org.passgenau.model.School.values()[c.minSchool[d]].code())));
       }
     }
   }

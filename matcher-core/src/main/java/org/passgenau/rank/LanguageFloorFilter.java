@@ -22,4 +22,15 @@ final class LanguageFloorFilter extends Rule.Filter {
     }
     return true;
   }
+
+  @Override
+  int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      if (admits(q, c, docs[i])) {
+        docs[kept++] = docs[i];
+      }
+    }
+    return kept;
+  }
 }

@@ -146,6 +146,7 @@ public final class MatchingEngine implements Closeable {
       ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
       CandidateCollector collector = new CandidateCollector(snapshot, q, top, excluded);
       snapshot.searcher().search(candidates(q), collector);
+      collector.finishSegment();
       if (COMMUTE_SLOT >= 0 && rules.ruleSet.filterOn("commute")) {
         excluded[COMMUTE_SLOT] += snapshot.size() - collector.seen;
       }
@@ -153,9 +154,9 @@ public final class MatchingEngine implements Closeable {
       TopK.Entry[] best = top.drainBestFirst();
       for (int i = 0; i < best.length; i++) {
         TopK.Entry e = best[i];
-        Opportunity o = snapshot.opportunity(e.globalDoc);
+        // Explained from the columns alone: no stored document is loaded and decoded.
         matches.add(new Match(i + 1, e.id, CompiledRules.round(e.score),
-            rules.explain(q, e.columns, e.doc, o, messages)));
+            rules.explain(q, e.columns, e.doc, messages)));
       }
       List<NextStep> nextSteps =
           matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
@@ -195,9 +196,10 @@ public final class MatchingEngine implements Closeable {
 
   /**
    * The index query for the person's reach. When the person cannot or will not move, only
-   * opportunities within the commuting radius (a little wider, since the index rounds
-   * coordinates; the commute filter decides exactly), remote ones and those without coordinates
-   * can pass; otherwise every opportunity is a candidate.
+   * opportunities in the box around the commuting circle (a little wider, since the index rounds
+   * coordinates; the commute filter then decides exactly on the columns), remote ones and those
+   * without coordinates can pass; otherwise every opportunity is a candidate. A box, not a
+   * distance query: its weight is cheap to build, and the exact check follows anyway.
    */
   private Query candidates(ProfileQuery q) {
     if (!rules.ruleSet.filterOn("commute") || !q.located || q.willingToRelocate) {
@@ -205,20 +207,26 @@ public final class MatchingEngine implements Closeable {
     }
     double radius = q.maxCommuteKm() * 1.001 + 0.05;
     return new BooleanQuery.Builder()
-        .add(CandidateQueries.withinKm(q.lat, q.lon, radius), BooleanClause.Occur.SHOULD)
+        .add(CandidateQueries.boxAroundKm(q.lat, q.lon, radius), BooleanClause.Occur.SHOULD)
         .add(CandidateQueries.remote(), BooleanClause.Occur.SHOULD)
         .add(CandidateQueries.withoutCoordinates(), BooleanClause.Occur.SHOULD)
         .build();
   }
 
-  /** Runs the filters and scorers over each candidate of each segment. */
+  /**
+   * Gathers each segment's candidates, then runs the filters over them one after the other and
+   * scores the admitted into the heap. Working filter by filter keeps each loop monomorphic and
+   * over a few arrays at a time.
+   */
   private final class CandidateCollector extends SimpleCollector {
     private final Snapshot<OpportunityColumns> snapshot;
     private final ProfileQuery q;
     private final TopK top;
     private final int[] excluded;
+    private final Scratch scratch = SCRATCH.get();
     private OpportunityColumns columns;
     private int docBase;
+    private int buffered;
     int seen;
 
     CandidateCollector(Snapshot<OpportunityColumns> snapshot, ProfileQuery q, TopK top, int[] excluded) {
@@ -230,19 +238,33 @@ public final class MatchingEngine implements Closeable {
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) {
+      finishSegment();
       columns = snapshot.segment(context).columns();
       docBase = context.docBase;
     }
 
     @Override
     public void collect(int doc) {
-      seen++;
-      int exclusion = rules.firstExclusion(q, columns, doc);
-      if (exclusion >= 0) {
-        excluded[exclusion]++;
-      } else {
-        top.offer(rules.score(q, columns, doc), columns, doc, docBase + doc);
+      if (buffered == scratch.docs.length) {
+        scratch.grow();
       }
+      scratch.docs[buffered++] = doc;
+    }
+
+    /** Filters and scores the buffered candidates of the current segment. */
+    void finishSegment() {
+      if (buffered == 0) {
+        return;
+      }
+      seen += buffered;
+      int[] docs = scratch.docs;
+      int admitted = rules.retainAdmitted(q, columns, docs, buffered, excluded);
+      double[] scores = scratch.scores;
+      rules.scoreAll(q, columns, docs, admitted, scores);
+      for (int i = 0; i < admitted; i++) {
+        top.offer(scores[i], columns, docs[i], docBase + docs[i]);
+      }
+      buffered = 0;
     }
 
     @Override
@@ -250,6 +272,19 @@ public final class MatchingEngine implements Closeable {
       return ScoreMode.COMPLETE_NO_SCORES;
     }
   }
+
+  /** Per-thread buffers of candidate doc ids and scores, grown as needed and reused. */
+  private static final class Scratch {
+    int[] docs = new int[4096];
+    double[] scores = new double[4096];
+
+    void grow() {
+      docs = Arrays.copyOf(docs, docs.length * 2);
+      scores = new double[docs.length];
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /** ISCO code of an opportunity (classifying its title when it has no code), encoded. */
   private int isco(Opportunity o) {

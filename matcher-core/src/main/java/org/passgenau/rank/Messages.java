@@ -2,7 +2,9 @@ package org.passgenau.rank;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.BiFunction;
@@ -10,13 +12,15 @@ import org.passgenau.model.Cefr;
 
 /**
  * The sentences of explanations in one language (English, German or Dutch), from the resource
- * bundle {@code org.passgenau.rank.messages}. Thread-safe.
+ * bundle {@code org.passgenau.rank.messages}. One instance per query: not thread-safe (it keeps
+ * the parsed sentences).
  */
 final class Messages {
 
   private final Locale locale;
   private final ResourceBundle bundle;
   private final BiFunction<String, Locale, Optional<String>> occupationLabels;
+  private final Map<String, MessageFormat> formats = new HashMap<>();
 
   Messages(Locale locale, BiFunction<String, Locale, Optional<String>> occupationLabels) {
     this.locale = locale;
@@ -34,7 +38,10 @@ final class Messages {
 
   /** The sentence {@code key} with its placeholders filled. */
   String text(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), locale).format(args);
+    // Parsed once per instance; an instance serves one query, which repeats sentences.
+    return formats
+        .computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale))
+        .format(args);
   }
 
   /** "German", "Deutsch" or "Duits" for {@code de}. */

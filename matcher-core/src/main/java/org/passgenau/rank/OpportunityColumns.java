@@ -37,6 +37,8 @@ final class OpportunityColumns {
   final float[] lon;
   final int[] region;
   final int[] country;
+  /** Place name id, for explanations. */
+  final int[] place;
   final int[] isco;
   final byte[] level;
   final byte[] recognitionRequired;
@@ -70,6 +72,7 @@ final class OpportunityColumns {
     lon = new float[n];
     region = new int[n];
     country = new int[n];
+    place = new int[n];
     isco = new int[n];
     level = new byte[n];
     recognitionRequired = new byte[n];
@@ -129,6 +132,7 @@ final class OpportunityColumns {
       c.lon[d] = loc != null && loc.hasCoordinates() ? loc.lon().floatValue() : Float.NaN;
       c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
+      c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
       c.isco[d] = isco.applyAsInt(o);
       c.level[d] = o.level() == null ? UNKNOWN : (byte) o.level().rank();
       c.recognitionRequired[d] =
@@ -174,7 +178,7 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {flags, region, country, isco, licence, startDay, deadlineDay,
+    for (int[] column : new int[][] {flags, region, country, place, isco, licence, startDay, deadlineDay,
         langStart, langId, skillStart, skillTerm}) {
       for (int v : column) {
         sum += v;

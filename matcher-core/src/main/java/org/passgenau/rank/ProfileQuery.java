@@ -64,6 +64,8 @@ final class ProfileQuery {
 
   final Profile profile;
   final RuleSet rules;
+  /** For turning ids back into names in explanations. */
+  final Vocabulary vocabulary;
   final LocalDate asOf;
   final int today;
 
@@ -131,6 +133,7 @@ final class ProfileQuery {
       ToIntFunction<Occupation> isco) {
     this.profile = p;
     this.rules = rules;
+    this.vocabulary = vocabulary;
     this.asOf = asOf;
     this.today = (int) asOf.toEpochDay();
 

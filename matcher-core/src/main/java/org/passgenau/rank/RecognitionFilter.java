@@ -2,7 +2,6 @@ package org.passgenau.rank;
 
 import java.util.List;
 import org.passgenau.model.Level;
-import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Recognition;
 
@@ -37,12 +36,23 @@ final class RecognitionFilter extends Rule.Filter {
     return c.has(d, OpportunityColumns.RECOGNITION_PARTNERSHIP) && best >= 0 && best != REJECTED;
   }
 
+  @Override
+  int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      if (admits(q, c, docs[i])) {
+        docs[kept++] = docs[i];
+      }
+    }
+    return kept;
+  }
+
   static boolean needsRecognition(OpportunityColumns c, int d) {
     return c.has(d, OpportunityColumns.REGULATED) && c.kind[d] == VACANCY && c.level[d] != HELPER;
   }
 
   @Override
-  void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+  void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
     if (!needsRecognition(c, d)) {
       if (c.has(d, OpportunityColumns.REGULATED) && c.level[d] == HELPER) {
         out.add(new Reason(name(), 0, m.text("recognition.helper_open")));

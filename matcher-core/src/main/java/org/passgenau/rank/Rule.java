@@ -1,7 +1,6 @@
 package org.passgenau.rank;
 
 import java.util.List;
-import org.passgenau.model.Opportunity;
 
 /**
  * A rule of the ranking: a hard filter or a scorer. Rules are stateless and shared by all
@@ -25,7 +24,7 @@ abstract class Rule {
    * tolerated language gap), for an opportunity the rule admitted.
    */
   void note(
-      ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {}
+      ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {}
 
   /** A hard filter: excludes what the law or the person's constraints rule out. */
   abstract static class Filter extends Rule {
@@ -35,6 +34,14 @@ abstract class Rule {
 
     /** Whether opportunity {@code d} passes. Called in the ranking loop: must not allocate. */
     abstract boolean admits(ProfileQuery q, OpportunityColumns c, int d);
+
+    /**
+     * Keeps, in order, the documents among {@code docs[0..n)} that this filter admits and returns
+     * how many. Each filter implements this loop itself so that the JIT sees one receiver and
+     * inlines {@link #admits}: the ranking runs filter by filter over a segment's candidates, not
+     * rule by rule for each document.
+     */
+    abstract int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n);
   }
 
   /** A soft scorer: a value in [-1, 1] that the rule set weighs. */
@@ -46,8 +53,15 @@ abstract class Rule {
     /** The value for opportunity {@code d}. Called in the ranking loop: must not allocate. */
     abstract double value(ProfileQuery q, OpportunityColumns c, int d);
 
+    /**
+     * Adds {@code weight} times the value of each of {@code docs[0..n)} to {@code scores[i]}; its
+     * own loop, for the same reason as {@link Filter#retain}.
+     */
+    abstract void addTo(
+        ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores);
+
     /** The sentence that explains the value, or null when there is nothing to say. */
     abstract String detail(
-        ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m);
+        ProfileQuery q, OpportunityColumns c, int d, Messages m);
   }
 }

@@ -1,6 +1,5 @@
 package org.passgenau.rank;
 
-import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Recognition;
 import org.passgenau.taxonomy.IscoCode;
@@ -30,12 +29,19 @@ final class Scorers {
       return value;
     }
 
+    @Override
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
     private static double closeness(ProfileQuery q, int i, int isco) {
       return q.closeness(q.occIsco[i], isco) / 4.0 * q.occWeight[i];
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       int best = -1;
       double value = 0;
       for (int i = 0; i < q.occIsco.length; i++) {
@@ -50,7 +56,7 @@ final class Scorers {
       }
       int shared = q.closeness(q.occIsco[best], c.isco[d]);
       String theirs = m.occupation(IscoCode.decode(q.occIsco[best]).orElseThrow());
-      return m.text("occupation." + q.occSource[best] + "." + shared, theirs, o.title());
+      return m.text("occupation." + q.occSource[best] + "." + shared, theirs);
     }
   }
 
@@ -68,6 +74,13 @@ final class Scorers {
         return 0;
       }
       return overlap(q.skillTerms, c.skillTerm, from, to) / (double) (to - from);
+    }
+
+    @Override
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
     }
 
     /** Size of the intersection of two sorted id runs. */
@@ -90,7 +103,7 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       int from = c.skillStart[d];
       int to = c.skillStart[d + 1];
       int shared = from == to ? 0 : overlap(q.skillTerms, c.skillTerm, from, to);
@@ -118,7 +131,14 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       if (c.level[d] == OpportunityColumns.UNKNOWN) {
         return null;
       }
@@ -155,7 +175,14 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       double v = value(q, c, d);
       if (v <= 0) {
         return null;
@@ -193,13 +220,20 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
-      if (o.languageRequirements().isEmpty()) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
+      if (c.langStart[d] == c.langStart[d + 1]) {
         return m.text("language.none_asked");
       }
       StringBuilder out = new StringBuilder();
       for (int i = c.langStart[d]; i < c.langStart[d + 1]; i++) {
-        String lang = o.languageRequirements().get(i - c.langStart[d]).language();
+        String lang = q.vocabulary.languages.name(c.langId[i]);
         int have = q.languageRank(c.langId[i]);
         String key = have >= c.langMin[i] ? "language.meets" : "language.gap_supported";
         if (out.length() > 0) {
@@ -235,7 +269,14 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       return switch (q.reach(c, d)) {
         case ProfileQuery.REACH_REMOTE -> m.text("distance.remote");
         case ProfileQuery.REACH_COMMUTE -> m.text(
@@ -265,7 +306,14 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       if (Float.isNaN(c.hoursMin[d]) && Float.isNaN(c.hoursMax[d])) {
         return null;
       }
@@ -297,7 +345,14 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       return value(q, c, d) > 0 ? m.text("apprenticeship_residence") : null;
     }
   }
@@ -314,7 +369,14 @@ final class Scorers {
     }
 
     @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m) {
+    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+      for (int i = 0; i < n; i++) {
+        scores[i] += weight * value(q, c, docs[i]);
+      }
+    }
+
+    @Override
+    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       return value(q, c, d) > 0 ? m.text("childcare_support") : null;
     }
   }

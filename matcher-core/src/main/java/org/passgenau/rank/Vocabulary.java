@@ -14,6 +14,7 @@ final class Vocabulary {
   final Interner countries = new Interner();
   final Interner languages = new Interner();
   final Interner licences = new Interner();
+  final Interner places = new Interner();
   final Interner skillTerms = new Interner();
   private final Function<String, List<String>> skillAnalyzer;
 

@@ -1,7 +1,6 @@
 package org.passgenau.rank;
 
 import java.util.List;
-import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 
 /**
@@ -40,7 +39,18 @@ final class WorkPermitFilter extends Rule.Filter {
   }
 
   @Override
-  void note(ProfileQuery q, OpportunityColumns c, int d, Opportunity o, Messages m, List<Reason> out) {
+  int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      if (admits(q, c, docs[i])) {
+        docs[kept++] = docs[i];
+      }
+    }
+    return kept;
+  }
+
+  @Override
+  void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
     if (c.kind[d] == VOLUNTEERING) {
       if (q.absoluteBan || q.banUntilDay != OpportunityColumns.NO_DAY) {
         out.add(new Reason(name(), 0, m.text("work_permit.volunteering_open")));

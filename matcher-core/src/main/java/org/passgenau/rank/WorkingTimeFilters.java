@@ -19,6 +19,17 @@ final class WorkingTimeFilters {
       // NaN compares false, so unknown bounds admit.
       return !(c.hoursMin[d] > q.maxHours) && !(c.hoursMax[d] < q.minHours);
     }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
+    }
   }
 
   /** Shift work, night work or weekend work that the person cannot do. */
@@ -50,6 +61,17 @@ final class WorkingTimeFilters {
         default -> !(c.weekendWork[d] == 1 && q.weekendOk == 0);
       };
     }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
+    }
   }
 
   /**
@@ -64,6 +86,17 @@ final class WorkingTimeFilters {
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return !(q.needsChildcare && c.nightWork[d] == 1 && c.childcareSupport[d] != 1);
+    }
+
+    @Override
+    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        if (admits(q, c, docs[i])) {
+          docs[kept++] = docs[i];
+        }
+      }
+      return kept;
     }
   }
 }

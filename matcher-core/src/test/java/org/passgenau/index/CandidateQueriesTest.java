@@ -94,6 +94,23 @@ class CandidateQueriesTest {
   }
 
   @Test
+  void theBoxQueryHoldsTheWholeCircleButNotFarBeyondIt() {
+    double km = 25;
+    Set<String> box = idsMatching(snapshot, CandidateQueries.boxAroundKm(VIERSEN_LAT, VIERSEN_LON, km));
+    Set<String> circle = idsMatching(snapshot, CandidateQueries.withinKm(VIERSEN_LAT, VIERSEN_LON, km));
+
+    assertThat(box).as("every opportunity within the circle is in the box").containsAll(circle);
+    assertThat(box.size()).as("the box adds only its corners").isGreaterThan(circle.size())
+        .isLessThan(circle.size() * 2);
+    for (Opportunity o : opportunities) {
+      if (box.contains(o.id())) {
+        double distance = haversineKm(VIERSEN_LAT, VIERSEN_LON, o.location().lat(), o.location().lon());
+        assertThat(distance).as("%s lies within the box's corners", o.id()).isLessThan(km * Math.sqrt(2) + 0.1);
+      }
+    }
+  }
+
+  @Test
   void kindsKeepOnlyTheAskedKinds() {
     Set<OpportunityKind> asked = EnumSet.of(OpportunityKind.APPRENTICESHIP, OpportunityKind.TRAINING);
     assertThat(idsMatching(snapshot, CandidateQueries.kinds(asked)))

@@ -47,7 +47,7 @@ final class RuleHarness {
 
   List<Reason> explain(Profile p, Opportunity o, Locale locale) {
     OpportunityColumns c = columns(o);
-    return rules.explain(query(p), c, 0, o, new Messages(locale, (isco, l) -> Optional.of("ISCO " + isco)));
+    return rules.explain(query(p), c, 0, new Messages(locale, (isco, l) -> Optional.of("ISCO " + isco)));
   }
 
   /** The sentences of the explanation, in English. */
