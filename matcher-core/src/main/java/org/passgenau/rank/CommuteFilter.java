@@ -16,7 +16,7 @@ final class CommuteFilter extends Rule.Filter {
 
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    return q.reach(c, d) != ProfileQuery.REACH_NONE;
+    return q.reachable(c, d);
   }
 
   @Override

@@ -90,6 +90,8 @@ final class ProfileQuery {
   final double commuteKmPartDay;
   final boolean commuteLimitStated;
   final boolean willingToRelocate;
+  /** Willing to move and bound by no residence obligation: every place is within reach. */
+  final boolean movesFreely;
   /** Region of a residence obligation in force, or ABSENT. */
   final int obligationRegion;
   final double liftMinHours;
@@ -193,6 +195,7 @@ final class ProfileQuery {
         obligation != null && obligation.inForceOn(asOf)
             ? vocabulary.regions.intern(obligation.region())
             : Interner.ABSENT;
+    this.movesFreely = willingToRelocate && obligationRegion == Interner.ABSENT;
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
 
@@ -350,6 +353,18 @@ final class ProfileQuery {
     cachedReach = reach;
     cachedDistance = km;
     return reach;
+  }
+
+  /**
+   * Whether the commute filter admits opportunity {@code d}: the same answer as {@code reach(c, d)
+   * != REACH_NONE}, but without a distance when the answer cannot depend on it (remote work, a
+   * person who would and may move anywhere).
+   */
+  boolean reachable(OpportunityColumns c, int d) {
+    if (movesFreely || c.has(d, OpportunityColumns.REMOTE) || !located || Float.isNaN(c.lat[d])) {
+      return true;
+    }
+    return reach(c, d) != REACH_NONE;
   }
 
   /** Whether the person would and may move for this opportunity. */

@@ -1,5 +1,8 @@
 package org.passgenau.rank;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -16,15 +19,17 @@ final class Vocabulary {
   final Interner licences = new Interner();
   final Interner places = new Interner();
   final Interner skillTerms = new Interner();
-  private final Function<String, List<String>> skillAnalyzer;
+  /** Analysed skills; the same skills recur across postings and profiles. */
+  private final LoadingCache<String, List<String>> analysedSkills;
 
   Vocabulary(Function<String, List<String>> skillAnalyzer) {
-    this.skillAnalyzer = skillAnalyzer;
+    this.analysedSkills =
+        CacheBuilder.newBuilder().maximumSize(100_000).build(CacheLoader.from(skillAnalyzer::apply));
   }
 
   /** Splits a skill such as "Grundpflege" into normalised terms. */
   List<String> skillTerms(String skill) {
-    return skillAnalyzer.apply(skill);
+    return analysedSkills.getUnchecked(skill);
   }
 
   /** Licence classes compare case-insensitively: "ce" is "CE". */
