@@ -15,6 +15,11 @@ final class CommuteFilter extends Rule.Filter {
   }
 
   @Override
+  boolean canExclude(ProfileQuery q) {
+    return q.located && !q.movesFreely;
+  }
+
+  @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
     return q.reachable(c, d);
   }

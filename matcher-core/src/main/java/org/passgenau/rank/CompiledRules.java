@@ -70,6 +70,9 @@ final class CompiledRules {
    */
   int retainAdmitted(ProfileQuery q, OpportunityColumns c, int[] docs, int n, int[] excluded) {
     for (int i = 0; i < filters.length && n > 0; i++) {
+      if (!filters[i].canExclude(q)) {
+        continue;
+      }
       int kept = filters[i].retain(q, c, docs, n);
       excluded[filterSlots[i]] += n - kept;
       n = kept;
@@ -84,7 +87,9 @@ final class CompiledRules {
   void scoreAll(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores) {
     Arrays.fill(scores, 0, n, 0.0);
     for (int i = 0; i < scorers.length; i++) {
-      scorers[i].addTo(q, c, docs, n, weights[i], scores);
+      if (scorers[i].canScore(q)) {
+        scorers[i].addTo(q, c, docs, n, weights[i], scores);
+      }
     }
   }
 

@@ -14,6 +14,11 @@ final class EntryFilters {
     }
 
     @Override
+    boolean canExclude(ProfileQuery q) {
+      return q.maxDemand != OpportunityColumns.UNKNOWN;
+    }
+
+    @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return q.maxDemand == OpportunityColumns.UNKNOWN || c.demand[d] <= q.maxDemand;
     }
@@ -34,6 +39,11 @@ final class EntryFilters {
   static final class Accessibility extends Rule.Filter {
     Accessibility() {
       super("accessibility");
+    }
+
+    @Override
+    boolean canExclude(ProfileQuery q) {
+      return q.needsAccessible;
     }
 
     @Override
@@ -90,6 +100,11 @@ final class EntryFilters {
   static final class School extends Rule.Filter {
     School() {
       super("school");
+    }
+
+    @Override
+    boolean canExclude(ProfileQuery q) {
+      return q.school != OpportunityColumns.UNKNOWN;
     }
 
     @Override

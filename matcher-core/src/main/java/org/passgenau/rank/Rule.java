@@ -36,6 +36,15 @@ abstract class Rule {
     abstract boolean admits(ProfileQuery q, OpportunityColumns c, int d);
 
     /**
+     * Whether this filter can exclude anything for this person; when not (no hours limit, no
+     * childcare need, ...), the ranking skips it. Must be false only where {@link #admits} is
+     * true for every opportunity.
+     */
+    boolean canExclude(ProfileQuery q) {
+      return true;
+    }
+
+    /**
      * Keeps, in order, the documents among {@code docs[0..n)} that this filter admits and returns
      * how many. Each filter implements this loop itself so that the JIT sees one receiver and
      * inlines {@link #admits}: the ranking runs filter by filter over a segment's candidates, not
@@ -52,6 +61,14 @@ abstract class Rule {
 
     /** The value for opportunity {@code d}. Called in the ranking loop: must not allocate. */
     abstract double value(ProfileQuery q, OpportunityColumns c, int d);
+
+    /**
+     * Whether this scorer can give this person anything but 0; when not, the ranking skips it.
+     * Must be false only where {@link #value} is 0 for every opportunity.
+     */
+    boolean canScore(ProfileQuery q) {
+      return true;
+    }
 
     /**
      * Adds {@code weight} times the value of each of {@code docs[0..n)} to {@code scores[i]}; its

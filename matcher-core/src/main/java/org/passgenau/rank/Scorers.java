@@ -21,6 +21,11 @@ final class Scorers {
     }
 
     @Override
+    boolean canScore(ProfileQuery q) {
+      return q.occIsco.length > 0;
+    }
+
+    @Override
     double value(ProfileQuery q, OpportunityColumns c, int d) {
       double value = 0;
       for (int i = 0; i < q.occIsco.length; i++) {
@@ -64,6 +69,11 @@ final class Scorers {
   static final class Skills extends Rule.Scorer {
     Skills() {
       super("skills");
+    }
+
+    @Override
+    boolean canScore(ProfileQuery q) {
+      return q.skillTerms.length > 0;
     }
 
     @Override
@@ -340,6 +350,11 @@ final class Scorers {
     }
 
     @Override
+    boolean canScore(ProfileQuery q) {
+      return q.tolerated;
+    }
+
+    @Override
     double value(ProfileQuery q, OpportunityColumns c, int d) {
       return q.tolerated && c.kind[d] == APPRENTICESHIP ? 1 : 0;
     }
@@ -361,6 +376,11 @@ final class Scorers {
   static final class ChildcareSupport extends Rule.Scorer {
     ChildcareSupport() {
       super("childcare_support");
+    }
+
+    @Override
+    boolean canScore(ProfileQuery q) {
+      return q.needsChildcare;
     }
 
     @Override

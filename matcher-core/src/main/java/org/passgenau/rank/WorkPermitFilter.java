@@ -19,6 +19,12 @@ final class WorkPermitFilter extends Rule.Filter {
   }
 
   @Override
+  boolean canExclude(ProfileQuery q) {
+    return q.absoluteBan || q.banUntilDay != OpportunityColumns.NO_DAY
+        || (!q.mayWorkAbroad && q.homeCountry != Interner.ABSENT);
+  }
+
+  @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
     if (c.kind[d] == VOLUNTEERING) {
       return true;

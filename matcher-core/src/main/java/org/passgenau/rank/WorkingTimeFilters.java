@@ -15,6 +15,11 @@ final class WorkingTimeFilters {
     }
 
     @Override
+    boolean canExclude(ProfileQuery q) {
+      return !Float.isNaN(q.maxHours) || !Float.isNaN(q.minHours);
+    }
+
+    @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       // NaN compares false, so unknown bounds admit.
       return !(c.hoursMin[d] > q.maxHours) && !(c.hoursMax[d] < q.minHours);
@@ -54,6 +59,15 @@ final class WorkingTimeFilters {
     }
 
     @Override
+    boolean canExclude(ProfileQuery q) {
+      return switch (field) {
+        case 0 -> q.shiftOk == 0;
+        case 1 -> q.nightOk == 0;
+        default -> q.weekendOk == 0;
+      };
+    }
+
+    @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return switch (field) {
         case 0 -> !(c.shiftWork[d] == 1 && q.shiftOk == 0);
@@ -81,6 +95,11 @@ final class WorkingTimeFilters {
   static final class Childcare extends Rule.Filter {
     Childcare() {
       super("childcare");
+    }
+
+    @Override
+    boolean canExclude(ProfileQuery q) {
+      return q.needsChildcare;
     }
 
     @Override
