@@ -70,6 +70,8 @@ public final class MatchingEngine implements Closeable {
    * postings, so classifying each distinct title once saves most of the cost.
    */
   private final LoadingCache<String, Integer> titleCodes;
+  /** Resolved occupations of profiles (which often carry only a title), for the same reason. */
+  private final LoadingCache<Occupation, Integer> occupationCodes;
 
   private MatchingEngine(Builder b) {
     this.rules = new CompiledRules(b.ruleSet);
@@ -79,6 +81,11 @@ public final class MatchingEngine implements Closeable {
             .maximumSize(200_000)
             .build(CacheLoader.from(
                 title -> taxonomy.classify(title).map(c -> IscoCode.encode(c.isco())).orElse(IscoCode.NONE)));
+    this.occupationCodes =
+        CacheBuilder.newBuilder()
+            .maximumSize(200_000)
+            .build(CacheLoader.from(
+                occupation -> resolve(occupation).map(IscoCode::encode).orElse(IscoCode.NONE)));
     this.analyzer = OpportunityAnalyzer.forIndexing();
     this.vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
     OpportunityIndex.Builder<OpportunityColumns> index =
@@ -293,7 +300,7 @@ public final class MatchingEngine implements Closeable {
   }
 
   private int isco(Occupation occupation) {
-    return resolve(occupation).map(IscoCode::encode).orElse(IscoCode.NONE);
+    return occupationCodes.getUnchecked(occupation);
   }
 
   private Optional<String> resolve(Occupation occupation) {
