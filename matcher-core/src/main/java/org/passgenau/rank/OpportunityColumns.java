@@ -35,6 +35,8 @@ final class OpportunityColumns {
   final int[] flags;
   final float[] lat;
   final float[] lon;
+  /** Cosine of the latitude, for the flat-earth distance pre-check. */
+  final float[] cosLat;
   final int[] region;
   final int[] country;
   /** Place name id, for explanations. */
@@ -70,6 +72,7 @@ final class OpportunityColumns {
     flags = new int[n];
     lat = new float[n];
     lon = new float[n];
+    cosLat = new float[n];
     region = new int[n];
     country = new int[n];
     place = new int[n];
@@ -130,6 +133,7 @@ final class OpportunityColumns {
       Location loc = o.location();
       c.lat[d] = loc != null && loc.hasCoordinates() ? loc.lat().floatValue() : Float.NaN;
       c.lon[d] = loc != null && loc.hasCoordinates() ? loc.lon().floatValue() : Float.NaN;
+      c.cosLat[d] = (float) Math.cos(Math.toRadians(c.lat[d]));
       c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
       c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
@@ -184,7 +188,7 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (float[] column : new float[][] {lat, lon, hoursMin, hoursMax, grossEur}) {
+    for (float[] column : new float[][] {lat, lon, cosLat, hoursMin, hoursMax, grossEur}) {
       for (float v : column) {
         sum += Float.floatToRawIntBits(v);
       }

@@ -122,6 +122,19 @@ final class ProfileQuery {
   private final long[] bridges;
   private final int bridgeLevels;
 
+  /** Kilometres per degree of latitude on the sphere SloppyMath's haversine uses. */
+  private static final double KM_PER_DEGREE = 6371.0087714 * Math.PI / 180;
+  /**
+   * Squared margins around the limit within which the flat-earth distance does not decide. Its
+   * error against the great-circle distance, with the mean of the two latitudes' cosines, stays
+   * far below 2 % up to 250 km and 70 degrees of latitude, where it is used.
+   */
+  private static final double INSIDE2 = 0.98 * 0.98;
+  private static final double OUTSIDE2 = 1.02 * 1.02;
+
+  private final double cosLat;
+  private final boolean flatEarthValid;
+
   private OpportunityColumns cachedColumns;
   private int cachedDoc = -1;
   private int cachedReach;
@@ -196,6 +209,10 @@ final class ProfileQuery {
             ? vocabulary.regions.intern(obligation.region())
             : Interner.ABSENT;
     this.movesFreely = willingToRelocate && obligationRegion == Interner.ABSENT;
+    this.cosLat = located ? Math.cos(Math.toRadians(lat)) : Double.NaN;
+    // Away from the poles and the date line, where longitudes would wrap within reach.
+    this.flatEarthValid =
+        located && Math.abs(lat) <= 70 && Math.abs(lon) <= 170 && maxCommuteKm() <= 250;
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
 
@@ -363,6 +380,20 @@ final class ProfileQuery {
   boolean reachable(OpportunityColumns c, int d) {
     if (movesFreely || c.has(d, OpportunityColumns.REMOTE) || !located || Float.isNaN(c.lat[d])) {
       return true;
+    }
+    if (flatEarthValid) {
+      // Most candidates lie clearly inside or outside the commuting circle; the flat-earth
+      // distance decides those, and only the thin ring around the limit needs the haversine.
+      double limit = commuteLimitKm(c, d);
+      double dy = (c.lat[d] - lat) * KM_PER_DEGREE;
+      double dx = (c.lon[d] - lon) * KM_PER_DEGREE * 0.5 * (cosLat + c.cosLat[d]);
+      double flat2 = dx * dx + dy * dy;
+      if (flat2 <= limit * limit * INSIDE2) {
+        return true;
+      }
+      if (flat2 >= limit * limit * OUTSIDE2) {
+        return canMoveFor(c, d);
+      }
     }
     return reach(c, d) != REACH_NONE;
   }
