@@ -133,6 +133,13 @@ final class ProfileQuery {
   private static final double OUTSIDE2 = 1.02 * 1.02;
 
   private final double cosLat;
+
+  // Open-addressing memo of occupationValue; ISCO has 619 groups, so 1,024 slots never fill.
+  private static final int MEMO_BITS = 10;
+  private static final int MEMO_SIZE = 1 << MEMO_BITS;
+  private final int[] memoCode;
+  private final double[] memoValue;
+  private final boolean[] memoFilled;
   private final boolean flatEarthValid;
 
   private OpportunityColumns cachedColumns;
@@ -209,6 +216,9 @@ final class ProfileQuery {
             ? vocabulary.regions.intern(obligation.region())
             : Interner.ABSENT;
     this.movesFreely = willingToRelocate && obligationRegion == Interner.ABSENT;
+    this.memoCode = new int[MEMO_SIZE];
+    this.memoValue = new double[MEMO_SIZE];
+    this.memoFilled = new boolean[MEMO_SIZE];
     this.cosLat = located ? Math.cos(Math.toRadians(lat)) : Double.NaN;
     // Away from the poles and the date line, where longitudes would wrap within reach.
     this.flatEarthValid =
@@ -303,6 +313,32 @@ final class ProfileQuery {
       }
     }
     return best;
+  }
+
+  /**
+   * The occupation scorer's value for a job of ISCO code {@code jobIsco}: the best closeness of
+   * any occupation the person brings, weighted. Memoised per code, since a corpus has a few
+   * hundred codes at most and each query meets them thousands of times.
+   */
+  double occupationValue(int jobIsco) {
+    int slot = (jobIsco * 0x9E3779B9) >>> (32 - MEMO_BITS);
+    for (int probes = 0; probes < MEMO_SIZE; probes++) {
+      if (memoCode[slot] == jobIsco && memoFilled[slot]) {
+        return memoValue[slot];
+      }
+      if (!memoFilled[slot]) {
+        double value = 0;
+        for (int i = 0; i < occIsco.length; i++) {
+          value = Math.max(value, closeness(occIsco[i], jobIsco) / 4.0 * occWeight[i]);
+        }
+        memoFilled[slot] = true;
+        memoCode[slot] = jobIsco;
+        memoValue[slot] = value;
+        return value;
+      }
+      slot = (slot + 1) & (MEMO_SIZE - 1);
+    }
+    throw new IllegalStateException("occupation memo full"); // cannot happen: codes < MEMO_SIZE
   }
 
   /**

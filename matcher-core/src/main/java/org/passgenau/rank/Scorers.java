@@ -27,11 +27,7 @@ final class Scorers {
 
     @Override
     double value(ProfileQuery q, OpportunityColumns c, int d) {
-      double value = 0;
-      for (int i = 0; i < q.occIsco.length; i++) {
-        value = Math.max(value, closeness(q, i, c.isco[d]));
-      }
-      return value;
+      return q.occupationValue(c.isco[d]);
     }
 
     @Override
