@@ -52,7 +52,8 @@ final class CompiledRules {
 
   /**
    * The slot in {@link RuleSet#FILTERS} of the first filter that excludes opportunity {@code d},
-   * or -1 when all admit it.
+   * or -1 when all admit it. The document-at-a-time form of {@link #retainAdmitted}, which the
+   * engine uses; this one serves oracles and tests, and must agree with it.
    */
   int firstExclusion(ProfileQuery q, OpportunityColumns c, int d) {
     for (int i = 0; i < filters.length; i++) {
@@ -93,7 +94,7 @@ final class CompiledRules {
     }
   }
 
-  /** The weighted score of an admitted opportunity. */
+  /** The weighted score of an admitted opportunity; the per-document form of {@link #scoreAll}. */
   double score(ProfileQuery q, OpportunityColumns c, int d) {
     double score = 0;
     for (int i = 0; i < scorers.length; i++) {
