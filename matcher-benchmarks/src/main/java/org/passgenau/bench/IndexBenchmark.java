@@ -1,0 +1,82 @@
+package org.passgenau.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.passgenau.model.Opportunity;
+import org.passgenau.rank.MatchingEngine;
+import org.passgenau.taxonomy.OccupationTaxonomy;
+
+/**
+ * Indexing throughput: one operation builds a fresh in-memory engine with the shipped taxonomy,
+ * {@code upsertAll}s {@code opportunities} generated opportunities and {@code refresh}es, so that
+ * everything is visible to matches (the columnar snapshot is built), then closes the engine.
+ *
+ * <p>The primary score is such runs per second; the auxiliary counter {@code opportunities} is
+ * JMH's rate of opportunities indexed per second (runs per second times {@code opportunities}).
+ * The corpus is generated once per trial, outside the measurement; the taxonomy file is read
+ * once per trial too (a long-running service reads it once).
+ *
+ * <p>Heap per opportunity of the resulting snapshot is measured by {@link SnapshotFootprint}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class IndexBenchmark {
+
+  @Param({"10000", "100000"})
+  int opportunities;
+
+  List<Opportunity> corpus;
+  OccupationTaxonomy taxonomy;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    corpus = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED).opportunities(opportunities);
+    Path tsv = RankingBenchmark.taxonomyFile();
+    if (tsv != null) {
+      try {
+        taxonomy = OccupationTaxonomy.fromTsv(tsv);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Opportunities indexed, reported by JMH as a rate per second next to the primary score. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Indexed {
+    public long opportunities;
+  }
+
+  @Benchmark
+  public int index(Indexed indexed) {
+    MatchingEngine.Builder builder = MatchingEngine.builder();
+    if (taxonomy != null) {
+      builder.taxonomy(taxonomy);
+    }
+    try (MatchingEngine engine = builder.build()) {
+      engine.upsertAll(corpus);
+      engine.refresh();
+      int size = engine.size();
+      if (size != corpus.size()) {
+        throw new IllegalStateException("indexed " + size + ", expected " + corpus.size());
+      }
+      indexed.opportunities += size;
+      return size;
+    }
+  }
+}
