@@ -2,11 +2,11 @@ package org.passgenau.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +20,12 @@ import org.passgenau.rank.MatchResult;
 import org.passgenau.rank.MatchingEngine;
 import org.passgenau.rank.RuleSet;
 import org.passgenau.taxonomy.OccupationTaxonomy;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The three rankers of {@link RankingBenchmark} compare equals: on generated corpora the engine,
@@ -31,13 +37,11 @@ class RankersAgreeTest {
   @ParameterizedTest(name = "{0} opportunities, seed {1}")
   @CsvSource({"2000, 11", "5000, 29"})
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
-  void allRankersReturnTheSameTop20(int opportunities, long seed) throws IOException {
+  void allRankersReturnTheSameTop20(int opportunities, long seed) {
     CorpusGenerator generator = new CorpusGenerator(seed);
     List<Opportunity> corpus = generator.opportunities(opportunities);
     List<Profile> profiles = generator.profiles(50);
-    Path tsv = RankingBenchmark.taxonomyFile();
-    OccupationTaxonomy taxonomy = tsv == null
-        ? OccupationTaxonomy.builder().build() : OccupationTaxonomy.fromTsv(tsv);
+    OccupationTaxonomy taxonomy = RankingBenchmark.taxonomy();
     BruteForceRanker oracle = new BruteForceRanker(corpus, RuleSet.defaults(), taxonomy);
     int nonEmpty = 0;
     try (MatchingEngine engine = RankingBenchmark.newEngine();
@@ -70,5 +74,28 @@ class RankersAgreeTest {
     }
     // The comparison means something only if most people get results.
     assertThat(nonEmpty).isGreaterThan(profiles.size() / 2);
+  }
+
+  /** Smoke run of the two peer benchmark methods through JMH: they set up, run and tear down. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void peerBenchmarksRun() throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(RankingBenchmark.class.getName() + ".(luceneFunctionScore|bruteForce)$")
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(100))
+        .param("opportunities", "1000")
+        .shouldFailOnError(true)
+        .build();
+
+    Collection<RunResult> results = new Runner(options).run();
+
+    assertThat(results).hasSize(2);
+    for (RunResult result : results) {
+      assertThat(result.getPrimaryResult().getSampleCount()).isGreaterThan(0);
+      assertThat(result.getPrimaryResult().getScore()).isPositive();
+    }
   }
 }
