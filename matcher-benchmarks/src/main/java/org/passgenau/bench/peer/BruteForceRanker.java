@@ -54,6 +54,7 @@ public final class BruteForceRanker {
   private final int[] isco;
   private final Map<String, List<String>> skillTermCache = new HashMap<>();
   private final List<Set<String>> skillTerms;
+  private final Map<List<String>, Set<String>> termSets = new HashMap<>();
   private final RuleSet rules;
   private final OccupationTaxonomy taxonomy;
   private final List<String> filters = new ArrayList<>();
@@ -70,11 +71,14 @@ public final class BruteForceRanker {
     for (int i = 0; i < isco.length; i++) {
       Opportunity o = this.corpus.get(i);
       isco[i] = PersonFacts.isco(taxonomy, o);
-      Set<String> terms = new HashSet<>();
-      for (String skill : o.skills()) {
-        terms.addAll(analyse(skill));
-      }
-      skillTerms.add(terms);
+      // Postings of one occupation share skill lists; their term sets are shared too.
+      skillTerms.add(termSets.computeIfAbsent(o.skills(), skills -> {
+        Set<String> terms = new HashSet<>();
+        for (String skill : skills) {
+          terms.addAll(analyse(skill));
+        }
+        return terms;
+      }));
     }
     for (String f : RuleSet.FILTERS) {
       if (rules.filterOn(f)) {
