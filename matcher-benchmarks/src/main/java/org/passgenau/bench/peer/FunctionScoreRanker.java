@@ -31,6 +31,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -243,35 +244,33 @@ public final class FunctionScoreRanker implements Closeable {
     }
     doc.add(new NumericDocValuesField(LEVEL_RANK, o.level() == null ? -1 : o.level().rank()));
     if (o.minSchool() != null) {
-      doc.add(new IntPoint(SCHOOL, o.minSchool().ordinal()));
+      intField(doc, SCHOOL, o.minSchool().ordinal());
     }
     HoursRange h = o.hoursPerWeek();
     if (h != null && h.min() != null) {
-      doc.add(new FloatPoint(HMIN, h.min().floatValue()));
-      doc.add(new NumericDocValuesField(HMIN, Float.floatToRawIntBits(h.min().floatValue())));
+      floatField(doc, HMIN, h.min().floatValue());
     }
     if (h != null && h.max() != null) {
-      doc.add(new FloatPoint(HMAX, h.max().floatValue()));
-      doc.add(new NumericDocValuesField(HMAX, Float.floatToRawIntBits(h.max().floatValue())));
+      floatField(doc, HMAX, h.max().floatValue());
     }
     if (o.monthlyGrossEur() != null) {
-      doc.add(new FloatPoint(GROSS, o.monthlyGrossEur().floatValue()));
+      floatField(doc, GROSS, o.monthlyGrossEur().floatValue());
     }
     if (o.physicalDemand() != null) {
-      doc.add(new IntPoint(DEMAND, o.physicalDemand().ordinal()));
+      intField(doc, DEMAND, o.physicalDemand().ordinal());
     }
     if (o.drivingLicense() != null) {
       doc.add(new StringField(LICENCE, PersonFacts.licence(o.drivingLicense()), Store.NO));
       doc.add(flag("licence"));
     }
     if (o.startDate() != null) {
-      doc.add(new IntPoint(START, (int) o.startDate().toEpochDay()));
+      intField(doc, START, (int) o.startDate().toEpochDay());
     }
     if (o.applicationDeadline() != null) {
-      doc.add(new IntPoint(DEADLINE, (int) o.applicationDeadline().toEpochDay()));
+      intField(doc, DEADLINE, (int) o.applicationDeadline().toEpochDay());
     }
     for (LanguageRequirement r : o.languageRequirements()) {
-      doc.add(new IntPoint(LANG_PREFIX + r.language(), r.minLevel().rank()));
+      intField(doc, LANG_PREFIX + r.language(), r.minLevel().rank());
       doc.add(new SortedNumericDocValuesField(LANG_REQ,
           (long) languages.indexOf(r.language()) << 3 | r.minLevel().rank()));
     }
@@ -282,6 +281,42 @@ public final class FunctionScoreRanker implements Closeable {
     }
     doc.add(new NumericDocValuesField(SKILL_TERMS, terms.size()));
     return doc;
+  }
+
+  /** A number as ES maps it by default: indexed as a point and kept in doc values. */
+  private static void intField(Document doc, String field, int value) {
+    doc.add(new IntPoint(field, value));
+    doc.add(new SortedNumericDocValuesField(field, value));
+  }
+
+  /**
+   * A non-negative float as a point and as doc values holding its bits (monotonic for
+   * non-negative floats; -0 is stored as 0, which compares equal).
+   */
+  private static void floatField(Document doc, String field, float value) {
+    float v = value + 0.0f;
+    doc.add(new FloatPoint(field, v));
+    doc.add(new NumericDocValuesField(field, Float.floatToRawIntBits(v)));
+  }
+
+  /**
+   * A range filter the way ES runs one on a field with points and doc values: the points when
+   * the range leads, the doc values when a more selective clause leads.
+   */
+  private static Query intRange(String field, int lo, int hi) {
+    return new IndexOrDocValuesQuery(IntPoint.newRangeQuery(field, lo, hi),
+        SortedNumericDocValuesField.newSlowRangeQuery(field, lo, hi));
+  }
+
+  private static Query floatRange(String field, float lo, float hi) {
+    long loBits = lo == Float.NEGATIVE_INFINITY ? Long.MIN_VALUE : Float.floatToRawIntBits(lo + 0.0f);
+    long hiBits = hi == Float.POSITIVE_INFINITY ? Long.MAX_VALUE : Float.floatToRawIntBits(hi + 0.0f);
+    if (lo < 0 && lo != Float.NEGATIVE_INFINITY || hi < 0) {
+      // Negative bounds do not occur for hours and pay; fall back to the points alone.
+      return FloatPoint.newRangeQuery(field, lo, hi);
+    }
+    return new IndexOrDocValuesQuery(FloatPoint.newRangeQuery(field, lo, hi),
+        NumericDocValuesField.newSlowRangeQuery(field, loBits, hiBits));
   }
 
   private static StringField flag(String name) {
@@ -322,7 +357,7 @@ public final class FunctionScoreRanker implements Closeable {
       reach.add(term(FLAG, "unlocated"), Occur.SHOULD);
       // The legal commuting limit depends on the length of the working day: a geo-distance
       // clause per day length, as two filtered geo_distance queries would do in ES.
-      Query partDay = FloatPoint.newRangeQuery(HMAX, Float.NEGATIVE_INFINITY,
+      Query partDay = floatRange(HMAX, Float.NEGATIVE_INFINITY,
           floatAtMost(rules.fullDayHoursPerWeek()));
       reach.add(new BooleanQuery.Builder()
           .add(partDay, Occur.FILTER)
@@ -338,8 +373,8 @@ public final class FunctionScoreRanker implements Closeable {
         reach.add(term(REGION, p.obligationRegion), Occur.SHOULD);
         reach.add(term(KIND, OpportunityKind.APPRENTICESHIP.code()), Occur.SHOULD);
         reach.add(new BooleanQuery.Builder()
-            .add(FloatPoint.newRangeQuery(HMIN, floatAtLeast(p.liftMinHours), Float.POSITIVE_INFINITY), Occur.FILTER)
-            .add(FloatPoint.newRangeQuery(GROSS, floatAtLeast(p.liftMinEur), Float.POSITIVE_INFINITY), Occur.FILTER)
+            .add(floatRange(HMIN, floatAtLeast(p.liftMinHours), Float.POSITIVE_INFINITY), Occur.FILTER)
+            .add(floatRange(GROSS, floatAtLeast(p.liftMinEur), Float.POSITIVE_INFINITY), Occur.FILTER)
             .add(term(KIND, OpportunityKind.VOLUNTEERING.code()), Occur.MUST_NOT)
             .build(), Occur.SHOULD);
       }
@@ -356,7 +391,7 @@ public final class FunctionScoreRanker implements Closeable {
         employment.add(new MatchAllDocsQuery(), Occur.FILTER);
         if (p.banUntilDay != PersonFacts.NO_DAY) {
           // Starts after the ban; an unknown start counts as today, which is within it.
-          employment.add(IntPoint.newRangeQuery(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.FILTER);
+          employment.add(intRange(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.FILTER);
           constrained = true;
         }
         if (!p.mayWorkAbroad && p.homeCountry != null) {
@@ -376,7 +411,7 @@ public final class FunctionScoreRanker implements Closeable {
     }
 
     if (rules.filterOn("application_deadline")) {
-      b.add(IntPoint.newRangeQuery(DEADLINE, Integer.MIN_VALUE, p.today - 1), Occur.MUST_NOT);
+      b.add(intRange(DEADLINE, Integer.MIN_VALUE, p.today - 1), Occur.MUST_NOT);
     }
 
     if (rules.filterOn("start_date")) {
@@ -389,7 +424,7 @@ public final class FunctionScoreRanker implements Closeable {
       int join = p.availableFromDay == PersonFacts.NO_DAY ? p.today : Math.max(p.today, p.availableFromDay);
       b.add(new BooleanQuery.Builder()
           .add(cohort, Occur.FILTER)
-          .add(IntPoint.newRangeQuery(START, Integer.MIN_VALUE,
+          .add(intRange(START, Integer.MIN_VALUE,
               join - rules.startGraceDaysApprenticeship() - 1), Occur.FILTER)
           .build(), Occur.MUST_NOT);
       // Others start when the person can, within the grace after max(start, today).
@@ -398,7 +433,7 @@ public final class FunctionScoreRanker implements Closeable {
         b.add(new BooleanQuery.Builder()
             .add(new MatchAllDocsQuery(), Occur.FILTER)
             .add(cohort, Occur.MUST_NOT)
-            .add(IntPoint.newRangeQuery(START, Integer.MIN_VALUE,
+            .add(intRange(START, Integer.MIN_VALUE,
                 p.availableFromDay - rules.startGraceDaysOther() - 1), Occur.FILTER)
             .build(), Occur.MUST_NOT);
       }
@@ -432,10 +467,10 @@ public final class FunctionScoreRanker implements Closeable {
       for (String lang : languages) {
         int rank = p.languageRank(lang);
         String field = LANG_PREFIX + lang;
-        b.add(IntPoint.newRangeQuery(field, rank + tolerance + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
+        b.add(intRange(field, rank + tolerance + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
         if (tolerance > 0) {
           b.add(new BooleanQuery.Builder()
-              .add(IntPoint.newRangeQuery(field, rank + 1, Integer.MAX_VALUE), Occur.FILTER)
+              .add(intRange(field, rank + 1, Integer.MAX_VALUE), Occur.FILTER)
               .add(term(FLAG, "language_support"), Occur.MUST_NOT)
               .build(), Occur.MUST_NOT);
         }
@@ -444,10 +479,10 @@ public final class FunctionScoreRanker implements Closeable {
 
     if (rules.filterOn("hours")) {
       if (!Float.isNaN(p.maxHours)) {
-        b.add(FloatPoint.newRangeQuery(HMIN, Math.nextUp(p.maxHours), Float.POSITIVE_INFINITY), Occur.MUST_NOT);
+        b.add(floatRange(HMIN, Math.nextUp(p.maxHours), Float.POSITIVE_INFINITY), Occur.MUST_NOT);
       }
       if (!Float.isNaN(p.minHours)) {
-        b.add(FloatPoint.newRangeQuery(HMAX, Float.NEGATIVE_INFINITY, Math.nextDown(p.minHours)), Occur.MUST_NOT);
+        b.add(floatRange(HMAX, Float.NEGATIVE_INFINITY, Math.nextDown(p.minHours)), Occur.MUST_NOT);
       }
     }
     if (rules.filterOn("shift_work") && p.shiftOk == 0) b.add(term(FLAG, "shift"), Occur.MUST_NOT);
@@ -460,7 +495,7 @@ public final class FunctionScoreRanker implements Closeable {
           .build(), Occur.MUST_NOT);
     }
     if (rules.filterOn("physical_demand") && p.maxDemand >= 0) {
-      b.add(IntPoint.newRangeQuery(DEMAND, p.maxDemand + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
+      b.add(intRange(DEMAND, p.maxDemand + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
     }
     if (rules.filterOn("accessibility") && p.needsAccessible) {
       b.add(term(FLAG, "inaccessible"), Occur.MUST_NOT);
@@ -473,7 +508,7 @@ public final class FunctionScoreRanker implements Closeable {
       b.add(unheld.build(), Occur.MUST_NOT);
     }
     if (rules.filterOn("school") && p.school >= 0) {
-      b.add(IntPoint.newRangeQuery(SCHOOL, p.school + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
+      b.add(intRange(SCHOOL, p.school + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
     }
     return new ConstantScoreQuery(b.build());
   }
@@ -865,8 +900,26 @@ public final class FunctionScoreRanker implements Closeable {
       this.weights = weights;
     }
 
+    /**
+     * The values of the last segment asked for. Lucene's value-source sort comparator asks again
+     * at every window of a bulk scorer with MUST_NOT clauses, which would reopen every doc-values
+     * iterator and the skills query scorer many times per segment; ES computes function scores
+     * once per segment, so the peer does too. Safe because one instance serves one query on one
+     * thread and windows move forward through the segment.
+     */
+    private LeafReaderContext lastContext;
+    private DoubleValues lastValues;
+
     @Override
     public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+      if (ctx != lastContext) {
+        lastValues = open(ctx, scores);
+        lastContext = ctx;
+      }
+      return lastValues;
+    }
+
+    private DoubleValues open(LeafReaderContext ctx, DoubleValues scores) throws IOException {
       DoubleValues[] values = new DoubleValues[functions.length];
       for (int i = 0; i < values.length; i++) {
         values[i] = functions[i].getValues(ctx, scores);
