@@ -17,10 +17,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.passgenau.bench.peer.BruteForceRanker;
+import org.passgenau.bench.peer.FunctionScoreRanker;
+import org.passgenau.bench.peer.Ranked;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
 import org.passgenau.rank.MatchResult;
 import org.passgenau.rank.MatchingEngine;
+import org.passgenau.rank.RuleSet;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /**
@@ -48,6 +53,9 @@ public class RankingBenchmark {
 
   MatchingEngine engine;
   Profile[] pool;
+  /** Built only for the method that measures it, so the others pay no setup for it. */
+  FunctionScoreRanker functionScore;
+  BruteForceRanker bruteForce;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -63,9 +71,37 @@ public class RankingBenchmark {
     pool = generator.profiles(POOL).toArray(new Profile[0]);
   }
 
+  /**
+   * The peers get the same corpus (generated again from the same seed) and the same rule set
+   * and taxonomy as the engine; each is built only when its own method runs.
+   */
+  @Setup(Level.Trial)
+  public void setUpPeers(BenchmarkParams params) {
+    String method = params.getBenchmark();
+    boolean lucene = method.endsWith(".luceneFunctionScore");
+    boolean brute = method.endsWith(".bruteForce");
+    if (!lucene && !brute) {
+      return;
+    }
+    OccupationTaxonomy taxonomy = taxonomy();
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    if (lucene) {
+      functionScore = new FunctionScoreRanker(
+          generator.opportunityStream(opportunities), RuleSet.defaults(), taxonomy);
+    } else {
+      bruteForce = new BruteForceRanker(
+          generator.opportunities(opportunities), RuleSet.defaults(), taxonomy);
+    }
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() {
     engine.close();
+    if (functionScore != null) {
+      functionScore.close();
+      functionScore = null;
+    }
+    bruteForce = null;
   }
 
   /** Each benchmark thread walks the pool on its own, so threads never contend on a counter. */
@@ -84,6 +120,34 @@ public class RankingBenchmark {
   public MatchResult passgenau(Cursor cursor) {
     // Returned, so JMH sinks the result and the work cannot be eliminated.
     return engine.match(pool[cursor.advance()], OPTIONS);
+  }
+
+  /**
+   * The peer: the same rules as {@code bool} filters and {@code function_score} functions over a
+   * plain Lucene index (see {@link FunctionScoreRanker}); top 20 ids and scores, no explanations.
+   */
+  @Benchmark
+  public List<Ranked> luceneFunctionScore(Cursor cursor) {
+    return functionScore.rank(pool[cursor.advance()], OPTIONS.asOf(), OPTIONS.topK());
+  }
+
+  /** The oracle: every opportunity object filtered and scored, all admitted sorted. */
+  @Benchmark
+  public List<Ranked> bruteForce(Cursor cursor) {
+    return bruteForce.rank(pool[cursor.advance()], OPTIONS.asOf(), OPTIONS.topK());
+  }
+
+  /** The shipped taxonomy when found (as {@link #newEngine()} uses), else an empty one. */
+  static OccupationTaxonomy taxonomy() {
+    Path tsv = taxonomyFile();
+    if (tsv == null) {
+      return OccupationTaxonomy.builder().build();
+    }
+    try {
+      return OccupationTaxonomy.fromTsv(tsv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -1,0 +1,104 @@
+package org.passgenau.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.passgenau.bench.peer.BruteForceRanker;
+import org.passgenau.bench.peer.FunctionScoreRanker;
+import org.passgenau.bench.peer.Ranked;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.Profile;
+import org.passgenau.rank.Match;
+import org.passgenau.rank.MatchResult;
+import org.passgenau.rank.MatchingEngine;
+import org.passgenau.rank.RuleSet;
+import org.passgenau.taxonomy.OccupationTaxonomy;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The three rankers of {@link RankingBenchmark} compare equals: on generated corpora the engine,
+ * the brute-force oracle and the Lucene function-score peer return the same top 20, in the same
+ * order, for every profile; the oracle also reports the same rounded scores.
+ */
+class RankersAgreeTest {
+
+  @ParameterizedTest(name = "{0} opportunities, seed {1}")
+  @CsvSource({"2000, 11", "5000, 29"})
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void allRankersReturnTheSameTop20(int opportunities, long seed) {
+    CorpusGenerator generator = new CorpusGenerator(seed);
+    List<Opportunity> corpus = generator.opportunities(opportunities);
+    List<Profile> profiles = generator.profiles(50);
+    OccupationTaxonomy taxonomy = RankingBenchmark.taxonomy();
+    BruteForceRanker oracle = new BruteForceRanker(corpus, RuleSet.defaults(), taxonomy);
+    int nonEmpty = 0;
+    try (MatchingEngine engine = RankingBenchmark.newEngine();
+        FunctionScoreRanker peer = new FunctionScoreRanker(corpus, RuleSet.defaults(), taxonomy)) {
+      engine.upsertAll(corpus);
+      engine.refresh();
+      for (Profile profile : profiles) {
+        MatchResult result = engine.match(profile, RankingBenchmark.OPTIONS);
+        List<String> engineIds = new ArrayList<>();
+        List<Double> engineScores = new ArrayList<>();
+        for (Match m : result.matches()) {
+          engineIds.add(m.opportunityId());
+          engineScores.add(m.score());
+        }
+        List<Ranked> brute = oracle.rank(profile, RankingBenchmark.OPTIONS.asOf(), 20);
+        List<Ranked> lucene = peer.rank(profile, RankingBenchmark.OPTIONS.asOf(), 20);
+
+        assertThat(brute.stream().map(Ranked::id).toList())
+            .as("brute force, profile %s", profile.id()).isEqualTo(engineIds);
+        assertThat(brute.stream().map(Ranked::rounded).toList())
+            .as("brute-force scores, profile %s", profile.id()).isEqualTo(engineScores);
+        assertThat(lucene.stream().map(Ranked::id).toList())
+            .as("function score, profile %s", profile.id()).isEqualTo(engineIds);
+        assertThat(lucene.stream().map(Ranked::rounded).toList())
+            .as("function-score scores, profile %s", profile.id()).isEqualTo(engineScores);
+        if (!engineIds.isEmpty()) {
+          nonEmpty++;
+        }
+      }
+    }
+    // The comparison means something only if most people get results.
+    assertThat(nonEmpty).isGreaterThan(profiles.size() / 2);
+  }
+
+  /** Smoke run of the two peer benchmark methods through JMH: they set up, run and tear down. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void peerBenchmarksRun() throws RunnerException {
+    // An in-process smoke run measures nothing, so a measuring run elsewhere on the machine
+    // (which holds JMH's lock file) need not stop it.
+    System.setProperty("jmh.ignoreLock", "true");
+    Options options = new OptionsBuilder()
+        .include(RankingBenchmark.class.getName() + ".(luceneFunctionScore|bruteForce)$")
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(100))
+        .param("opportunities", "1000")
+        .shouldFailOnError(true)
+        .build();
+
+    Collection<RunResult> results = new Runner(options).run();
+
+    assertThat(results).hasSize(2);
+    for (RunResult result : results) {
+      assertThat(result.getPrimaryResult().getSampleCount()).isGreaterThan(0);
+      assertThat(result.getPrimaryResult().getScore()).isPositive();
+    }
+  }
+}
