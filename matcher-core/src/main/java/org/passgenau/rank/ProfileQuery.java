@@ -134,7 +134,7 @@ final class ProfileQuery {
 
   private final double cosLat;
 
-  // Open-addressing memo of occupationValue; ISCO has 619 groups, so 1,024 slots never fill.
+  // Open-addressing memo of occupationValue: ISCO has 619 groups, so 1,024 slots rarely fill.
   private static final int MEMO_BITS = 10;
   private static final int MEMO_SIZE = 1 << MEMO_BITS;
   private final int[] memoCode;
@@ -323,22 +323,28 @@ final class ProfileQuery {
   double occupationValue(int jobIsco) {
     int slot = (jobIsco * 0x9E3779B9) >>> (32 - MEMO_BITS);
     for (int probes = 0; probes < MEMO_SIZE; probes++) {
-      if (memoCode[slot] == jobIsco && memoFilled[slot]) {
-        return memoValue[slot];
-      }
       if (!memoFilled[slot]) {
-        double value = 0;
-        for (int i = 0; i < occIsco.length; i++) {
-          value = Math.max(value, closeness(occIsco[i], jobIsco) / 4.0 * occWeight[i]);
-        }
+        double value = computeOccupationValue(jobIsco);
         memoFilled[slot] = true;
         memoCode[slot] = jobIsco;
         memoValue[slot] = value;
         return value;
       }
+      if (memoCode[slot] == jobIsco) {
+        return memoValue[slot];
+      }
       slot = (slot + 1) & (MEMO_SIZE - 1);
     }
-    throw new IllegalStateException("occupation memo full"); // cannot happen: codes < MEMO_SIZE
+    // Full: more distinct codes than real ISCO has (any 1-4 digits pass validation).
+    return computeOccupationValue(jobIsco);
+  }
+
+  private double computeOccupationValue(int jobIsco) {
+    double value = 0;
+    for (int i = 0; i < occIsco.length; i++) {
+      value = Math.max(value, closeness(occIsco[i], jobIsco) / 4.0 * occWeight[i]);
+    }
+    return value;
   }
 
   /**

@@ -61,6 +61,21 @@ class ScorerTest {
   }
 
   @Test
+  void closenessStaysRightForMoreDistinctCodesThanTheMemoHolds() {
+    Vocabulary vocabulary = new Vocabulary(text -> List.of(text));
+    Profile cook = cookByQualification();
+    ProfileQuery q = new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco);
+    for (int round = 0; round < 2; round++) {
+      for (int code = 1000; code < 4000; code++) { // 3,000 distinct 4-digit codes, memo holds 1,024
+        double expected = org.passgenau.taxonomy.IscoCode.sharedLevels(
+            org.passgenau.taxonomy.IscoCode.encode("5120"), org.passgenau.taxonomy.IscoCode.encode(Integer.toString(code))) / 4.0;
+        assertThat(q.occupationValue(org.passgenau.taxonomy.IscoCode.encode(Integer.toString(code))))
+            .as("code %s", code).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void experienceAndWishesCountTowardsOccupationalCloseness() {
     Profile experienced = person("P-1").experience(List.of(Experience.of(Occupation.isco("9333"), 4))).build();
     Profile wishing = person("P-2").desiredOccupations(List.of(Occupation.isco("9333"))).build();
