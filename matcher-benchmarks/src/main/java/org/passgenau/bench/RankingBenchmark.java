@@ -48,7 +48,7 @@ public class RankingBenchmark {
   static final MatchOptions OPTIONS =
       new MatchOptions(20, CorpusGenerator.REFERENCE_DAY, Locale.ENGLISH);
 
-  @Param({"10000", "100000"})
+  @Param({"10000", "100000", "1000000"})
   int opportunities;
 
   MatchingEngine engine;
