@@ -154,7 +154,7 @@ public final class MatchingEngine implements Closeable {
       CandidateCollector collector = new CandidateCollector(snapshot, q, top, excluded);
       snapshot.searcher().search(candidates(q), collector);
       collector.finishSegment();
-      if (COMMUTE_SLOT >= 0 && rules.ruleSet.filterOn("commute")) {
+      if (rules.ruleSet.filterOn("commute")) {
         excluded[COMMUTE_SLOT] += snapshot.size() - collector.seen;
       }
       List<Match> matches = new ArrayList<>();

@@ -76,6 +76,10 @@ class ModelValidationTest {
     assertThat(new Family(1, 0, false, true).needsChildcare()).isTrue();
     assertThat(new Family(1, 2, true, false).needsChildcare()).isFalse();
     assertThat(new Family(0, 0, null, null).needsChildcare()).isFalse();
+  }
+
+  @Test
+  void anAbsentListOfLicencesIsEmpty() {
     assertThat(new Mobility(null, null, null, null, null).drivingLicense()).isEqualTo(List.of());
   }
 }
