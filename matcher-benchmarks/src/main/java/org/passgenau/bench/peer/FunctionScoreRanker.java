@@ -671,7 +671,7 @@ public final class FunctionScoreRanker implements Closeable {
   }
 
   /** Matched distinct skill terms (the disjunction's score) over the posting's term count. */
-  private static final class SkillsFunction extends DoubleValuesSource {
+  private static final class SkillsFunction extends PerProfileSource {
     private final DoubleValuesSource shared;
 
     SkillsFunction(DoubleValuesSource shared) {
@@ -700,29 +700,9 @@ public final class FunctionScoreRanker implements Closeable {
     }
 
     @Override
-    public boolean needsScores() {
-      return false;
-    }
-
-    @Override
     public DoubleValuesSource rewrite(IndexSearcher s) throws IOException {
       DoubleValuesSource rewritten = shared.rewrite(s);
       return rewritten == shared ? this : new SkillsFunction(rewritten);
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-      return false;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o == this;
     }
 
     @Override
@@ -748,10 +728,41 @@ public final class FunctionScoreRanker implements Closeable {
   }
 
   /**
+   * A value source built for one profile's query: never cached (it depends on the profile), equal
+   * only to itself, and by default reading no scores and needing no rewrite.
+   */
+  abstract static class PerProfileSource extends DoubleValuesSource {
+    @Override
+    public boolean needsScores() {
+      return false;
+    }
+
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) throws IOException {
+      return this;
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return false;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this;
+    }
+  }
+
+  /**
    * A function of a posting's numeric doc values, as a {@code script_score} over {@code
    * doc['field'].value} would be; a missing value reads as {@link #MISSING}.
    */
-  abstract static class DocFunction extends DoubleValuesSource {
+  abstract static class DocFunction extends PerProfileSource {
     static final long MISSING = Long.MIN_VALUE;
     private final String name;
     private final String[] fields;
@@ -787,38 +798,13 @@ public final class FunctionScoreRanker implements Closeable {
     }
 
     @Override
-    public boolean needsScores() {
-      return false;
-    }
-
-    @Override
-    public DoubleValuesSource rewrite(IndexSearcher searcher) {
-      return this;
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-      return false; // depends on the profile
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o == this;
-    }
-
-    @Override
     public String toString() {
       return name;
     }
   }
 
   /** The language margin over the posting's (language, level) requirements in doc values. */
-  private final class LanguageFunction extends DoubleValuesSource {
+  private final class LanguageFunction extends PerProfileSource {
     private final int[] ranks;
 
     LanguageFunction(PersonFacts p) {
@@ -860,38 +846,13 @@ public final class FunctionScoreRanker implements Closeable {
     }
 
     @Override
-    public boolean needsScores() {
-      return false;
-    }
-
-    @Override
-    public DoubleValuesSource rewrite(IndexSearcher searcher) {
-      return this;
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-      return false;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o == this;
-    }
-
-    @Override
     public String toString() {
       return "language";
     }
   }
 
   /** {@code function_score} with {@code score_mode: sum}: weighted functions summed in order. */
-  static final class WeightedSum extends DoubleValuesSource {
+  static final class WeightedSum extends PerProfileSource {
     private final DoubleValuesSource[] functions;
     private final double[] weights;
 
@@ -963,21 +924,6 @@ public final class FunctionScoreRanker implements Closeable {
         changed |= rewritten[i] != functions[i];
       }
       return changed ? new WeightedSum(rewritten, weights) : this;
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-      return false;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o == this;
     }
 
     @Override
