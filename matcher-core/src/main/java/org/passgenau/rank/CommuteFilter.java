@@ -1,6 +1,7 @@
 package org.passgenau.rank;
 
 import java.util.List;
+import org.apache.lucene.util.Bits;
 
 /**
  * Reach: remote work, a commute within the person's limit (or, without one, the legal norm of a
@@ -30,6 +31,42 @@ final class CommuteFilter extends Rule.Filter {
     for (int i = 0; i < n; i++) {
       if (admits(q, c, docs[i])) {
         docs[kept++] = docs[i];
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Writes to {@code docs} the live documents of the segment that this filter admits, in doc id
+   * order, and returns how many: one sequential pass over the coordinate columns instead of an
+   * index query, because for a person who stays put a large share of a region's opportunities
+   * lies within reach, and a pass over a few arrays costs less than collecting them one by one.
+   */
+  int scan(ProfileQuery q, OpportunityColumns c, Bits live, int[] docs) {
+    int kept = 0;
+    int size = c.size;
+    if (live == null) {
+      for (int d = 0; d < size; d++) {
+        if (q.reachable(c, d)) {
+          docs[kept++] = d;
+        }
+      }
+    } else {
+      for (int d = 0; d < size; d++) {
+        if (live.get(d) && q.reachable(c, d)) {
+          docs[kept++] = d;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** Writes the live documents of the segment to {@code docs} and returns how many. */
+  static int allLive(OpportunityColumns c, Bits live, int[] docs) {
+    int kept = 0;
+    for (int d = 0; d < c.size; d++) {
+      if (live == null || live.get(d)) {
+        docs[kept++] = d;
       }
     }
     return kept;

@@ -3,6 +3,7 @@ package org.passgenau.rank;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.util.Bits;
 
 /**
  * A rule set turned into arrays of rule objects: the filters that are on, in counting order, and
@@ -17,6 +18,12 @@ final class CompiledRules {
   final int[] filterSlots;
   final Rule.Scorer[] scorers;
   final double[] weights;
+  /** The commute filter when it is on, else null: the reach scan runs it for the whole segment. */
+  private final CommuteFilter commute;
+  /** Index in {@link #filters} of the first filter that runs after the reach scan. */
+  private final int afterReach;
+
+  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
 
   CompiledRules(RuleSet ruleSet) {
     this.ruleSet = ruleSet;
@@ -31,6 +38,9 @@ final class CompiledRules {
     }
     this.filters = on.toArray(new Rule.Filter[0]);
     this.filterSlots = slots.stream().mapToInt(Integer::intValue).toArray();
+    // Commute is the first filter in counting order, so scanning for it first counts right.
+    this.commute = filters.length > 0 && filters[0] instanceof CommuteFilter f ? f : null;
+    this.afterReach = commute == null ? 0 : 1;
 
     List<Rule.Scorer> scoring = new ArrayList<>();
     List<Double> w = new ArrayList<>();
@@ -65,12 +75,28 @@ final class CompiledRules {
   }
 
   /**
-   * Runs the filters, one after the other, over {@code docs[0..n)} of one segment, keeping the
-   * admitted in place and counting each excluded document under the first filter that excludes
-   * it; returns how many are admitted.
+   * Writes to {@code docs} the live documents of a segment that are within the person's reach,
+   * in doc id order, counts the others under the commute filter and returns how many are kept.
+   * {@code live} is the segment's live docs (null when all are) and {@code liveCount} their
+   * number.
+   */
+  int reachable(
+      ProfileQuery q, OpportunityColumns c, Bits live, int[] docs, int[] excluded, int liveCount) {
+    if (commute == null || !commute.canExclude(q)) {
+      return CommuteFilter.allLive(c, live, docs);
+    }
+    int n = commute.scan(q, c, live, docs);
+    excluded[COMMUTE_SLOT] += liveCount - n;
+    return n;
+  }
+
+  /**
+   * Runs the filters after the reach scan, one after the other, over {@code docs[0..n)} of one
+   * segment, keeping the admitted in place and counting each excluded document under the first
+   * filter that excludes it; returns how many are admitted.
    */
   int retainAdmitted(ProfileQuery q, OpportunityColumns c, int[] docs, int n, int[] excluded) {
-    for (int i = 0; i < filters.length && n > 0; i++) {
+    for (int i = afterReach; i < filters.length && n > 0; i++) {
       if (!filters[i].canExclude(q)) {
         continue;
       }

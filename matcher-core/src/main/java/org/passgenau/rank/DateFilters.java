@@ -24,9 +24,9 @@ final class DateFilters {
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
@@ -48,29 +48,22 @@ final class DateFilters {
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       int start = c.startDay[d];
-      if (start == NO_DAY) {
-        return true;
-      }
-      boolean cohort = c.kind[d] == APPRENTICESHIP || c.kind[d] == TRAINING;
-      int lastJoin;
-      if (cohort) {
-        lastJoin = start + q.rules.startGraceDaysApprenticeship();
-        if (lastJoin < q.today) {
-          return false;
-        }
-      } else {
-        lastJoin = Math.max(start, q.today) + q.rules.startGraceDaysOther();
-      }
-      return q.availableFromDay == NO_DAY || q.availableFromDay <= lastJoin;
+      int kind = c.kind[d];
+      boolean cohort = (kind == APPRENTICESHIP) | (kind == TRAINING);
+      int lastJoin = cohort
+          ? start + q.rules.startGraceDaysApprenticeship()
+          : Math.max(start, q.today) + q.rules.startGraceDaysOther();
+      // An unknown availability is NO_DAY, before every last day of joining.
+      return (start == NO_DAY) | ((!cohort | lastJoin >= q.today) & q.availableFromDay <= lastJoin);
     }
 
     @Override
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }

@@ -20,16 +20,16 @@ final class EntryFilters {
 
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return q.maxDemand == OpportunityColumns.UNKNOWN || c.demand[d] <= q.maxDemand;
+      return (q.maxDemand == OpportunityColumns.UNKNOWN) | (c.demand[d] <= q.maxDemand);
     }
 
     @Override
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
@@ -48,16 +48,16 @@ final class EntryFilters {
 
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return !q.needsAccessible || c.accessible[d] != 0;
+      return !q.needsAccessible | (c.accessible[d] != 0);
     }
 
     @Override
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
@@ -85,9 +85,9 @@ final class EntryFilters {
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
@@ -109,18 +109,18 @@ final class EntryFilters {
 
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return c.minSchool[d] == OpportunityColumns.UNKNOWN
-          || q.school == OpportunityColumns.UNKNOWN
-          || q.school >= c.minSchool[d];
+      return (c.minSchool[d] == OpportunityColumns.UNKNOWN)
+          | (q.school == OpportunityColumns.UNKNOWN)
+          | (q.school >= c.minSchool[d]);
     }
 
     @Override
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }

@@ -27,9 +27,9 @@ final class LanguageFloorFilter extends Rule.Filter {
   int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
     int kept = 0;
     for (int i = 0; i < n; i++) {
-      if (admits(q, c, docs[i])) {
-        docs[kept++] = docs[i];
-      }
+      int d = docs[i];
+      docs[kept] = d;
+      kept += admits(q, c, d) ? 1 : 0;
     }
     return kept;
   }

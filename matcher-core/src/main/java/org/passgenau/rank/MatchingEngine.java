@@ -4,8 +4,6 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,14 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.passgenau.index.CandidateQueries;
 import org.passgenau.index.OpportunityIndex;
+import org.passgenau.index.Segment;
 import org.passgenau.index.Snapshot;
 import org.passgenau.index.analysis.OpportunityAnalyzer;
 import org.passgenau.index.analysis.Terms;
@@ -46,10 +38,10 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * }
  * }</pre>
  *
- * <p>How a query runs: the index yields the candidates within the person's reach (a geo-distance
- * query when the person cannot move; all opportunities otherwise), the rule set's hard filters
- * run over the segment's primitive columns, the admitted are scored into a bounded top-k heap,
- * and only the k results are loaded and explained. Each opportunity is counted once in {@link
+ * <p>How a query runs, segment by segment of the index snapshot: one sequential scan over the
+ * segment's coordinate columns keeps the live opportunities within the person's reach, the rule
+ * set's other hard filters run over the survivors' primitive columns, the admitted are scored
+ * into a bounded top-k heap, and only the k results are explained, from the columns alone. Each opportunity is counted once in {@link
  * MatchResult#excluded()}, under the first filter (in {@link RuleSet#FILTERS} order) that
  * excludes it.
  *
@@ -57,8 +49,6 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * match sees one consistent snapshot of the index as of the last {@link #refresh()}.
  */
 public final class MatchingEngine implements Closeable {
-
-  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
 
   private final CompiledRules rules;
   private final OccupationTaxonomy taxonomy;
@@ -151,11 +141,9 @@ public final class MatchingEngine implements Closeable {
       // Compiled after the snapshot is taken: the profile's languages and skills are looked up
       // in the vocabulary that the snapshot's segments filled, so none of them is missed.
       ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
-      CandidateCollector collector = new CandidateCollector(snapshot, q, top, excluded);
-      snapshot.searcher().search(candidates(q), collector);
-      collector.finishSegment();
-      if (rules.ruleSet.filterOn("commute")) {
-        excluded[COMMUTE_SLOT] += snapshot.size() - collector.seen;
+      Scratch scratch = SCRATCH.get();
+      for (Segment<OpportunityColumns> segment : snapshot.segments()) {
+        rank(q, segment, scratch, top, excluded);
       }
       List<Match> matches = new ArrayList<>();
       TopK.Entry[] best = top.drainBestFirst();
@@ -168,8 +156,27 @@ public final class MatchingEngine implements Closeable {
       List<NextStep> nextSteps =
           matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
       return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded), nextSteps);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Ranks one segment: the reach scan picks the live opportunities within the person's reach
+   * (all live ones when the commute filter is off or cannot exclude), the other filters run over
+   * them one after the other, and the admitted are scored into the heap. Working filter by
+   * filter keeps each loop monomorphic and over a few arrays at a time.
+   */
+  private void rank(
+      ProfileQuery q, Segment<OpportunityColumns> segment, Scratch scratch, TopK top, int[] excluded) {
+    OpportunityColumns c = segment.columns();
+    int[] docs = scratch.docs(c.size);
+    int live = segment.context().reader().numDocs();
+    int n = rules.reachable(q, c, segment.liveDocs(), docs, excluded, live);
+    n = rules.retainAdmitted(q, c, docs, n, excluded);
+    double[] scores = scratch.scores;
+    rules.scoreAll(q, c, docs, n, scores);
+    int docBase = segment.docBase();
+    for (int i = 0; i < n; i++) {
+      top.offer(scores[i], c, docs[i], docBase + docs[i]);
     }
   }
 
@@ -201,93 +208,18 @@ public final class MatchingEngine implements Closeable {
     return counts;
   }
 
-  /**
-   * The index query for the person's reach. When the person cannot or will not move, only
-   * opportunities in the box around the commuting circle (a little wider, since the index rounds
-   * coordinates; the commute filter then decides exactly on the columns), remote ones and those
-   * without coordinates can pass; otherwise every opportunity is a candidate. A box, not a
-   * distance query: its weight is cheap to build, and the exact check follows anyway.
-   */
-  private Query candidates(ProfileQuery q) {
-    if (!rules.ruleSet.filterOn("commute") || !q.located || q.willingToRelocate) {
-      return CandidateQueries.all();
-    }
-    double radius = q.maxCommuteKm() * 1.001 + 0.05;
-    return new BooleanQuery.Builder()
-        .add(CandidateQueries.boxAroundKm(q.lat, q.lon, radius), BooleanClause.Occur.SHOULD)
-        .add(CandidateQueries.remote(), BooleanClause.Occur.SHOULD)
-        .add(CandidateQueries.withoutCoordinates(), BooleanClause.Occur.SHOULD)
-        .build();
-  }
-
-  /**
-   * Gathers each segment's candidates, then runs the filters over them one after the other and
-   * scores the admitted into the heap. Working filter by filter keeps each loop monomorphic and
-   * over a few arrays at a time.
-   */
-  private final class CandidateCollector extends SimpleCollector {
-    private final Snapshot<OpportunityColumns> snapshot;
-    private final ProfileQuery q;
-    private final TopK top;
-    private final int[] excluded;
-    private final Scratch scratch = SCRATCH.get();
-    private OpportunityColumns columns;
-    private int docBase;
-    private int buffered;
-    int seen;
-
-    CandidateCollector(Snapshot<OpportunityColumns> snapshot, ProfileQuery q, TopK top, int[] excluded) {
-      this.snapshot = snapshot;
-      this.q = q;
-      this.top = top;
-      this.excluded = excluded;
-    }
-
-    @Override
-    protected void doSetNextReader(LeafReaderContext context) {
-      finishSegment();
-      columns = snapshot.segment(context).columns();
-      docBase = context.docBase;
-    }
-
-    @Override
-    public void collect(int doc) {
-      if (buffered == scratch.docs.length) {
-        scratch.grow();
-      }
-      scratch.docs[buffered++] = doc;
-    }
-
-    /** Filters and scores the buffered candidates of the current segment. */
-    void finishSegment() {
-      if (buffered == 0) {
-        return;
-      }
-      seen += buffered;
-      int[] docs = scratch.docs;
-      int admitted = rules.retainAdmitted(q, columns, docs, buffered, excluded);
-      double[] scores = scratch.scores;
-      rules.scoreAll(q, columns, docs, admitted, scores);
-      for (int i = 0; i < admitted; i++) {
-        top.offer(scores[i], columns, docs[i], docBase + docs[i]);
-      }
-      buffered = 0;
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-  }
-
   /** Per-thread buffers of candidate doc ids and scores, grown as needed and reused. */
   private static final class Scratch {
     int[] docs = new int[4096];
     double[] scores = new double[4096];
 
-    void grow() {
-      docs = Arrays.copyOf(docs, docs.length * 2);
-      scores = new double[docs.length];
+    /** The doc buffer, at least {@code size} long. */
+    int[] docs(int size) {
+      if (docs.length < size) {
+        docs = new int[Math.max(size, docs.length * 2)];
+        scores = new double[docs.length];
+      }
+      return docs;
     }
   }
 

@@ -40,15 +40,15 @@ final class RecognitionFilter extends Rule.Filter {
   int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
     int kept = 0;
     for (int i = 0; i < n; i++) {
-      if (admits(q, c, docs[i])) {
-        docs[kept++] = docs[i];
-      }
+      int d = docs[i];
+      docs[kept] = d;
+      kept += admits(q, c, d) ? 1 : 0;
     }
     return kept;
   }
 
   static boolean needsRecognition(OpportunityColumns c, int d) {
-    return c.has(d, OpportunityColumns.REGULATED) && c.kind[d] == VACANCY && c.level[d] != HELPER;
+    return c.has(d, OpportunityColumns.REGULATED) & (c.kind[d] == VACANCY) & (c.level[d] != HELPER);
   }
 
   @Override

@@ -26,31 +26,21 @@ final class WorkPermitFilter extends Rule.Filter {
 
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    if (c.kind[d] == VOLUNTEERING) {
-      return true;
-    }
-    if (q.absoluteBan) {
-      return false;
-    }
-    if (q.banUntilDay != OpportunityColumns.NO_DAY) {
-      int start = c.startDay[d] == OpportunityColumns.NO_DAY ? q.today : c.startDay[d];
-      if (start <= q.banUntilDay) {
-        return false;
-      }
-    }
-    return q.mayWorkAbroad
-        || q.homeCountry == Interner.ABSENT
-        || c.country[d] == Interner.ABSENT
-        || c.country[d] == q.homeCountry;
+    // Without a ban in force banUntilDay is NO_DAY, below every start.
+    int start = c.startDay[d] == OpportunityColumns.NO_DAY ? q.today : c.startDay[d];
+    int country = c.country[d];
+    boolean mayWorkThere = q.mayWorkAbroad | (q.homeCountry == Interner.ABSENT)
+        | (country == Interner.ABSENT) | (country == q.homeCountry);
+    return (c.kind[d] == VOLUNTEERING) | (!q.absoluteBan & (start > q.banUntilDay) & mayWorkThere);
   }
 
   @Override
   int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
     int kept = 0;
     for (int i = 0; i < n; i++) {
-      if (admits(q, c, docs[i])) {
-        docs[kept++] = docs[i];
-      }
+      int d = docs[i];
+      docs[kept] = d;
+      kept += admits(q, c, d) ? 1 : 0;
     }
     return kept;
   }

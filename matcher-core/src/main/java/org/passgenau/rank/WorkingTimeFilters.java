@@ -22,16 +22,16 @@ final class WorkingTimeFilters {
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       // NaN compares false, so unknown bounds admit.
-      return !(c.hoursMin[d] > q.maxHours) && !(c.hoursMax[d] < q.minHours);
+      return !(c.hoursMin[d] > q.maxHours) & !(c.hoursMax[d] < q.minHours);
     }
 
     @Override
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
@@ -70,9 +70,9 @@ final class WorkingTimeFilters {
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return switch (field) {
-        case 0 -> !(c.shiftWork[d] == 1 && q.shiftOk == 0);
-        case 1 -> !(c.nightWork[d] == 1 && q.nightOk == 0);
-        default -> !(c.weekendWork[d] == 1 && q.weekendOk == 0);
+        case 0 -> (c.shiftWork[d] != 1) | (q.shiftOk != 0);
+        case 1 -> (c.nightWork[d] != 1) | (q.nightOk != 0);
+        default -> (c.weekendWork[d] != 1) | (q.weekendOk != 0);
       };
     }
 
@@ -80,9 +80,9 @@ final class WorkingTimeFilters {
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
@@ -104,16 +104,16 @@ final class WorkingTimeFilters {
 
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return !(q.needsChildcare && c.nightWork[d] == 1 && c.childcareSupport[d] != 1);
+      return !q.needsChildcare | (c.nightWork[d] != 1) | (c.childcareSupport[d] == 1);
     }
 
     @Override
     int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        if (admits(q, c, docs[i])) {
-          docs[kept++] = docs[i];
-        }
+        int d = docs[i];
+        docs[kept] = d;
+        kept += admits(q, c, d) ? 1 : 0;
       }
       return kept;
     }
