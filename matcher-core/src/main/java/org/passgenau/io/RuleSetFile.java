@@ -271,6 +271,10 @@ public final class RuleSetFile {
       return new Problem(field.isEmpty() ? null : field,
           "duplicate field" + where + "; each field may appear once");
     }
+    if (message.contains("(non-standard) comment")) {
+      return new Problem(null, "malformed JSON" + where + ": JSON has no comments; say what a rule"
+          + " set is for in its name or in a README beside it");
+    }
     return new Problem(null, "malformed JSON" + where + ": " + firstLine(message));
   }
 

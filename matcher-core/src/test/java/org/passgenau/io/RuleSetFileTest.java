@@ -319,6 +319,13 @@ class RuleSetFileTest {
   }
 
   @Test
+  void aCommentIsRefusedAsNotJson() {
+    assertThat(problems("{\"name\": \"x\", // softer\n \"version\": \"1\"}"))
+        .as("problems").containsExactly("malformed JSON at line 1, column 15: JSON has no comments;"
+            + " say what a rule set is for in its name or in a README beside it");
+  }
+
+  @Test
   void aDuplicateFieldIsRefusedWithItsPath() {
     assertThat(problems(file("\"filters\": {\"commute\": true,\n \"commute\": false}")))
         .as("problems").singleElement().asString()
