@@ -7,6 +7,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.passgenau.rank.MatchingEngine;
+import org.passgenau.rank.RuleSet;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /** Builds the engine from the command line's choices of index directory and taxonomy. */
@@ -23,7 +24,12 @@ final class Engines {
    * @param taxonomy the TSV to load, or null for the shipped one when present, else none
    */
   static MatchingEngine open(Path index, Path taxonomy) throws IOException {
-    MatchingEngine.Builder engine = MatchingEngine.builder();
+    return open(index, taxonomy, RuleSet.defaults());
+  }
+
+  /** An engine ranking by {@code rules}; otherwise as {@link #open(Path, Path)}. */
+  static MatchingEngine open(Path index, Path taxonomy, RuleSet rules) throws IOException {
+    MatchingEngine.Builder engine = MatchingEngine.builder().ruleSet(rules);
     Path tsv = taxonomy != null ? taxonomy : shippedTaxonomy();
     if (tsv != null) {
       engine.taxonomy(OccupationTaxonomy.fromTsv(tsv));

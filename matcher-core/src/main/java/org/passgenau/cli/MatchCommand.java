@@ -14,10 +14,13 @@ import java.util.concurrent.Callable;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ResultFormat;
 import org.passgenau.io.ResultWriter;
+import org.passgenau.io.RuleSetFile;
+import org.passgenau.io.RuleSetFormatException;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
 import org.passgenau.rank.MatchingEngine;
+import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,10 +88,16 @@ final class MatchCommand implements Callable<Integer> {
           + " when it exists).")
   private Path taxonomy;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Rule file: the filters, weights and parameters to rank by (default: the"
+          + " built-in rule set, as in data/rules/default.json).")
+  private Path rules;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    RuleSet ruleSet = readRules();
     boolean reuseIndex = opportunities == null;
     if (reuseIndex) {
       requireKeptIndex();
@@ -108,7 +117,7 @@ final class MatchCommand implements Callable<Integer> {
     List<Profile> toMatch = profileFile.read().records();
     Progress progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
     int indexed;
-    try (MatchingEngine engine = Engines.open(index, taxonomy)) {
+    try (MatchingEngine engine = Engines.open(index, taxonomy, ruleSet)) {
       if (opportunityFile != null) {
         engine.upsertAll(opportunityFile.read().records());
       }
@@ -125,6 +134,8 @@ final class MatchCommand implements Callable<Integer> {
       rejectReport.writeTo(rejects);
     }
     inputs.forEach(input -> err.println(input.summary()));
+    err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
+        + (rules == null ? " (built in)" : " from " + rules));
     if (reuseIndex) {
       err.println("opportunities: reused the index in " + index);
     }
@@ -137,6 +148,23 @@ final class MatchCommand implements Callable<Integer> {
     }
     err.flush();
     return CommandLine.ExitCode.OK;
+  }
+
+  /**
+   * The rule set of {@code --rules}, or the default one. A file that is not a valid rule set is a
+   * usage error (exit 2) listing every problem; one that cannot be read fails as other input files
+   * do (exit 1).
+   */
+  private RuleSet readRules() throws IOException {
+    if (rules == null) {
+      return RuleSet.defaults();
+    }
+    try {
+      return RuleSetFile.read(rules);
+    } catch (RuleSetFormatException e) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid rule file for option '--rules':\n" + e.getMessage());
+    }
   }
 
   /** Without an opportunity file there must be an index from an earlier run to match against. */

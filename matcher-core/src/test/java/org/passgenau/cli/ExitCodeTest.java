@@ -2,12 +2,17 @@ package org.passgenau.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exit codes: 2 and a message naming the option for usage errors, 1 for files that are missing. */
+/**
+ * Exit codes: 2 and a message naming the option for usage errors (also an invalid rule file), 1 for
+ * files that are missing.
+ */
 class ExitCodeTest {
 
   @TempDir Path dir;
@@ -104,6 +109,46 @@ class ExitCodeTest {
   }
 
   @Test
+  void anInvalidRuleFileIsAUsageErrorNamingEachFieldAndValue() throws IOException {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, "{\"name\": \"x\", \"version\": \"1\","
+        + " \"filters\": {\"commute\": \"yes\"}, \"scorers\": {\"distance\": 1.7}}");
+
+    CliRun run = matchWith("--rules", rules.toString());
+
+    assertThat(run.exitCode()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("message")
+        .contains("--rules")
+        .contains(rules + ": filters.commute: must be true or false, was \"yes\"")
+        .contains(rules + ": scorers.distance: must be between 0 and 1, was 1.7");
+    assertThat(run.out()).as("no results").isEmpty();
+  }
+
+  @Test
+  void theRuleFileIsCheckedBeforeAnyInputIsRead() throws IOException {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, "{\"name\": \"x\", \"version\": \"1\", \"scorers\": {\"langauge\": 0.2}}");
+
+    CliRun run = CliRun.of("match", "--opportunities", dir.resolve("nowhere.jsonl").toString(),
+        "--profiles", profiles, "--rules", rules.toString());
+
+    assertThat(run.exitCode()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("message")
+        .contains("scorers.langauge: unknown scorer \"langauge\", did you mean \"language\"?")
+        .doesNotContain("nowhere.jsonl");
+  }
+
+  @Test
+  void missingRuleFileFailsNamingThePath() {
+    String missing = dir.resolve("rules.json").toString();
+
+    CliRun run = matchWith("--rules", missing);
+
+    assertThat(run.exitCode()).as("exit code").isEqualTo(1);
+    assertThat(run.err()).as("message").contains("file not found").contains(missing);
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     CliRun run = CliRun.of();
 
@@ -125,7 +170,7 @@ class ExitCodeTest {
 
     assertThat(run.exitCode()).as("exit code").isZero();
     assertThat(run.out()).as("help").contains("--opportunities", "--profiles", "--top", "--out",
-        "--format", "--rejects", "--index", "--as-of", "--lang", "--taxonomy");
+        "--format", "--rejects", "--index", "--as-of", "--lang", "--taxonomy", "--rules");
   }
 
   @Test

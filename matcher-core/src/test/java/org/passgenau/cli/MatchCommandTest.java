@@ -226,6 +226,46 @@ class MatchCommandTest {
   }
 
   @Test
+  void aRuleFileSetsTheRulesAndNamesTheRuleSetOfEveryResult() throws IOException {
+    Path rules = dir.resolve("no-commute.json");
+    Files.writeString(rules,
+        "{\"name\": \"no-commute\", \"version\": \"3\", \"filters\": {\"commute\": false}}");
+
+    CliRun run = match("--rules", rules.toString());
+
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+    assertThat(jsonLines(run.out())).as("results").hasSize(3).allSatisfy(r -> {
+      assertThat(r.get("rule_set").asText()).as("rule set").isEqualTo("no-commute");
+      assertThat(r.get("excluded").has("commute")).as("commute filter switched off").isFalse();
+    });
+    assertThat(run.err()).as("summary").contains("rule set no-commute 3 from " + rules);
+  }
+
+  @Test
+  void theShippedDefaultRuleFileRanksAsTheBuiltInRules() {
+    Path defaults = Path.of(System.getProperty("passgenau.data", "../data"), "rules", "default.json");
+
+    CliRun withFile = match("--rules", defaults.toString());
+    CliRun builtIn = match();
+
+    assertThat(withFile.exitCode()).as("exit code; stderr: %s", withFile.err()).isZero();
+    assertThat(withFile.out()).as("results with data/rules/default.json").isEqualTo(builtIn.out());
+    assertThat(builtIn.err()).as("summary").contains("rule set default 1 (built in)");
+  }
+
+  @Test
+  void aShippedVariantNamesItselfInTheResults() {
+    Path variant =
+        Path.of(System.getProperty("passgenau.data", "../data"), "rules", "softer-language.json");
+
+    CliRun run = match("--rules", variant.toString(), "--format", "trec");
+
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+    assertThat(run.out().split("\n")).as("run file lines").allSatisfy(line ->
+        assertThat(line).as("run file line").endsWith(" softer-language"));
+  }
+
+  @Test
   void explanationsCanBeInGerman() {
     CliRun english = match("--top", "1");
     CliRun german = match("--top", "1", "--lang", "de");

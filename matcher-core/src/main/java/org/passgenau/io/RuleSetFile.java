@@ -1,0 +1,725 @@
+package org.passgenau.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.common.base.CaseFormat;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.passgenau.io.RuleSetFormatException.Problem;
+import org.passgenau.rank.DatedValue;
+import org.passgenau.rank.RuleSet;
+
+/**
+ * Rule files: a {@link RuleSet} as a JSON object, so that researchers switch filters, weigh
+ * scorers and change parameters and dated legal thresholds without code. The format maps one to
+ * one onto {@code RuleSet}, with the data contract's snake_case names:
+ *
+ * <pre>{@code
+ * {
+ *   "name": "softer-language",
+ *   "version": "1",
+ *   "filters": {"commute": true, "work_permit": true, ...},
+ *   "scorers": {"occupation": 0.3, "language": 0.15, ...},
+ *   "parameters": {
+ *     "language_gap_tolerance": 2,
+ *     "residence_lift_min_monthly_eur": [
+ *       {"valid_from": "2024-01-01", "value": 785, "source": "SGB II average need, 2024"}
+ *     ],
+ *     "occupation_bridges": [["2221", "5321"]],
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ *
+ * {@code name} and {@code version} are required; a filter, weight or parameter left out keeps its
+ * value from {@link RuleSet#defaults()}. Everything else is refused: unknown fields, filters,
+ * scorers and parameters, values of the wrong type or out of range, duplicate fields and
+ * malformed JSON. A refused file raises a {@link RuleSetFormatException} that lists every
+ * problem, each naming the field path and the bad value. What {@link #write} writes, {@link
+ * #read} reads back as an equal rule set.
+ *
+ * <pre>{@code
+ * RuleSet rules = RuleSetFile.read(Path.of("data/rules/softer-language.json"));
+ * RuleSetFile.write(rules.toBuilder().name("mine").build(), Path.of("mine.json"));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RuleSetFile {
+
+  private static final ObjectReader READER =
+      Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+  private static final List<String> TOP_LEVEL =
+      List.of("name", "version", "filters", "scorers", "parameters");
+  private static final List<String> DATED_FIELDS = List.of("valid_from", "value", "source");
+
+  /** A rule set parameter's JSON shape. */
+  private enum Kind {
+    NUMBER,
+    WHOLE,
+    DATED,
+    PAIRS
+  }
+
+  /** Sets one or more parameters on a builder, reading their values by JSON name. */
+  @FunctionalInterface
+  private interface Setter {
+    void apply(RuleSet.Builder builder, Map<String, Object> values);
+  }
+
+  /**
+   * One parameter: its JSON name, shape, how to read it from a rule set, and the builder call that
+   * sets it (together with the parameters the same builder method takes).
+   */
+  private record Param(String name, Kind kind, Function<RuleSet, Object> get, Setter set) {}
+
+  private static final Setter SPEEDS =
+      (b, v) -> b.speeds(number(v, "car_kmh"), number(v, "public_transport_kmh"));
+  private static final Setter DAILY_COMMUTE =
+      (b, v) -> b.dailyCommuteMinutes(number(v, "daily_commute_minutes_full_day"),
+          number(v, "daily_commute_minutes_part_day"), number(v, "daily_commute_minutes_nl"));
+  private static final Setter RESIDENCE_LIFT =
+      (b, v) -> b.residenceLift(number(v, "residence_lift_min_hours_per_week"),
+          cast(v.get("residence_lift_min_monthly_eur")));
+  private static final Setter START_GRACE =
+      (b, v) -> b.startGraceDays(whole(v, "start_grace_days_apprenticeship"),
+          whole(v, "start_grace_days_other"));
+  private static final Setter BRIDGES =
+      (b, v) -> b.occupationBridges(cast(v.get("occupation_bridges")), whole(v, "bridge_levels"));
+
+  /** Every parameter of {@link RuleSet}, in the order files list them. */
+  private static final ImmutableList<Param> PARAMS =
+      ImmutableList.of(
+          new Param("language_gap_tolerance", Kind.WHOLE, RuleSet::languageGapTolerance,
+              (b, v) -> b.languageGapTolerance(whole(v, "language_gap_tolerance"))),
+          new Param("language_gap_penalty", Kind.NUMBER, RuleSet::languageGapPenalty,
+              (b, v) -> b.languageGapPenalty(number(v, "language_gap_penalty"))),
+          new Param("car_kmh", Kind.NUMBER, RuleSet::carKmh, SPEEDS),
+          new Param("public_transport_kmh", Kind.NUMBER, RuleSet::publicTransportKmh, SPEEDS),
+          new Param("daily_commute_minutes_full_day", Kind.NUMBER,
+              RuleSet::dailyCommuteMinutesFullDay, DAILY_COMMUTE),
+          new Param("daily_commute_minutes_part_day", Kind.NUMBER,
+              RuleSet::dailyCommuteMinutesPartDay, DAILY_COMMUTE),
+          new Param("daily_commute_minutes_nl", Kind.NUMBER, RuleSet::dailyCommuteMinutesNl,
+              DAILY_COMMUTE),
+          new Param("full_day_hours_per_week", Kind.NUMBER, RuleSet::fullDayHoursPerWeek,
+              (b, v) -> b.fullDayHoursPerWeek(number(v, "full_day_hours_per_week"))),
+          new Param("relocation_distance_score", Kind.NUMBER, RuleSet::relocationDistanceScore,
+              (b, v) -> b.relocationDistanceScore(number(v, "relocation_distance_score"))),
+          new Param("residence_lift_min_hours_per_week", Kind.NUMBER,
+              RuleSet::residenceLiftMinHoursPerWeek, RESIDENCE_LIFT),
+          new Param("residence_lift_min_monthly_eur", Kind.DATED,
+              r -> r.residenceLiftMinMonthlyEur(), RESIDENCE_LIFT),
+          new Param("recognition_shared_levels", Kind.WHOLE, RuleSet::recognitionSharedLevels,
+              (b, v) -> b.recognitionSharedLevels(whole(v, "recognition_shared_levels"))),
+          new Param("start_grace_days_apprenticeship", Kind.WHOLE,
+              RuleSet::startGraceDaysApprenticeship, START_GRACE),
+          new Param("start_grace_days_other", Kind.WHOLE, RuleSet::startGraceDaysOther,
+              START_GRACE),
+          new Param("occupation_bridges", Kind.PAIRS, RuleSet::occupationBridges, BRIDGES),
+          new Param("bridge_levels", Kind.WHOLE, RuleSet::bridgeLevels, BRIDGES));
+
+  private static final ImmutableMap<String, Param> PARAM_BY_NAME =
+      PARAMS.stream().collect(ImmutableMap.toImmutableMap(Param::name, p -> p));
+
+  private static final ImmutableMap<String, Object> DEFAULT_VALUES = values(RuleSet.defaults());
+
+  private RuleSetFile() {}
+
+  /**
+   * Reads and validates a rule file.
+   *
+   * @throws RuleSetFormatException when the file is not a valid rule set; its message names the
+   *     file, each bad field and value
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   */
+  public static RuleSet read(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (FileSystemException e) {
+      throw e; // names the file already
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    return parse(() -> READER.readTree(bytes), file.toString());
+  }
+
+  /**
+   * Reads and validates a rule set from {@code in}, which is not closed.
+   *
+   * @param source what to call the input in messages, such as a file name
+   * @throws RuleSetFormatException when the input is not a valid rule set
+   */
+  public static RuleSet read(Reader in, String source) throws IOException {
+    return parse(() -> READER.readTree(in), source);
+  }
+
+  /** Writes {@code rules} to {@code file} as UTF-8, replacing it. */
+  public static void write(RuleSet rules, Path file) throws IOException {
+    Files.writeString(file, toJson(rules), StandardCharsets.UTF_8);
+  }
+
+  /** Writes {@code rules} to {@code out}, which is neither flushed nor closed. */
+  public static void write(RuleSet rules, Writer out) throws IOException {
+    out.write(toJson(rules));
+  }
+
+  /**
+   * The rule set as the JSON of a rule file: every filter, weight and parameter stated, one field
+   * a line, ending with a line break.
+   */
+  public static String toJson(RuleSet rules) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode root = nodes.objectNode();
+    root.put("name", rules.name());
+    root.put("version", rules.version());
+    ObjectNode filters = root.putObject("filters");
+    for (String filter : RuleSet.FILTERS) {
+      filters.put(filter, rules.filterOn(filter));
+    }
+    ObjectNode scorers = root.putObject("scorers");
+    for (String scorer : RuleSet.SCORERS) {
+      scorers.set(scorer, number(rules.weight(scorer)));
+    }
+    ObjectNode parameters = root.putObject("parameters");
+    for (Param param : PARAMS) {
+      parameters.set(param.name(), toNode(param.kind(), param.get().apply(rules)));
+    }
+    StringBuilder out = new StringBuilder();
+    format(root, 0, false, out);
+    return out.append('\n').toString();
+  }
+
+  /** The JSON names of every parameter, in file order. */
+  static List<String> parameterNames() {
+    return PARAMS.stream().map(Param::name).toList();
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  @FunctionalInterface
+  private interface TreeSource {
+    JsonNode read() throws IOException;
+  }
+
+  private static RuleSet parse(TreeSource source, String name) throws IOException {
+    JsonNode root;
+    try {
+      root = source.read();
+    } catch (JsonProcessingException e) {
+      throw new RuleSetFormatException(name, List.of(malformed(e)));
+    }
+    Walk walk = new Walk();
+    RuleSet rules = walk.ruleSet(root);
+    if (!walk.problems.isEmpty()) {
+      throw new RuleSetFormatException(name, walk.problems);
+    }
+    return rules;
+  }
+
+  private static Problem malformed(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 1
+        ? ""
+        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof MismatchedInputException) {
+      // The only mapping error while reading a tree: a second value after the first.
+      return new Problem(null, "malformed JSON" + where + ": more than one value in the file");
+    }
+    if (e instanceof JsonParseException && message.startsWith("Duplicate field")
+        && e.getProcessor() instanceof JsonParser parser) {
+      String field = pathOf(parser.getParsingContext());
+      return new Problem(field.isEmpty() ? null : field,
+          "duplicate field" + where + "; each field may appear once");
+    }
+    if (message.contains("(non-standard) comment")) {
+      return new Problem(null, "malformed JSON" + where + ": JSON has no comments; say what a rule"
+          + " set is for in its name or in a README beside it");
+    }
+    return new Problem(null, "malformed JSON" + where + ": " + firstLine(message));
+  }
+
+  private static String pathOf(JsonStreamContext context) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        parts.push((c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
+      } else if (c.inArray()) {
+        parts.push("[" + c.getCurrentIndex() + "]");
+      }
+    }
+    return String.join("", parts);
+  }
+
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  /** One read of a parsed file: collects every problem instead of stopping at the first. */
+  private static final class Walk {
+    final List<Problem> problems = new ArrayList<>();
+    private final RuleSet.Builder builder = RuleSet.builder();
+    private final Map<String, Object> values = new HashMap<>(DEFAULT_VALUES);
+
+    RuleSet ruleSet(JsonNode root) {
+      if (root == null || root.isMissingNode()) {
+        problem(null, "the file is empty; a rule file is a JSON object with at least"
+            + " \"name\" and \"version\"");
+        return null;
+      }
+      if (!root.isObject()) {
+        problem(null, "a rule file must be a JSON object, was " + Problems.describe(root));
+        return null;
+      }
+      for (Map.Entry<String, JsonNode> field : root.properties()) {
+        String key = field.getKey();
+        JsonNode value = field.getValue();
+        switch (key) {
+          case "name" -> text(key, value, builder::name);
+          case "version" -> text(key, value, builder::version);
+          case "filters" -> filters(value);
+          case "scorers" -> scorers(value);
+          case "parameters" -> parameters(value);
+          default -> unknown(key, "field", key, TOP_LEVEL);
+        }
+      }
+      for (String required : List.of("name", "version")) {
+        if (!root.has(required)) {
+          problem(required, "required, absent; a rule file states its name and version");
+        }
+      }
+      if (!problems.isEmpty()) {
+        return null;
+      }
+      for (Param param : PARAMS) {
+        param.set().apply(builder, values);
+      }
+      try {
+        return builder.build();
+      } catch (IllegalArgumentException e) {
+        // What build() checks across fields: that some scorer weighs.
+        problem("scorers", e.getMessage());
+        return null;
+      }
+    }
+
+    private void text(String path, JsonNode node, Function<String, RuleSet.Builder> set) {
+      if (!node.isTextual()) {
+        problem(path, "must be a string, was " + Problems.describe(node));
+        return;
+      }
+      try {
+        set.apply(node.textValue());
+      } catch (IllegalArgumentException e) {
+        problem(path, reword(e.getMessage(), path));
+      }
+    }
+
+    private void filters(JsonNode node) {
+      if (!node.isObject()) {
+        problem("filters", "must be an object of filter names and true or false, was "
+            + Problems.describe(node));
+        return;
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String path = "filters." + field.getKey();
+        if (!RuleSet.FILTERS.contains(field.getKey())) {
+          unknown(path, "filter", field.getKey(), RuleSet.FILTERS);
+        } else if (!field.getValue().isBoolean()) {
+          problem(path, "must be true or false, was " + Problems.describe(field.getValue()));
+        } else {
+          builder.filter(field.getKey(), field.getValue().booleanValue());
+        }
+      }
+    }
+
+    private void scorers(JsonNode node) {
+      if (!node.isObject()) {
+        problem("scorers", "must be an object of scorer names and weights, was "
+            + Problems.describe(node));
+        return;
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String scorer = field.getKey();
+        String path = "scorers." + scorer;
+        JsonNode weight = field.getValue();
+        if (!RuleSet.SCORERS.contains(scorer)) {
+          unknown(path, "scorer", scorer, RuleSet.SCORERS);
+        } else if (!weight.isNumber()) {
+          problem(path, "must be a weight from 0 to 1, was " + Problems.describe(weight));
+        } else {
+          try {
+            builder.weight(scorer, weight.doubleValue());
+          } catch (IllegalArgumentException e) {
+            problem(path, reword(e.getMessage(), "weight of " + scorer));
+          }
+        }
+      }
+    }
+
+    private void parameters(JsonNode node) {
+      if (!node.isObject()) {
+        problem("parameters", "must be an object of parameter names and values, was "
+            + Problems.describe(node));
+        return;
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String path = "parameters." + field.getKey();
+        Param param = PARAM_BY_NAME.get(field.getKey());
+        if (param == null) {
+          unknown(path, "parameter", field.getKey(), PARAM_BY_NAME.keySet());
+          continue;
+        }
+        Object value = convert(param, field.getValue(), path);
+        if (value == null) {
+          continue;
+        }
+        // Alone with the defaults, so that a refusal is this parameter's.
+        Map<String, Object> trial = new HashMap<>(DEFAULT_VALUES);
+        trial.put(param.name(), value);
+        try {
+          param.set().apply(RuleSet.builder(), trial);
+          values.put(param.name(), value);
+        } catch (IllegalArgumentException e) {
+          problem(path, reword(e.getMessage(), camel(param.name())));
+        }
+      }
+    }
+
+    /** The parameter's value in the type its setter takes, or null after a problem. */
+    private Object convert(Param param, JsonNode node, String path) {
+      return switch (param.kind()) {
+        case NUMBER -> {
+          if (!node.isNumber()) {
+            problem(path, "must be a number, was " + Problems.describe(node));
+            yield null;
+          }
+          yield node.doubleValue();
+        }
+        case WHOLE -> wholeNumber(node, path);
+        case DATED -> datedValues(node, path);
+        case PAIRS -> pairs(node, path);
+      };
+    }
+
+    private Integer wholeNumber(JsonNode node, String path) {
+      if (!node.isIntegralNumber()) {
+        problem(path, "must be a whole number, was " + Problems.describe(node));
+        return null;
+      }
+      if (!node.canConvertToInt()) {
+        problem(path, "is out of range, was " + node);
+        return null;
+      }
+      return node.intValue();
+    }
+
+    private List<DatedValue> datedValues(JsonNode node, String path) {
+      if (!node.isArray() || node.isEmpty()) {
+        problem(path, "must be a list of at least one dated value such as"
+            + " {\"valid_from\": \"2024-01-01\", \"value\": 785}, was "
+            + (node.isArray() ? "an empty list" : Problems.describe(node)));
+        return null;
+      }
+      int before = problems.size();
+      List<DatedValue> dated = new ArrayList<>();
+      Map<LocalDate, Integer> firstIndex = new HashMap<>();
+      for (int i = 0; i < node.size(); i++) {
+        String at = path + "[" + i + "]";
+        DatedValue value = datedValue(node.get(i), at);
+        if (value == null) {
+          continue;
+        }
+        Integer earlier = firstIndex.putIfAbsent(value.validFrom(), i);
+        if (earlier != null) {
+          problem(at + ".valid_from", value.validFrom() + " already starts " + path + "[" + earlier
+              + "]; each date may start one value only");
+          continue;
+        }
+        dated.add(value);
+      }
+      return problems.size() == before ? dated : null;
+    }
+
+    private DatedValue datedValue(JsonNode node, String path) {
+      if (!node.isObject()) {
+        problem(path, "must be an object with valid_from, value and source, was "
+            + Problems.describe(node));
+        return null;
+      }
+      int before = problems.size();
+      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (name.equals("valid_until")) {
+          problem(path + "." + name, "unknown field \"valid_until\": a value holds until the"
+              + " valid_from of the next one (known: " + String.join(", ", DATED_FIELDS) + ")");
+        } else if (!DATED_FIELDS.contains(name)) {
+          unknown(path + "." + name, "field", name, DATED_FIELDS);
+        }
+      }
+      LocalDate validFrom = null;
+      JsonNode from = node.get("valid_from");
+      if (from == null) {
+        problem(path + ".valid_from", "required, absent");
+      } else if (!from.isTextual() || !from.textValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        problem(path + ".valid_from",
+            "must be an ISO-8601 date such as 2024-01-01, was " + Problems.describe(from));
+      } else {
+        try {
+          validFrom = LocalDate.parse(from.textValue());
+        } catch (DateTimeParseException e) {
+          problem(path + ".valid_from", "is no date, was " + Problems.describe(from));
+        }
+      }
+      JsonNode value = node.get("value");
+      if (value == null) {
+        problem(path + ".value", "required, absent");
+      } else if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+        problem(path + ".value", "must be a number, was " + Problems.describe(value));
+      }
+      JsonNode source = node.get("source");
+      if (source != null && !source.isTextual()) {
+        problem(path + ".source", "must be a string, was " + Problems.describe(source));
+      }
+      if (problems.size() > before) {
+        return null;
+      }
+      return new DatedValue(validFrom, value.doubleValue(), source == null ? null : source.textValue());
+    }
+
+    private List<List<String>> pairs(JsonNode node, String path) {
+      if (!node.isArray()) {
+        problem(path, "must be a list of pairs of ISCO unit groups such as [\"2221\", \"5321\"],"
+            + " was " + Problems.describe(node));
+        return null;
+      }
+      int before = problems.size();
+      List<List<String>> pairs = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode pair = node.get(i);
+        String at = path + "[" + i + "]";
+        boolean twoStrings = pair.isArray() && pair.size() == 2
+            && pair.get(0).isTextual() && pair.get(1).isTextual();
+        List<String> codes = twoStrings
+            ? List.of(pair.get(0).textValue(), pair.get(1).textValue())
+            : null;
+        if (codes != null) {
+          try {
+            RuleSet.builder().occupationBridges(List.of(codes), RuleSet.defaults().bridgeLevels());
+          } catch (IllegalArgumentException e) {
+            codes = null;
+          }
+        }
+        if (codes == null) {
+          problem(at, "must be two 4-digit ISCO unit groups such as [\"2221\", \"5321\"], was "
+              + (pair.isArray() ? pair.toString() : Problems.describe(pair)));
+        } else {
+          pairs.add(codes);
+        }
+      }
+      return problems.size() == before ? pairs : null;
+    }
+
+    private void unknown(String path, String what, String name, Collection<String> known) {
+      StringBuilder reason = new StringBuilder("unknown ").append(what).append(' ')
+          .append(Problems.describe(TextNode.valueOf(name)));
+      String near = nearest(name, known);
+      if (near != null) {
+        reason.append(", did you mean \"").append(near).append("\"?");
+      }
+      reason.append(" (known: ").append(String.join(", ", known)).append(')');
+      problem(path, reason.toString());
+    }
+
+    private void problem(String field, String reason) {
+      problems.add(new Problem(field, reason));
+    }
+  }
+
+  /** The known name within two edits of {@code name}, ignoring case, if there is one. */
+  private static String nearest(String name, Collection<String> known) {
+    LevenshteinDistance distance = new LevenshteinDistance(2);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int d = distance.apply(name.toLowerCase(Locale.ROOT), candidate);
+      if (d >= 0 && d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The builder's message without the Java name it starts with, which the field path replaces:
+   * {@code "languageGapPenalty must be between 0 and 1, was 1.5"} becomes {@code "must be between
+   * 0 and 1, was 1.5"}.
+   */
+  private static String reword(String message, String javaName) {
+    return message != null && message.startsWith(javaName + " ")
+        ? message.substring(javaName.length() + 1)
+        : message;
+  }
+
+  private static String camel(String snake) {
+    return CaseFormat.LOWER_UNDERSCORE.to(CaseFormat.LOWER_CAMEL, snake);
+  }
+
+  private static ImmutableMap<String, Object> values(RuleSet rules) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Param param : PARAMS) {
+      values.put(param.name(), param.get().apply(rules));
+    }
+    return ImmutableMap.copyOf(values);
+  }
+
+  private static double number(Map<String, Object> values, String name) {
+    return (Double) values.get(name);
+  }
+
+  private static int whole(Map<String, Object> values, String name) {
+    return (Integer) values.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object value) {
+    return (T) value;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  private static JsonNode toNode(Kind kind, Object value) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    return switch (kind) {
+      case NUMBER -> number((Double) value);
+      case WHOLE -> IntNode.valueOf((Integer) value);
+      case DATED -> {
+        ArrayNode list = nodes.arrayNode();
+        for (DatedValue dated : RuleSetFile.<List<DatedValue>>cast(value)) {
+          ObjectNode item = list.addObject();
+          item.put("valid_from", dated.validFrom().toString());
+          item.set("value", number(dated.value()));
+          if (dated.source() != null) {
+            item.put("source", dated.source());
+          }
+        }
+        yield list;
+      }
+      case PAIRS -> {
+        ArrayNode list = nodes.arrayNode();
+        for (List<String> pair : RuleSetFile.<List<List<String>>>cast(value)) {
+          ArrayNode codes = list.addArray();
+          pair.forEach(codes::add);
+        }
+        yield list;
+      }
+    };
+  }
+
+  /** A whole number without a fraction ({@code 50}, not {@code 50.0}); reads back equal. */
+  private static JsonNode number(double value) {
+    boolean negativeZero = value == 0 && Double.doubleToRawLongBits(value) != 0;
+    return value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero
+        ? LongNode.valueOf((long) value)
+        : DoubleNode.valueOf(value);
+  }
+
+  /**
+   * Objects one field a line, except inside lists; lists of values, and the objects and lists
+   * within lists, on one line: a rule file reads as a table.
+   */
+  private static void format(JsonNode node, int depth, boolean inline, StringBuilder out) {
+    if (node.isObject()) {
+      if (node.isEmpty()) {
+        out.append("{}");
+        return;
+      }
+      out.append(inline ? "{" : "{\n");
+      boolean first = true;
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (!first) {
+          out.append(inline ? ", " : ",\n");
+        }
+        first = false;
+        if (!inline) {
+          indent(depth + 1, out);
+        }
+        out.append(TextNode.valueOf(field.getKey())).append(": ");
+        format(field.getValue(), depth + 1, inline, out);
+      }
+      if (!inline) {
+        out.append('\n');
+        indent(depth, out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      boolean ofContainers = false;
+      for (JsonNode item : node) {
+        ofContainers |= item.isContainerNode();
+      }
+      boolean oneLine = inline || !ofContainers;
+      out.append(oneLine ? "[" : "[\n");
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          out.append(oneLine ? ", " : ",\n");
+        }
+        if (!oneLine) {
+          indent(depth + 1, out);
+        }
+        format(node.get(i), depth + 1, true, out);
+      }
+      if (!oneLine) {
+        out.append('\n');
+        indent(depth, out);
+      }
+      out.append(']');
+    } else {
+      out.append(node);
+    }
+  }
+
+  private static void indent(int depth, StringBuilder out) {
+    out.append("  ".repeat(depth));
+  }
+}
