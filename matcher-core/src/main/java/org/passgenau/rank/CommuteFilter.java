@@ -43,22 +43,7 @@ final class CommuteFilter extends Rule.Filter {
    * lies within reach, and a pass over a few arrays costs less than collecting them one by one.
    */
   int scan(ProfileQuery q, OpportunityColumns c, Bits live, int[] docs) {
-    int kept = 0;
-    int size = c.size;
-    if (live == null) {
-      for (int d = 0; d < size; d++) {
-        if (q.reachable(c, d)) {
-          docs[kept++] = d;
-        }
-      }
-    } else {
-      for (int d = 0; d < size; d++) {
-        if (live.get(d) && q.reachable(c, d)) {
-          docs[kept++] = d;
-        }
-      }
-    }
-    return kept;
+    return q.scanReachable(c, live, docs);
   }
 
   /** Writes the live documents of the segment to {@code docs} and returns how many. */

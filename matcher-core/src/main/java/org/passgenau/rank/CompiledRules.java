@@ -22,6 +22,8 @@ final class CompiledRules {
   private final CommuteFilter commute;
   /** Index in {@link #filters} of the first filter that runs after the reach scan. */
   private final int afterReach;
+  /** Index in {@link #scorers} of the distance scorer when it has a weight, else -1. */
+  private final int deferred;
 
   private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
 
@@ -58,6 +60,13 @@ final class CompiledRules {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = w.get(i) / total;
     }
+    int distance = -1;
+    for (int i = 0; i < scorers.length; i++) {
+      if (scorers[i] instanceof Scorers.Distance) {
+        distance = i;
+      }
+    }
+    this.deferred = distance;
   }
 
   /**
@@ -108,19 +117,38 @@ final class CompiledRules {
   }
 
   /**
-   * Scores admitted {@code docs[0..n)} into {@code scores[0..n)}, scorer by scorer; the sums
-   * are added in the same order as {@link #score}, so both give the same doubles.
+   * Scores admitted {@code docs[0..n)} of a segment whose doc 0 is {@code docBase} and offers
+   * them to {@code top}. The distance scorer, whose great-circle distance costs more than all
+   * others together, is deferred: the others run scorer by scorer over all documents, and only a
+   * document whose score could reach the heap's threshold with the best distance value is then
+   * scored in full, by {@link #score}, so the offered scores are exactly those of the
+   * document-at-a-time form. The result is the exact top k, not an approximation.
    */
-  void scoreAll(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores) {
+  void scoreInto(
+      ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores, TopK top, int docBase) {
     Arrays.fill(scores, 0, n, 0.0);
     for (int i = 0; i < scorers.length; i++) {
-      if (scorers[i].canScore(q)) {
+      if (i != deferred && scorers[i].canScore(q)) {
         scorers[i].addTo(q, c, docs, n, weights[i], scores);
+      }
+    }
+    if (deferred < 0) {
+      for (int i = 0; i < n; i++) {
+        top.offer(scores[i], c, docs[i], docBase + docs[i]);
+      }
+      return;
+    }
+    // The partial sums are added in another order than score's, so allow for rounding.
+    double best = weights[deferred] * scorers[deferred].maxValue(q) + 1e-9;
+    for (int i = 0; i < n; i++) {
+      if (scores[i] + best >= top.threshold()) {
+        int d = docs[i];
+        top.offer(score(q, c, d), c, d, docBase + d);
       }
     }
   }
 
-  /** The weighted score of an admitted opportunity; the per-document form of {@link #scoreAll}. */
+  /** The weighted score of an admitted opportunity; the per-document form of {@link #scoreInto}. */
   double score(ProfileQuery q, OpportunityColumns c, int d) {
     double score = 0;
     for (int i = 0; i < scorers.length; i++) {

@@ -172,12 +172,7 @@ public final class MatchingEngine implements Closeable {
     int live = segment.context().reader().numDocs();
     int n = rules.reachable(q, c, segment.liveDocs(), docs, excluded, live);
     n = rules.retainAdmitted(q, c, docs, n, excluded);
-    double[] scores = scratch.scores;
-    rules.scoreAll(q, c, docs, n, scores);
-    int docBase = segment.docBase();
-    for (int i = 0; i < n; i++) {
-      top.offer(scores[i], c, docs[i], docBase + docs[i]);
-    }
+    rules.scoreInto(q, c, docs, n, scratch.scores, top, segment.docBase());
   }
 
   /** The three filters that excluded most, with the step that would open their opportunities. */

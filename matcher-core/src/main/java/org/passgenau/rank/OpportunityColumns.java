@@ -61,6 +61,11 @@ final class OpportunityColumns {
   final int[] langStart;
   final int[] langId;
   final byte[] langMin;
+  /**
+   * Id of doc d's list of language requirements in {@link Vocabulary#languageRequirements}:
+   * documents with equal lists share it, so a query decides a list once.
+   */
+  final int[] langSet;
   /** Sorted, distinct skill term ids of doc d sit at [skillStart[d], skillStart[d + 1]). */
   final int[] skillStart;
   final int[] skillTerm;
@@ -95,6 +100,7 @@ final class OpportunityColumns {
     langStart = new int[n + 1];
     langId = new int[langs];
     langMin = new byte[langs];
+    langSet = new int[n];
     skillStart = new int[n + 1];
     skillTerm = new int[skills];
   }
@@ -156,11 +162,15 @@ final class OpportunityColumns {
       c.startDay[d] = day(o.startDate(), NO_DAY);
       c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
       c.langStart[d] = lp;
+      int[] pairs = new int[2 * o.languageRequirements().size()];
       for (LanguageRequirement r : o.languageRequirements()) {
         c.langId[lp] = vocabulary.languages.intern(r.language());
         c.langMin[lp] = (byte) r.minLevel().rank();
+        pairs[2 * (lp - c.langStart[d])] = c.langId[lp];
+        pairs[2 * (lp - c.langStart[d]) + 1] = c.langMin[lp];
         lp++;
       }
+      c.langSet[d] = vocabulary.languageRequirements.intern(pairs);
       c.skillStart[d] = sp;
       System.arraycopy(skillIds[d], 0, c.skillTerm, sp, skillIds[d].length);
       sp += skillIds[d].length;
@@ -183,7 +193,7 @@ final class OpportunityColumns {
       }
     }
     for (int[] column : new int[][] {flags, region, country, place, isco, licence, startDay, deadlineDay,
-        langStart, langId, skillStart, skillTerm}) {
+        langStart, langId, langSet, skillStart, skillTerm}) {
       for (int v : column) {
         sum += v;
       }

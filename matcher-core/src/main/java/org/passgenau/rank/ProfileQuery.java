@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.SloppyMath;
 import org.passgenau.model.Availability;
 import org.passgenau.model.Experience;
@@ -126,21 +127,45 @@ final class ProfileQuery {
   private static final double KM_PER_DEGREE = 6371.0087714 * Math.PI / 180;
   /**
    * Squared margins around the limit within which the flat-earth distance does not decide. Its
-   * error against the great-circle distance, with the mean of the two latitudes' cosines, stays
-   * far below 2 % up to 250 km and 70 degrees of latitude, where it is used.
+   * error against the great-circle distance, with the mean of the two latitudes' cosines, stayed
+   * below 0.06 % over five million random pairs up to 250 km apart and 70 degrees of latitude,
+   * where it is used; 0.5 % leaves a tenfold reserve. (The documents in the ring between the
+   * margins take the haversine, so a narrow ring saves most of them.)
    */
-  private static final double INSIDE2 = 0.98 * 0.98;
-  private static final double OUTSIDE2 = 1.02 * 1.02;
+  private static final double INSIDE2 = 0.995 * 0.995;
+  private static final double OUTSIDE2 = 1.005 * 1.005;
 
   private final double cosLat;
+  /**
+   * Squared flat-earth radii in km² within which a job of part-day or full-day hours is surely
+   * within commuting reach ({@code Inside2}), or beyond which surely not ({@code Outside2}).
+   */
+  private final double partInside2;
+  private final double partOutside2;
+  private final double fullInside2;
+  private final double fullOutside2;
+  private final double fullDayHours;
 
-  // Open-addressing memo of occupationValue: ISCO has 619 groups, so 1,024 slots rarely fill.
+  // Open-addressing memo, per job ISCO code, of occupationValue and bestRecognitionFor: ISCO has
+  // 619 groups, so 1,024 slots rarely fill.
   private static final int MEMO_BITS = 10;
   private static final int MEMO_SIZE = 1 << MEMO_BITS;
   private final int[] memoCode;
   private final double[] memoValue;
+  private final int[] memoRecognition;
   private final boolean[] memoFilled;
   private final boolean flatEarthValid;
+  /**
+   * What this query decided for each list of language requirements, by {@link
+   * OpportunityColumns#langSet} id, so that each list is judged once: the language floor's
+   * verdict (at 2 id + 1 with language support, at 2 id without; 0 while undecided) and the
+   * language scorer's value (NaN while not computed). Sized when the query is compiled, after its
+   * snapshot was taken, so every list the snapshot's columns hold has a slot.
+   */
+  final byte[] floorMemo;
+  final double[] languageMemo;
+  /** The skill terms the person brings, as a bit set over term ids. */
+  private final long[] skillBits;
 
   private OpportunityColumns cachedColumns;
   private int cachedDoc = -1;
@@ -218,11 +243,21 @@ final class ProfileQuery {
     this.movesFreely = willingToRelocate && obligationRegion == Interner.ABSENT;
     this.memoCode = new int[MEMO_SIZE];
     this.memoValue = new double[MEMO_SIZE];
+    this.memoRecognition = new int[MEMO_SIZE];
+    int languageLists = vocabulary.languageRequirements.size();
+    this.floorMemo = new byte[2 * languageLists];
+    this.languageMemo = new double[languageLists];
+    Arrays.fill(languageMemo, Double.NaN);
     this.memoFilled = new boolean[MEMO_SIZE];
     this.cosLat = located ? Math.cos(Math.toRadians(lat)) : Double.NaN;
     // Away from the poles and the date line, where longitudes would wrap within reach.
     this.flatEarthValid =
         located && Math.abs(lat) <= 70 && Math.abs(lon) <= 170 && maxCommuteKm() <= 250;
+    this.partInside2 = commuteKmPartDay * commuteKmPartDay * INSIDE2;
+    this.partOutside2 = commuteKmPartDay * commuteKmPartDay * OUTSIDE2;
+    this.fullInside2 = commuteKmFullDay * commuteKmFullDay * INSIDE2;
+    this.fullOutside2 = commuteKmFullDay * commuteKmFullDay * OUTSIDE2;
+    this.fullDayHours = rules.fullDayHoursPerWeek();
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
 
@@ -297,6 +332,10 @@ final class ProfileQuery {
       }
     }
     this.skillTerms = terms.stream().mapToInt(Integer::intValue).toArray();
+    this.skillBits = new long[terms.isEmpty() ? 0 : (terms.last() >>> 6) + 1];
+    for (int term : skillTerms) {
+      skillBits[term >>> 6] |= 1L << term;
+    }
     this.bridges = rules.occupationBridges().stream()
         .mapToLong(pair -> bridgeKey(IscoCode.encode(pair.get(0)), IscoCode.encode(pair.get(1))))
         .sorted()
@@ -321,22 +360,28 @@ final class ProfileQuery {
    * hundred codes at most and each query meets them thousands of times.
    */
   double occupationValue(int jobIsco) {
+    int slot = memoSlot(jobIsco);
+    return slot >= 0 ? memoValue[slot] : computeOccupationValue(jobIsco);
+  }
+
+  /** The memo slot of {@code jobIsco}, filled on first sight; -1 when the memo is full. */
+  private int memoSlot(int jobIsco) {
     int slot = (jobIsco * 0x9E3779B9) >>> (32 - MEMO_BITS);
     for (int probes = 0; probes < MEMO_SIZE; probes++) {
       if (!memoFilled[slot]) {
-        double value = computeOccupationValue(jobIsco);
         memoFilled[slot] = true;
         memoCode[slot] = jobIsco;
-        memoValue[slot] = value;
-        return value;
+        memoValue[slot] = computeOccupationValue(jobIsco);
+        memoRecognition[slot] = computeBestRecognition(jobIsco);
+        return slot;
       }
       if (memoCode[slot] == jobIsco) {
-        return memoValue[slot];
+        return slot;
       }
       slot = (slot + 1) & (MEMO_SIZE - 1);
     }
     // Full: more distinct codes than real ISCO has (any 1-4 digits pass validation).
-    return computeOccupationValue(jobIsco);
+    return -1;
   }
 
   private double computeOccupationValue(int jobIsco) {
@@ -440,6 +485,58 @@ final class ProfileQuery {
     return reach(c, d) != REACH_NONE;
   }
 
+  /**
+   * The reach scan of {@link CommuteFilter#scan}: writes to {@code docs} the live documents (all
+   * when {@code live} is null) of a segment that {@link #reachable} admits, in doc id order, and
+   * returns how many. The flat-earth distance decides most documents, and its outcome is added,
+   * not branched on, since it varies from document to document; the thin ring around the limit
+   * and possible moves take the exact path.
+   */
+  int scanReachable(OpportunityColumns c, Bits live, int[] docs) {
+    int size = c.size;
+    int kept = 0;
+    if (!flatEarthValid) {
+      for (int d = 0; d < size; d++) {
+        docs[kept] = d;
+        kept += (live == null || live.get(d)) && reachable(c, d) ? 1 : 0;
+      }
+      return kept;
+    }
+    float[] lats = c.lat;
+    float[] lons = c.lon;
+    float[] cosLats = c.cosLat;
+    float[] hoursMax = c.hoursMax;
+    int[] flags = c.flags;
+    for (int d = 0; d < size; d++) {
+      double dy = (lats[d] - lat) * KM_PER_DEGREE;
+      double dx = (lons[d] - lon) * KM_PER_DEGREE * 0.5 * (cosLat + cosLats[d]);
+      double flat2 = dx * dx + dy * dy;
+      boolean partDay = hoursMax[d] <= fullDayHours; // unknown hours (NaN): the full-day norm
+      double inside2 = partDay ? partInside2 : fullInside2;
+      double outside2 = partDay ? partOutside2 : fullOutside2;
+      // Remote work passes, and so does a place without coordinates (NaN distance).
+      boolean pass =
+          ((flags[d] & OpportunityColumns.REMOTE) != 0) | (flat2 <= inside2) | (flat2 != flat2);
+      if (!pass & (willingToRelocate | flat2 < outside2)) {
+        pass = reachable(c, d);
+      }
+      docs[kept] = d;
+      kept += pass & (live == null || live.get(d)) ? 1 : 0;
+    }
+    return kept;
+  }
+
+  /** How many of the skill terms with ids {@code terms[from..to)} the person brings. */
+  int skillsBrought(int[] terms, int from, int to) {
+    long[] bits = skillBits;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      int word = terms[i] >>> 6;
+      n += word < bits.length ? (int) (bits[word] >>> terms[i]) & 1 : 0;
+    }
+    return n;
+  }
+
   /** Whether the person would and may move for this opportunity. */
   boolean canMoveFor(OpportunityColumns c, int d) {
     if (!willingToRelocate) {
@@ -470,6 +567,11 @@ final class ProfileQuery {
    * qualifications close enough to {@code isco} to count, or -1 when none is.
    */
   int bestRecognitionFor(int isco) {
+    int slot = memoSlot(isco);
+    return slot >= 0 ? memoRecognition[slot] : computeBestRecognition(isco);
+  }
+
+  private int computeBestRecognition(int isco) {
     int best = -1;
     for (int i = 0; i < qualIsco.length; i++) {
       if (closeness(qualIsco[i], isco) >= rules.recognitionSharedLevels()

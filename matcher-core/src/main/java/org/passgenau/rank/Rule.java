@@ -68,6 +68,11 @@ abstract class Rule {
     /** The value for opportunity {@code d}. Called in the ranking loop: must not allocate. */
     abstract double value(ProfileQuery q, OpportunityColumns c, int d);
 
+    /** The largest value this scorer can give this person: a bound for skipping hopeless work. */
+    double maxValue(ProfileQuery q) {
+      return 1;
+    }
+
     /**
      * Whether this scorer can give this person anything but 0; when not, the ranking skips it.
      * Must be false only where {@link #value} is 0 for every opportunity.

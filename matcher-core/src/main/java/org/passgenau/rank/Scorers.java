@@ -76,10 +76,10 @@ final class Scorers {
     double value(ProfileQuery q, OpportunityColumns c, int d) {
       int from = c.skillStart[d];
       int to = c.skillStart[d + 1];
-      if (from == to || q.skillTerms.length == 0) {
+      if (from == to) {
         return 0;
       }
-      return overlap(q.skillTerms, c.skillTerm, from, to) / (double) (to - from);
+      return q.skillsBrought(c.skillTerm, from, to) / (double) (to - from);
     }
 
     @Override
@@ -89,30 +89,11 @@ final class Scorers {
       }
     }
 
-    /** Size of the intersection of two sorted id runs. */
-    static int overlap(int[] a, int[] b, int from, int to) {
-      int i = 0;
-      int j = from;
-      int n = 0;
-      while (i < a.length && j < to) {
-        if (a[i] == b[j]) {
-          n++;
-          i++;
-          j++;
-        } else if (a[i] < b[j]) {
-          i++;
-        } else {
-          j++;
-        }
-      }
-      return n;
-    }
-
     @Override
     String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
       int from = c.skillStart[d];
       int to = c.skillStart[d + 1];
-      int shared = from == to ? 0 : overlap(q.skillTerms, c.skillTerm, from, to);
+      int shared = q.skillsBrought(c.skillTerm, from, to);
       return shared == 0 ? null : m.text("skills", shared, to - from);
     }
   }
@@ -210,8 +191,22 @@ final class Scorers {
       super("language");
     }
 
+    /** Computed once per list of requirements, in the query's memo. */
     @Override
     double value(ProfileQuery q, OpportunityColumns c, int d) {
+      int set = c.langSet[d];
+      if (set >= q.languageMemo.length) {
+        return compute(q, c, d); // columns built after the query was compiled
+      }
+      double value = q.languageMemo[set];
+      if (Double.isNaN(value)) {
+        value = compute(q, c, d);
+        q.languageMemo[set] = value;
+      }
+      return value;
+    }
+
+    private static double compute(ProfileQuery q, OpportunityColumns c, int d) {
       int from = c.langStart[d];
       int to = c.langStart[d + 1];
       if (from == to) {
@@ -258,6 +253,11 @@ final class Scorers {
   static final class Distance extends Rule.Scorer {
     Distance() {
       super("distance");
+    }
+
+    @Override
+    double maxValue(ProfileQuery q) {
+      return Math.max(1, q.rules.relocationDistanceScore());
     }
 
     @Override

@@ -45,6 +45,14 @@ final class TopK {
     spare = heap.insertWithOverflow(e);
   }
 
+  /**
+   * The score an opportunity must reach to have a chance of entering: the worst kept score once
+   * the heap is full (equal scores then compete by id), minus infinity before.
+   */
+  double threshold() {
+    return heap.size() == k ? heap.top().score : Double.NEGATIVE_INFINITY;
+  }
+
   /** Removes and returns all entries, best first. */
   Entry[] drainBestFirst() {
     Entry[] out = new Entry[heap.size()];

@@ -19,6 +19,8 @@ final class Vocabulary {
   final Interner licences = new Interner();
   final Interner places = new Interner();
   final Interner skillTerms = new Interner();
+  /** Language requirement lists of opportunities, as (language id, minimum rank) pairs. */
+  final IntListInterner languageRequirements = new IntListInterner();
   /** Analysed skills; the same skills recur across postings and profiles. */
   private final LoadingCache<String, List<String>> analysedSkills;
 

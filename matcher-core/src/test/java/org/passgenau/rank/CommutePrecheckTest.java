@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.SloppyMath;
 import org.junit.jupiter.api.Test;
 import org.passgenau.model.Location;
@@ -15,7 +18,10 @@ import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Profile;
 
-/** The flat-earth pre-check of the commute filter decides exactly as the great-circle distance. */
+/**
+ * The flat-earth pre-check of the commute filter, document by document and in the reach scan,
+ * decides exactly as the great-circle distance.
+ */
 class CommutePrecheckTest {
 
   @Test
@@ -45,14 +51,37 @@ class CommutePrecheckTest {
       }
       OpportunityColumns c = OpportunityColumns.of(around, vocabulary, o -> -1);
       ProfileQuery q = new ProfileQuery(p, RuleSet.defaults(), LocalDate.of(2026, 11, 23), vocabulary, o -> -1);
+      // Every third document deleted, for the scan's live-docs path.
+      FixedBitSet live = new FixedBitSet(c.size);
+      for (int d = 0; d < c.size; d++) {
+        if (d % 3 != 0) {
+          live.set(d);
+        }
+      }
+      List<Integer> inReach = new ArrayList<>();
+      List<Integer> liveInReach = new ArrayList<>();
       for (int d = 0; d < c.size; d++) {
         double exactKm = SloppyMath.haversinMeters(lat, lon, c.lat[d], c.lon[d]) / 1000;
         assertThat(q.reachable(c, d))
             .as("home %.4f,%.4f limit %.3f km, opportunity at %.4f,%.4f is %.4f km away", lat, lon, limitKm, c.lat[d], c.lon[d], exactKm)
             .isEqualTo(exactKm <= limitKm);
+        if (exactKm <= limitKm) {
+          inReach.add(d);
+          if (live.get(d)) {
+            liveInReach.add(d);
+          }
+        }
         checked++;
       }
+      assertThat(scan(q, c, null)).as("scan of home %d", home).isEqualTo(inReach);
+      assertThat(scan(q, c, live)).as("scan of home %d, live docs only", home).isEqualTo(liveInReach);
     }
     assertThat(checked).isEqualTo(30_000);
+  }
+
+  private static List<Integer> scan(ProfileQuery q, OpportunityColumns c, Bits live) {
+    int[] docs = new int[c.size];
+    int n = q.scanReachable(c, live, docs);
+    return Arrays.stream(docs, 0, n).boxed().toList();
   }
 }
