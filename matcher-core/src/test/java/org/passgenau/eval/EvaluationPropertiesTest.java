@@ -77,4 +77,24 @@ class EvaluationPropertiesTest {
       @ForAll("cases") Case c, @ForAll @IntRange(min = 1, max = 24) int k) {
     assertThat(scores(c, k + 1).recallAtK()).isGreaterThanOrEqualTo(scores(c, k).recallAtK());
   }
+
+  @Property(seed = "20261123", tries = 100)
+  void randomizationPIsAProbabilityAndSymmetric(
+      @ForAll("values") List<Double> a, @ForAll("values") List<Double> b) {
+    int n = Math.min(a.size(), b.size());
+    double[] baseline = a.subList(0, n).stream().mapToDouble(Double::doubleValue).toArray();
+    double[] candidate = b.subList(0, n).stream().mapToDouble(Double::doubleValue).toArray();
+
+    PairedComparison forward = PairedComparison.of(baseline, candidate);
+    PairedComparison backward = PairedComparison.of(candidate, baseline);
+
+    assertThat(forward.randomizationP()).isGreaterThan(0).isLessThanOrEqualTo(1);
+    assertThat(backward.randomizationP()).isEqualTo(forward.randomizationP());
+    assertThat(forward.confidenceLower()).isLessThanOrEqualTo(forward.confidenceUpper());
+  }
+
+  @Provide
+  Arbitrary<List<Double>> values() {
+    return Arbitraries.doubles().between(0, 1).ofScale(3).list().ofMinSize(1).ofMaxSize(30);
+  }
 }
