@@ -35,8 +35,13 @@ final class OpportunityColumns {
   final int[] flags;
   final float[] lat;
   final float[] lon;
-  /** Cosine of the latitude, for the flat-earth distance pre-check. */
-  final float[] cosLat;
+  /**
+   * The place as a point on the unit sphere, for the reach scan's chord test; NaN for remote work
+   * and places without coordinates, which the commute filter admits whatever the distance.
+   */
+  final float[] unitX;
+  final float[] unitY;
+  final float[] unitZ;
   final int[] region;
   final int[] country;
   /** Place name id, for explanations. */
@@ -77,7 +82,9 @@ final class OpportunityColumns {
     flags = new int[n];
     lat = new float[n];
     lon = new float[n];
-    cosLat = new float[n];
+    unitX = new float[n];
+    unitY = new float[n];
+    unitZ = new float[n];
     region = new int[n];
     country = new int[n];
     place = new int[n];
@@ -139,7 +146,12 @@ final class OpportunityColumns {
       Location loc = o.location();
       c.lat[d] = loc != null && loc.hasCoordinates() ? loc.lat().floatValue() : Float.NaN;
       c.lon[d] = loc != null && loc.hasCoordinates() ? loc.lon().floatValue() : Float.NaN;
-      c.cosLat[d] = (float) Math.cos(Math.toRadians(c.lat[d]));
+      boolean remote = (f & REMOTE) != 0;
+      double phi = Math.toRadians(c.lat[d]);
+      double lambda = Math.toRadians(c.lon[d]);
+      c.unitX[d] = remote ? Float.NaN : (float) (Math.cos(phi) * Math.cos(lambda));
+      c.unitY[d] = remote ? Float.NaN : (float) (Math.cos(phi) * Math.sin(lambda));
+      c.unitZ[d] = remote ? Float.NaN : (float) Math.sin(phi);
       c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
       c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
@@ -198,7 +210,7 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (float[] column : new float[][] {lat, lon, cosLat, hoursMin, hoursMax, grossEur}) {
+    for (float[] column : new float[][] {lat, lon, unitX, unitY, unitZ, hoursMin, hoursMax, grossEur}) {
       for (float v : column) {
         sum += Float.floatToRawIntBits(v);
       }

@@ -123,28 +123,28 @@ final class ProfileQuery {
   private final long[] bridges;
   private final int bridgeLevels;
 
-  /** Kilometres per degree of latitude on the sphere SloppyMath's haversine uses. */
-  private static final double KM_PER_DEGREE = 6371.0087714 * Math.PI / 180;
-  /**
-   * Squared margins around the limit within which the flat-earth distance does not decide. Its
-   * error against the great-circle distance, with the mean of the two latitudes' cosines, stayed
-   * below 0.06 % over five million random pairs up to 250 km apart and 70 degrees of latitude,
-   * where it is used; 0.5 % leaves a tenfold reserve. (The documents in the ring between the
-   * margins take the haversine, so a narrow ring saves most of them.)
-   */
-  private static final double INSIDE2 = 0.995 * 0.995;
-  private static final double OUTSIDE2 = 1.005 * 1.005;
+  /** The radius of the sphere SloppyMath's haversine uses, km. */
+  private static final double EARTH_RADIUS_KM = 6371.0087714;
 
-  private final double cosLat;
+  /** Home as a point on the unit sphere (NaN when not located), for the chord test. */
+  private final double homeX;
+  private final double homeY;
+  private final double homeZ;
   /**
-   * Squared flat-earth radii in km² within which a job of part-day or full-day hours is surely
-   * within commuting reach ({@code Inside2}), or beyond which surely not ({@code Outside2}).
+   * Squared chords on the unit sphere within which a job of part-day or full-day hours is surely
+   * within commuting reach ({@code Inside2}), or beyond which surely not ({@code Outside2}). The
+   * chord grows strictly with the great-circle distance, so comparing chords decides exactly,
+   * up to the rounding of the float columns (well under a metre) and the haversine's own error
+   * (at most 40 cm); {@link #CHORD_MARGIN_KM} covers both, and only the documents in the thin
+   * ring between the two chords take the haversine.
    */
   private final double partInside2;
   private final double partOutside2;
   private final double fullInside2;
   private final double fullOutside2;
   private final double fullDayHours;
+  private static final double CHORD_MARGIN_KM = 0.005;
+  private static final double CHORD_MARGIN_RELATIVE = 1e-4;
 
   // Open-addressing memo, per job ISCO code, of occupationValue and bestRecognitionFor: ISCO has
   // 619 groups, so 1,024 slots rarely fill.
@@ -154,7 +154,6 @@ final class ProfileQuery {
   private final double[] memoValue;
   private final int[] memoRecognition;
   private final boolean[] memoFilled;
-  private final boolean flatEarthValid;
   /**
    * What this query decided for each list of language requirements, by {@link
    * OpportunityColumns#langSet} id, so that each list is judged once: the language floor's
@@ -249,14 +248,15 @@ final class ProfileQuery {
     this.languageMemo = new double[languageLists];
     Arrays.fill(languageMemo, Double.NaN);
     this.memoFilled = new boolean[MEMO_SIZE];
-    this.cosLat = located ? Math.cos(Math.toRadians(lat)) : Double.NaN;
-    // Away from the poles and the date line, where longitudes would wrap within reach.
-    this.flatEarthValid =
-        located && Math.abs(lat) <= 70 && Math.abs(lon) <= 170 && maxCommuteKm() <= 250;
-    this.partInside2 = commuteKmPartDay * commuteKmPartDay * INSIDE2;
-    this.partOutside2 = commuteKmPartDay * commuteKmPartDay * OUTSIDE2;
-    this.fullInside2 = commuteKmFullDay * commuteKmFullDay * INSIDE2;
-    this.fullOutside2 = commuteKmFullDay * commuteKmFullDay * OUTSIDE2;
+    double phi = Math.toRadians(lat);
+    double lambda = Math.toRadians(lon);
+    this.homeX = Math.cos(phi) * Math.cos(lambda);
+    this.homeY = Math.cos(phi) * Math.sin(lambda);
+    this.homeZ = Math.sin(phi);
+    this.partInside2 = squaredChord(commuteKmPartDay, -1);
+    this.partOutside2 = squaredChord(commuteKmPartDay, 1);
+    this.fullInside2 = squaredChord(commuteKmFullDay, -1);
+    this.fullOutside2 = squaredChord(commuteKmFullDay, 1);
     this.fullDayHours = rules.fullDayHoursPerWeek();
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
@@ -465,60 +465,72 @@ final class ProfileQuery {
    * person who would and may move anywhere).
    */
   boolean reachable(OpportunityColumns c, int d) {
-    if (movesFreely || c.has(d, OpportunityColumns.REMOTE) || !located || Float.isNaN(c.lat[d])) {
+    if (movesFreely || !located || Float.isNaN(c.unitX[d])) {
+      return true; // also remote work and places without coordinates
+    }
+    boolean partDay = c.hoursMax[d] <= fullDayHours;
+    double chord2 = squaredChordTo(c, d);
+    if (chord2 <= (partDay ? partInside2 : fullInside2)) {
       return true;
     }
-    if (flatEarthValid) {
-      // Most candidates lie clearly inside or outside the commuting circle; the flat-earth
-      // distance decides those, and only the thin ring around the limit needs the haversine.
-      double limit = commuteLimitKm(c, d);
-      double dy = (c.lat[d] - lat) * KM_PER_DEGREE;
-      double dx = (c.lon[d] - lon) * KM_PER_DEGREE * 0.5 * (cosLat + c.cosLat[d]);
-      double flat2 = dx * dx + dy * dy;
-      if (flat2 <= limit * limit * INSIDE2) {
-        return true;
-      }
-      if (flat2 >= limit * limit * OUTSIDE2) {
-        return canMoveFor(c, d);
-      }
+    if (chord2 >= (partDay ? partOutside2 : fullOutside2)) {
+      return canMoveFor(c, d);
     }
     return reach(c, d) != REACH_NONE;
+  }
+
+  private double squaredChordTo(OpportunityColumns c, int d) {
+    double dx = c.unitX[d] - homeX;
+    double dy = c.unitY[d] - homeY;
+    double dz = c.unitZ[d] - homeZ;
+    return dx * dx + dy * dy + dz * dz;
+  }
+
+  /**
+   * The squared chord on the unit sphere of a great-circle distance of {@code km}, widened
+   * ({@code side} 1) or narrowed (-1) by the margin.
+   */
+  private static double squaredChord(double km, int side) {
+    double withMargin = km + side * (CHORD_MARGIN_KM + km * CHORD_MARGIN_RELATIVE);
+    if (withMargin <= 0) {
+      return side < 0 ? -1 : 0;
+    }
+    double half = Math.min(withMargin / (2 * EARTH_RADIUS_KM), Math.PI / 2);
+    double chord = 2 * Math.sin(half);
+    return chord * chord;
   }
 
   /**
    * The reach scan of {@link CommuteFilter#scan}: writes to {@code docs} the live documents (all
    * when {@code live} is null) of a segment that {@link #reachable} admits, in doc id order, and
-   * returns how many. The flat-earth distance decides most documents, and its outcome is added,
-   * not branched on, since it varies from document to document; the thin ring around the limit
-   * and possible moves take the exact path.
+   * returns how many. The chord test decides nearly all documents, and its outcome is added, not
+   * branched on, since it varies from document to document; the thin ring around the limit and
+   * possible moves take the exact path.
    */
   int scanReachable(OpportunityColumns c, Bits live, int[] docs) {
     int size = c.size;
     int kept = 0;
-    if (!flatEarthValid) {
-      for (int d = 0; d < size; d++) {
-        docs[kept] = d;
-        kept += (live == null || live.get(d)) && reachable(c, d) ? 1 : 0;
-      }
-      return kept;
+    if (!located) {
+      return CommuteFilter.allLive(c, live, docs);
     }
-    float[] lats = c.lat;
-    float[] lons = c.lon;
-    float[] cosLats = c.cosLat;
+    float[] xs = c.unitX;
+    float[] ys = c.unitY;
+    float[] zs = c.unitZ;
     float[] hoursMax = c.hoursMax;
-    int[] flags = c.flags;
     for (int d = 0; d < size; d++) {
-      double dy = (lats[d] - lat) * KM_PER_DEGREE;
-      double dx = (lons[d] - lon) * KM_PER_DEGREE * 0.5 * (cosLat + cosLats[d]);
-      double flat2 = dx * dx + dy * dy;
+      double dx = xs[d] - homeX;
+      double dy = ys[d] - homeY;
+      double dz = zs[d] - homeZ;
+      double chord2 = dx * dx + dy * dy + dz * dz;
       boolean partDay = hoursMax[d] <= fullDayHours; // unknown hours (NaN): the full-day norm
-      double inside2 = partDay ? partInside2 : fullInside2;
-      double outside2 = partDay ? partOutside2 : fullOutside2;
-      // Remote work passes, and so does a place without coordinates (NaN distance).
-      boolean pass =
-          ((flags[d] & OpportunityColumns.REMOTE) != 0) | (flat2 <= inside2) | (flat2 != flat2);
-      if (!pass & (willingToRelocate | flat2 < outside2)) {
-        pass = reachable(c, d);
+      // Booleans, not a choice between two doubles: x86 has no conditional move for doubles,
+      // so that choice would become a branch, mispredicted as often as job lengths vary.
+      boolean inside = (partDay & chord2 <= partInside2) | (!partDay & chord2 <= fullInside2);
+      boolean outside = (partDay & chord2 >= partOutside2) | (!partDay & chord2 >= fullOutside2);
+      // Remote work and places without coordinates have a NaN chord, and pass.
+      boolean pass = inside | (chord2 != chord2);
+      if (!pass & (willingToRelocate | !outside)) {
+        pass = reachable(c, d); // the ring around the limit, or a possible move
       }
       docs[kept] = d;
       kept += pass & (live == null || live.get(d)) ? 1 : 0;

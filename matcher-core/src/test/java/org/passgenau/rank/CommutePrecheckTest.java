@@ -19,13 +19,13 @@ import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Profile;
 
 /**
- * The flat-earth pre-check of the commute filter, document by document and in the reach scan,
+ * The chord pre-check of the commute filter, document by document and in the reach scan,
  * decides exactly as the great-circle distance.
  */
 class CommutePrecheckTest {
 
   @Test
-  void theFlatEarthPrecheckNeverDecidesOtherwiseThanTheHaversine() {
+  void theChordPrecheckNeverDecidesOtherwiseThanTheHaversine() {
     SplittableRandom random = new SplittableRandom(20261123);
     Vocabulary vocabulary = new Vocabulary(text -> List.of(text.toLowerCase(Locale.ROOT)));
     int checked = 0;
