@@ -1,0 +1,78 @@
+package org.passgenau.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes an {@link AuditReport}: its tables as CSV ({@code groups.csv}, {@code exclusions.csv}),
+ * a self-contained HTML page with charts ({@code audit.html}), or text tables for a terminal. All
+ * are UTF-8 and depend only on the report, so the same report gives byte-identical files. The CSV
+ * files end lines with LF, quote as RFC 4180, write numbers with a dot and four decimals and leave
+ * an undefined value (such as a mean over nobody) empty.
+ *
+ * <p>The HTML page needs XChart on the class path (an optional dependency of this library).
+ */
+public final class AuditOutput {
+
+  /** The file names {@link #writeDirectory} writes. */
+  public static final String GROUPS_CSV = "groups.csv";
+  public static final String EXCLUSIONS_CSV = "exclusions.csv";
+  public static final String HTML = "audit.html";
+
+  private AuditOutput() {}
+
+  /**
+   * Writes the two CSV tables and the HTML page into {@code dir}, creating it when missing and
+   * replacing files of the same names.
+   *
+   * @param context lines that say what was audited (input files, reference date), shown at the
+   *     top of the HTML page
+   * @return the files written, in the order above
+   */
+  public static List<Path> writeDirectory(AuditReport report, Path dir, List<String> context)
+      throws IOException {
+    Files.createDirectories(dir);
+    Path groups = dir.resolve(GROUPS_CSV);
+    Path exclusions = dir.resolve(EXCLUSIONS_CSV);
+    Path html = dir.resolve(HTML);
+    try (Writer out = Files.newBufferedWriter(groups, StandardCharsets.UTF_8)) {
+      writeGroupsCsv(report, out);
+    }
+    try (Writer out = Files.newBufferedWriter(exclusions, StandardCharsets.UTF_8)) {
+      writeExclusionsCsv(report, out);
+    }
+    try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+      writeHtml(report, context, out);
+    }
+    return List.of(groups, exclusions, html);
+  }
+
+  /**
+   * One row for all profiles (attribute and group {@code (all)}), then one per attribute and
+   * group, with the columns of {@link GroupStats}; {@code most_excluded_by} joins the filters
+   * with {@code ;}, {@code small_group} says whether the group is below the report's threshold.
+   */
+  public static void writeGroupsCsv(AuditReport report, Writer out) throws IOException {
+    CsvTables.writeGroups(report, out);
+  }
+
+  /** One row per group (all profiles first) and filter, with the columns of {@link FilterExclusion}. */
+  public static void writeExclusionsCsv(AuditReport report, Writer out) throws IOException {
+    CsvTables.writeExclusions(report, out);
+  }
+
+  /** The self-contained HTML page: inline CSS, charts as embedded PNG images, no script. */
+  public static void writeHtml(AuditReport report, List<String> context, Writer out)
+      throws IOException {
+    HtmlReport.write(report, List.copyOf(context), out);
+  }
+
+  /** Text tables for a terminal: all profiles, then one table per attribute. */
+  public static void writeText(AuditReport report, Writer out) throws IOException {
+    TextTable.write(report, out);
+  }
+}

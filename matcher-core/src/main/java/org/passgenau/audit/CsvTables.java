@@ -1,0 +1,77 @@
+package org.passgenau.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The report's tables as CSV: RFC 4180 quoting, LF line ends (as {@code match --format csv}), a
+ * header row, numbers with a dot and four decimals, an empty cell for an undefined value.
+ */
+final class CsvTables {
+
+  static final String[] GROUP_HEADER = {
+      "attribute", "group", "profiles", "profile_share", "profiles_with_match", "match_rate",
+      "match_rate_low", "match_rate_high", "mean_matches", "mean_exposure", "exposure_share",
+      "exposure_ratio", "mean_top_score", "profiles_with_occupation_match",
+      "mean_first_occupation_match_rank", "most_excluded_by", "small_group"};
+
+  static final String[] EXCLUSION_HEADER = {
+      "attribute", "group", "filter", "excluded", "mean_per_profile", "share_of_exclusions",
+      "ratio_to_all"};
+
+  private CsvTables() {}
+
+  private static CSVFormat format(String... header) {
+    return CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator('\n').build();
+  }
+
+  /** One row for everyone, then one per attribute and group. */
+  static void writeGroups(AuditReport report, Writer out) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, format(GROUP_HEADER));
+    csv.printRecord(groupRow(report, report.everyone()));
+    for (GroupStats group : report.groups()) {
+      csv.printRecord(groupRow(report, group));
+    }
+    csv.flush();
+  }
+
+  private static List<String> groupRow(AuditReport report, GroupStats g) {
+    List<String> row = new ArrayList<>();
+    row.add(g.attribute());
+    row.add(g.group());
+    row.add(Integer.toString(g.profiles()));
+    row.add(number(g.profileShare()));
+    row.add(Integer.toString(g.profilesWithMatch()));
+    row.add(number(g.matchRate()));
+    row.add(number(g.matchRateLow()));
+    row.add(number(g.matchRateHigh()));
+    row.add(number(g.meanMatches()));
+    row.add(number(g.meanExposure()));
+    row.add(number(g.exposureShare()));
+    row.add(number(g.exposureRatio()));
+    row.add(number(g.meanTopScore()));
+    row.add(Integer.toString(g.profilesWithOccupationMatch()));
+    row.add(number(g.meanFirstOccupationMatchRank()));
+    row.add(String.join(";", g.mostExcludedBy()));
+    row.add(Boolean.toString(report.isSmall(g)));
+    return row;
+  }
+
+  /** One row per group and filter, everyone first. */
+  static void writeExclusions(AuditReport report, Writer out) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, format(EXCLUSION_HEADER));
+    for (FilterExclusion e : report.exclusions()) {
+      csv.printRecord(e.attribute(), e.group(), e.filter(), Long.toString(e.excluded()),
+          number(e.meanPerProfile()), number(e.shareOfExclusions()), number(e.ratioToAll()));
+    }
+    csv.flush();
+  }
+
+  private static String number(double value) {
+    return Numbers.fixed(value, 4, "");
+  }
+}

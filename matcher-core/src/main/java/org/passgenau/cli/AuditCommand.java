@@ -1,0 +1,192 @@
+package org.passgenau.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.passgenau.audit.Attention;
+import org.passgenau.audit.AuditOutput;
+import org.passgenau.audit.AuditReport;
+import org.passgenau.audit.FairnessAudit;
+import org.passgenau.io.JsonLinesReader;
+import org.passgenau.io.RuleSetFile;
+import org.passgenau.io.RuleSetFormatException;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.Profile;
+import org.passgenau.rank.MatchOptions;
+import org.passgenau.rank.MatchingEngine;
+import org.passgenau.rank.RuleSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code passgenau audit}: ranks the opportunities for every profile as {@code match} does and
+ * reports, per group of the profiles' {@code audit} fields, match rates, top-k exposure and the
+ * filters that rule out most. With {@code --out DIR}, writes CSV tables and an HTML report there;
+ * without, prints text tables. Rejected lines are handled as by {@code match}.
+ */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "Audits the rankings for groups given by the profiles' audit fields.")
+final class AuditCommand implements Callable<Integer> {
+
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--opportunities", paramLabel = "FILE", required = true,
+      description = "Opportunities as JSON Lines.")
+  private Path opportunities;
+
+  @Option(names = "--profiles", paramLabel = "FILE", required = true,
+      description = "Profiles as JSON Lines, with audit fields such as gender or nationality.")
+  private Path profiles;
+
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Rule file to rank by (default: the built-in rule set).")
+  private Path rules;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "10",
+      converter = Converters.TopK.class,
+      description = "Matches per profile that count, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+  private int top;
+
+  @Option(names = "--attention", paramLabel = "MODEL", defaultValue = "log",
+      converter = AttentionModel.class,
+      description = "How attention falls with rank r: log for 1/log2(r+1), or geometric:P for"
+          + " P^(r-1) with patience 0 < P < 1 (default: ${DEFAULT-VALUE}).")
+  private Attention attention;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.IsoDate.class,
+      description = "Reference date for bans, deadlines and start dates (default: today).")
+  private LocalDate asOf;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Writes " + AuditOutput.GROUPS_CSV + ", " + AuditOutput.EXCLUSIONS_CSV
+          + " and " + AuditOutput.HTML + " into DIR (default: text tables on stdout).")
+  private Path out;
+
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Writes every rejected input line here as JSON Lines.")
+  private Path rejects;
+
+  @Option(names = "--taxonomy", paramLabel = "FILE",
+      description = "Occupation taxonomy TSV (default: " + Engines.SHIPPED_TAXONOMY
+          + " when it exists).")
+  private Path taxonomy;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    PrintWriter err = spec.commandLine().getErr();
+    RuleSet ruleSet = readRules();
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--out': " + out + " is a file, not a directory");
+    }
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    MatchOptions options = new MatchOptions(top, day, Locale.ENGLISH);
+    FairnessAudit audit = FairnessAudit.builder().topK(top).attention(attention).build();
+
+    InputFile<Opportunity> opportunityFile =
+        InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
+    InputFile<Profile> profileFile =
+        InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
+    List<InputFile<?>> inputs = List.of(opportunityFile, profileFile);
+    List<Profile> toAudit = profileFile.read().records();
+
+    Progress progress = new Progress(err, toAudit.size(), main.interactive(), System::nanoTime);
+    FairnessAudit.Tally tally = audit.newTally();
+    int indexed;
+    try (MatchingEngine engine = Engines.open(null, taxonomy, ruleSet)) {
+      engine.upsertAll(opportunityFile.read().records());
+      engine.refresh();
+      indexed = engine.size();
+      Iterator<Profile> inOrder = toAudit.iterator();
+      new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors())
+          .matchAll(toAudit, result -> {
+            tally.add(inOrder.next(), result);
+            progress.step();
+          });
+    }
+
+    RejectReport rejectReport = new RejectReport(inputs);
+    if (rejects != null) {
+      rejectReport.writeTo(rejects);
+    }
+    inputs.forEach(input -> err.println(input.summary()));
+    err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
+        + (rules == null ? " (built in)" : " from " + rules));
+    if (tally.profiles() == 0) {
+      err.println("audit: no profile could be read from " + profiles + "; nothing to audit");
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    AuditReport report = tally.report();
+    err.printf(Locale.ROOT,
+        "audited %d profiles against %d opportunities in %.1f s (as of %s, top %d, attention %s)%n",
+        progress.done(), indexed, (System.nanoTime() - started) / 1e9, day, top, attention);
+    if (out == null) {
+      AuditOutput.writeText(report, spec.commandLine().getOut());
+    } else {
+      List<String> context = List.of(
+          "opportunities: " + opportunities + " (" + indexed + " indexed)",
+          "profiles: " + profiles + " (" + report.profiles() + " audited)",
+          "reference date: " + day,
+          "rule set: " + ruleSet.name() + " " + ruleSet.version()
+              + (rules == null ? " (built in)" : " from " + rules));
+      for (Path file : AuditOutput.writeDirectory(report, out, context)) {
+        err.println("wrote " + file);
+      }
+    }
+    if (rejects != null) {
+      err.println("rejects: " + rejectReport.count() + " written to " + rejects);
+    } else if (rejectReport.count() > 0) {
+      rejectReport.printSample(err);
+    }
+    err.flush();
+    return CommandLine.ExitCode.OK;
+  }
+
+  /**
+   * The rule set of {@code --rules}, or the default one; as in {@code match}, an invalid rule file
+   * is a usage error (exit 2) and an unreadable one a failure (exit 1).
+   */
+  private RuleSet readRules() throws IOException {
+    if (rules == null) {
+      return RuleSet.defaults();
+    }
+    try {
+      return RuleSetFile.read(rules);
+    } catch (RuleSetFormatException e) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid rule file for option '--rules':\n" + e.getMessage());
+    }
+  }
+
+  /** {@code --attention}: {@code log} or {@code geometric:P}. */
+  static final class AttentionModel implements ITypeConverter<Attention> {
+    @Override
+    public Attention convert(String value) {
+      try {
+        return Attention.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}
