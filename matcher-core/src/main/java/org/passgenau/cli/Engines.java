@@ -30,14 +30,23 @@ final class Engines {
   /** An engine ranking by {@code rules}; otherwise as {@link #open(Path, Path)}. */
   static MatchingEngine open(Path index, Path taxonomy, RuleSet rules) throws IOException {
     MatchingEngine.Builder engine = MatchingEngine.builder().ruleSet(rules);
-    Path tsv = taxonomy != null ? taxonomy : shippedTaxonomy();
-    if (tsv != null) {
-      engine.taxonomy(OccupationTaxonomy.fromTsv(tsv));
+    OccupationTaxonomy occupations = taxonomy(taxonomy);
+    if (occupations != null) {
+      engine.taxonomy(occupations);
     }
     if (index != null) {
       engine.directory(index);
     }
     return engine.build();
+  }
+
+  /**
+   * The taxonomy of {@code --taxonomy}: the TSV given, else the shipped one when present, else
+   * none (null).
+   */
+  static OccupationTaxonomy taxonomy(Path taxonomy) throws IOException {
+    Path tsv = taxonomy != null ? taxonomy : shippedTaxonomy();
+    return tsv == null ? null : OccupationTaxonomy.fromTsv(tsv);
   }
 
   private static Path shippedTaxonomy() {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 
 /**
- * "matched 1200/5000 profiles" on stderr every {@link #EVERY} profiles or every few seconds,
+ * "matched 1200/5000 profiles" on stderr every {@link #EVERY} steps or every few seconds,
  * whichever comes first. Silent when nobody is likely to wait: short runs without a terminal.
  */
 final class Progress {
@@ -16,6 +16,7 @@ final class Progress {
 
   private final PrintWriter err;
   private final int total;
+  private final String what;
   private final boolean on;
   private final LongSupplier clock;
   private int done;
@@ -23,8 +24,14 @@ final class Progress {
   private long lastReport;
 
   Progress(PrintWriter err, int total, boolean interactive, LongSupplier clock) {
+    this(err, total, "profiles", interactive, clock);
+  }
+
+  /** Progress counting {@code what}, such as "rankings" when each profile is ranked twice. */
+  Progress(PrintWriter err, int total, String what, boolean interactive, LongSupplier clock) {
     this.err = err;
     this.total = total;
+    this.what = what;
     this.on = interactive || total > LONG_RUN;
     this.clock = clock;
     this.lastReport = clock.getAsLong();
@@ -38,7 +45,7 @@ final class Progress {
     }
     long now = clock.getAsLong();
     if (done - doneAtLastReport >= EVERY || now - lastReport >= INTERVAL_NANOS) {
-      err.println("matched " + done + "/" + total + " profiles");
+      err.println("matched " + done + "/" + total + " " + what);
       err.flush();
       doneAtLastReport = done;
       lastReport = now;

@@ -51,4 +51,17 @@ class ProgressTest {
 
     assertThat(printed.toString()).as("progress output").contains("matched 2/10 profiles");
   }
+
+  @Test
+  void comparisonCountsRankingsOfEveryRuleSet() {
+    Progress progress = new Progress(new PrintWriter(printed), 4 * 500, "rankings", false,
+        () -> now);
+
+    for (int i = 0; i < 1000; i++) {
+      progress.step();
+    }
+
+    assertThat(printed.toString()).as("progress output")
+        .isEqualTo("matched 1000/2000 rankings" + System.lineSeparator());
+  }
 }

@@ -1,0 +1,165 @@
+package org.passgenau.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.passgenau.eval.RuleSetRunner;
+import org.passgenau.io.JsonLinesReader;
+import org.passgenau.io.RuleSetFile;
+import org.passgenau.io.RuleSetFormatException;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.Profile;
+import org.passgenau.rank.RuleSet;
+import org.passgenau.taxonomy.OccupationTaxonomy;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options of commands that rank every profile by rule files before evaluating: {@code
+ * evaluate --rules} and {@code compare}. Reads the inputs as {@code match} does (rejects reported,
+ * the run goes on with the rest) and builds the {@link RuleSetRunner}.
+ */
+final class RankingOptions {
+
+  @Option(names = "--opportunities", paramLabel = "FILE",
+      description = "Opportunities as JSON Lines (with --rules).")
+  Path opportunities;
+
+  @Option(names = "--profiles", paramLabel = "FILE",
+      description = "Profiles as JSON Lines (with --rules).")
+  Path profiles;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.IsoDate.class,
+      description = "Reference date for bans, deadlines and start dates (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--depth", paramLabel = "N", converter = Converters.TopK.class,
+      description = "Opportunities ranked per profile, at least K (default: K, but at least "
+          + RuleSetRunner.DEFAULT_DEPTH + "); map and mrr look no further.")
+  Integer depth;
+
+  @Option(names = "--taxonomy", paramLabel = "FILE",
+      description = "Occupation taxonomy TSV (default: " + Engines.SHIPPED_TAXONOMY
+          + " when it exists).")
+  Path taxonomy;
+
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Writes every rejected input line here as JSON Lines.")
+  Path rejects;
+
+  /** The inputs as read. */
+  record Inputs(InputFile<Opportunity> opportunities, InputFile<Profile> profiles) {
+    List<InputFile<?>> files() {
+      return List.of(opportunities, profiles);
+    }
+  }
+
+  /** The first ranking option given, for refusing it where nothing is ranked; null if none. */
+  String firstGiven() {
+    if (opportunities != null) {
+      return "--opportunities";
+    }
+    if (profiles != null) {
+      return "--profiles";
+    }
+    if (asOf != null) {
+      return "--as-of";
+    }
+    if (depth != null) {
+      return "--depth";
+    }
+    if (taxonomy != null) {
+      return "--taxonomy";
+    }
+    return rejects != null ? "--rejects" : null;
+  }
+
+  /** Refuses a missing input or a depth below k: usage errors, before any file is read. */
+  void check(CommandLine cmd, String rulesOption, int k) {
+    List<String> missing = new ArrayList<>();
+    if (opportunities == null) {
+      missing.add("'--opportunities=FILE'");
+    }
+    if (profiles == null) {
+      missing.add("'--profiles=FILE'");
+    }
+    if (!missing.isEmpty()) {
+      throw new ParameterException(cmd, "Missing required option" + (missing.size() > 1 ? "s" : "")
+          + " for " + rulesOption + ": " + String.join(", ", missing));
+    }
+    if (depth != null && depth < k) {
+      throw new ParameterException(cmd, "Invalid value for option '--depth': must be at least"
+          + " --k (" + k + "), was " + depth);
+    }
+  }
+
+  /** The depth to rank to for cutoff k. */
+  int depth(int k) {
+    return depth != null ? depth : RuleSetRunner.depthFor(k);
+  }
+
+  LocalDate asOf() {
+    return asOf != null ? asOf : LocalDate.now();
+  }
+
+  /** Reads both JSON Lines files. */
+  Inputs read() {
+    return new Inputs(
+        InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities()),
+        InputFile.read("profiles", profiles, true, JsonLinesReader.profiles()));
+  }
+
+  /** A runner over the accepted opportunities, calling {@code progress} for every profile. */
+  RuleSetRunner runner(Inputs inputs, int k, Progress progress) throws IOException {
+    RuleSetRunner.Builder runner = RuleSetRunner.builder(inputs.opportunities().read().records())
+        .asOf(asOf())
+        .depth(depth(k))
+        .listener((done, total) -> progress.step());
+    OccupationTaxonomy occupations = Engines.taxonomy(taxonomy);
+    if (occupations != null) {
+      runner.taxonomy(occupations);
+    }
+    return runner.build();
+  }
+
+  /** Summaries of the inputs and their rejects, on stderr; the reject file when asked. */
+  void report(Inputs inputs, PrintWriter err) throws IOException {
+    RejectReport rejectReport = new RejectReport(inputs.files());
+    if (rejects != null) {
+      rejectReport.writeTo(rejects);
+    }
+    inputs.files().forEach(input -> err.println(input.summary()));
+    if (rejects != null) {
+      err.println("rejects: " + rejectReport.count() + " written to " + rejects);
+    } else if (rejectReport.count() > 0) {
+      rejectReport.printSample(err);
+    }
+  }
+
+  /**
+   * The rule set of a rule file. A file that is not a valid rule set is a usage error (exit 2)
+   * listing every problem, naming the field and the value; one that cannot be read fails as other
+   * input files do (exit 1).
+   */
+  static RuleSet readRules(CommandLine cmd, Path file) throws IOException {
+    try {
+      return RuleSetFile.read(file);
+    } catch (RuleSetFormatException e) {
+      throw new ParameterException(cmd, "Invalid rule file for option '--rules':\n"
+          + e.getMessage());
+    }
+  }
+
+  /** "ranked 168 profiles by default against 440 opportunities to depth 100 in 1.2 s". */
+  static String ranked(String ruleSet, int profiles, int opportunities, int depth, long nanos,
+      LocalDate asOf) {
+    return String.format(Locale.ROOT,
+        "ranked %d profiles by %s against %d opportunities to depth %d in %.1f s (as of %s)",
+        profiles, ruleSet, opportunities, depth, nanos / 1e9, asOf);
+  }
+}
