@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Ranks vacancies and apprenticeships against refugees' profiles, with reasons.",
-    subcommands = {MatchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {MatchCommand.class, EvaluateCommand.class, FeaturesCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @Spec CommandSpec spec;

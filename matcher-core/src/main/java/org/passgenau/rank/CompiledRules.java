@@ -38,6 +38,8 @@ final class CompiledRules {
   private final int afterReach;
   /** Index in {@link #scorers} of the distance scorer when it has a weight, else -1. */
   private final int deferred;
+  /** Every built-in scorer, weighed or not, in {@link RuleSet#SCORERS} order: features. */
+  private final Rule.Scorer[] featureScorers;
 
   private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
 
@@ -98,6 +100,35 @@ final class CompiledRules {
       }
     }
     this.deferred = distance;
+    this.featureScorers = new Rule.Scorer[RuleSet.SCORERS.size()];
+    for (int i = 0; i < featureScorers.length; i++) {
+      featureScorers[i] = scorer(RuleSet.SCORERS.get(i));
+    }
+  }
+
+  /**
+   * The names of the features {@link #featureValues} gives: every built-in scorer, then the custom
+   * scorers the rule set weighs.
+   */
+  List<String> featureNames() {
+    List<String> names = new ArrayList<>(RuleSet.SCORERS);
+    for (CustomScorer scorer : custom.scorers) {
+      names.add(scorer.name());
+    }
+    return names;
+  }
+
+  /** The unweighted value of every feature of {@link #featureNames} for opportunity {@code d}. */
+  List<Double> featureValues(
+      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
+    List<Double> values = new ArrayList<>(featureScorers.length + k.values.length);
+    for (Rule.Scorer scorer : featureScorers) {
+      values.add(scorer.value(q, c, d));
+    }
+    for (int i = 0; i < k.values.length; i++) {
+      values.add(customValue(k, i, c, d));
+    }
+    return values;
   }
 
   /**

@@ -172,6 +172,40 @@ public final class MatchingEngine implements Closeable {
   }
 
   /**
+   * The raw value of every feature (every built-in scorer, weighed or not, then the custom
+   * scorers the rule set weighs) for the best {@code options.topK()} admitted opportunities, in
+   * the order {@link #match} ranks them, for training ranking models elsewhere. The locale of
+   * {@code options} is not used.
+   */
+  public Features features(Profile profile, MatchOptions options) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(options, "options");
+    TopK top = new TopK(options.topK());
+    int[] excluded = new int[rules.exclusionSlots()];
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
+      CompiledCustomRules.Bound custom = rules.bind(q);
+      Scratch scratch = SCRATCH.get();
+      for (Segment<OpportunityColumns> segment : snapshot.segments()) {
+        rank(q, custom, segment, scratch, top, excluded);
+      }
+      List<Features.Candidate> candidates = new ArrayList<>();
+      TopK.Entry[] best = top.drainBestFirst();
+      for (int i = 0; i < best.length; i++) {
+        TopK.Entry e = best[i];
+        candidates.add(new Features.Candidate(i + 1, e.id, e.score,
+            rules.featureValues(q, custom, e.columns, e.doc)));
+      }
+      return new Features(profile.id(), rules.ruleSet.name(), rules.featureNames(), candidates);
+    }
+  }
+
+  /** The names of the features {@link #features} gives, in order. */
+  public List<String> featureNames() {
+    return List.copyOf(rules.featureNames());
+  }
+
+  /**
    * Ranks one segment: the reach scan picks the live opportunities within the person's reach
    * (all live ones when the commute filter is off or cannot exclude), the other filters run over
    * them one after the other, and the admitted are scored into the heap. Working filter by
