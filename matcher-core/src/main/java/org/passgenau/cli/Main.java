@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Ranks vacancies and apprenticeships against refugees' profiles, with reasons.",
     subcommands = {MatchCommand.class, EvaluateCommand.class, CompareCommand.class,
-        AuditCommand.class,
+        AuditCommand.class, FeaturesCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

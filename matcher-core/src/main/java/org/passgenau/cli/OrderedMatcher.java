@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
 import org.passgenau.rank.MatchResult;
@@ -32,12 +33,21 @@ final class OrderedMatcher {
 
   /** Matches every profile and calls {@code sink} on the calling thread, in profile order. */
   void matchAll(List<Profile> profiles, Consumer<MatchResult> sink) throws InterruptedException {
+    mapAll(profiles, profile -> engine.match(profile, options), sink);
+  }
+
+  /**
+   * Runs {@code work} on every profile, on several threads, and calls {@code sink} on the calling
+   * thread with the outcomes, in profile order.
+   */
+  <T> void mapAll(List<Profile> profiles, Function<Profile, T> work, Consumer<T> sink)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, OrderedMatcher::daemon);
     int window = threads * 4;
-    Deque<Future<MatchResult>> pending = new ArrayDeque<>(window);
+    Deque<Future<T>> pending = new ArrayDeque<>(window);
     try {
       for (Profile profile : profiles) {
-        pending.add(pool.submit(() -> engine.match(profile, options)));
+        pending.add(pool.submit(() -> work.apply(profile)));
         if (pending.size() >= window) {
           sink.accept(next(pending));
         }
@@ -50,7 +60,7 @@ final class OrderedMatcher {
     }
   }
 
-  private static MatchResult next(Deque<Future<MatchResult>> pending) throws InterruptedException {
+  private static <T> T next(Deque<Future<T>> pending) throws InterruptedException {
     try {
       return pending.removeFirst().get();
     } catch (ExecutionException e) {

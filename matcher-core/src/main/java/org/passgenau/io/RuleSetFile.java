@@ -39,10 +39,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.passgenau.io.RuleSetFormatException.Problem;
 import org.passgenau.rank.DatedValue;
 import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.spi.CustomRules;
 
 /**
  * Rule files: a {@link RuleSet} as a JSON object, so that researchers switch filters, weigh
@@ -67,7 +69,11 @@ import org.passgenau.rank.RuleSet;
  * }</pre>
  *
  * {@code name} and {@code version} are required; a filter, weight or parameter left out keeps its
- * value from {@link RuleSet#defaults()}. Everything else is refused: unknown fields, filters,
+ * value from {@link RuleSet#defaults()}. {@code filters} and {@code scorers} also name {@linkplain
+ * org.passgenau.rank.spi custom rules} ({@code "filters": {"recent_posting": true}, "scorers":
+ * {"pay": 0.1}}), which are off unless named; the reader checks such names against the custom
+ * rules it is given, by default those {@link CustomRules#installed()} finds, so that a misspelt
+ * name is refused as for built-in rules. Everything else is refused: unknown fields, filters,
  * scorers and parameters, values of the wrong type or out of range, duplicate fields and
  * malformed JSON. A refused file raises a {@link RuleSetFormatException} that lists every
  * problem, each naming the field path and the bad value. What {@link #write} writes, {@link
@@ -171,6 +177,18 @@ public final class RuleSetFile {
    *     when it does not exist)
    */
   public static RuleSet read(Path file) throws IOException {
+    return read(file, null);
+  }
+
+  /**
+   * Reads and validates a rule file whose custom rules are among {@code known} (null for those
+   * {@link CustomRules#installed()} finds, which are looked up only when the file names a rule
+   * that is not built in).
+   *
+   * @throws RuleSetFormatException when the file is not a valid rule set
+   * @throws IOException when the file cannot be read
+   */
+  public static RuleSet read(Path file, CustomRules known) throws IOException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -179,7 +197,7 @@ public final class RuleSetFile {
     } catch (IOException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
-    return parse(() -> READER.readTree(bytes), file.toString());
+    return parse(() -> READER.readTree(bytes), file.toString(), known);
   }
 
   /**
@@ -189,7 +207,18 @@ public final class RuleSetFile {
    * @throws RuleSetFormatException when the input is not a valid rule set
    */
   public static RuleSet read(Reader in, String source) throws IOException {
-    return parse(() -> READER.readTree(in), source);
+    return read(in, source, null);
+  }
+
+  /**
+   * Reads and validates a rule set from {@code in}, which is not closed, whose custom rules are
+   * among {@code known} (null for those {@link CustomRules#installed()} finds).
+   *
+   * @param source what to call the input in messages, such as a file name
+   * @throws RuleSetFormatException when the input is not a valid rule set
+   */
+  public static RuleSet read(Reader in, String source, CustomRules known) throws IOException {
+    return parse(() -> READER.readTree(in), source, known);
   }
 
   /** Writes {@code rules} to {@code file} as UTF-8, replacing it. */
@@ -204,7 +233,8 @@ public final class RuleSetFile {
 
   /**
    * The rule set as the JSON of a rule file: every filter, weight and parameter stated, one field
-   * a line, ending with a line break.
+   * a line, ending with a line break; the custom rules it names follow the built-in filters and
+   * scorers, in name order.
    */
   public static String toJson(RuleSet rules) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -215,10 +245,14 @@ public final class RuleSetFile {
     for (String filter : RuleSet.FILTERS) {
       filters.put(filter, rules.filterOn(filter));
     }
+    for (String filter : rules.customFilters()) {
+      filters.put(filter, true);
+    }
     ObjectNode scorers = root.putObject("scorers");
     for (String scorer : RuleSet.SCORERS) {
       scorers.set(scorer, number(rules.weight(scorer)));
     }
+    rules.customWeights().forEach((scorer, weight) -> scorers.set(scorer, number(weight)));
     ObjectNode parameters = root.putObject("parameters");
     for (Param param : PARAMS) {
       parameters.set(param.name(), toNode(param.kind(), param.get().apply(rules)));
@@ -240,14 +274,15 @@ public final class RuleSetFile {
     JsonNode read() throws IOException;
   }
 
-  private static RuleSet parse(TreeSource source, String name) throws IOException {
+  private static RuleSet parse(TreeSource source, String name, CustomRules known)
+      throws IOException {
     JsonNode root;
     try {
       root = source.read();
     } catch (JsonProcessingException e) {
       throw new RuleSetFormatException(name, List.of(malformed(e)));
     }
-    Walk walk = new Walk();
+    Walk walk = new Walk(known);
     RuleSet rules = walk.ruleSet(root);
     if (!walk.problems.isEmpty()) {
       throw new RuleSetFormatException(name, walk.problems);
@@ -300,6 +335,20 @@ public final class RuleSetFile {
     final List<Problem> problems = new ArrayList<>();
     private final RuleSet.Builder builder = RuleSet.builder();
     private final Map<String, Object> values = new HashMap<>(DEFAULT_VALUES);
+    /** The custom rules names are checked against, looked up at the first name not built in. */
+    private final Supplier<CustomRules> known;
+    private CustomRules custom;
+
+    Walk(CustomRules known) {
+      this.known = known != null ? () -> known : CustomRules::installed;
+    }
+
+    private CustomRules custom() {
+      if (custom == null) {
+        custom = known.get();
+      }
+      return custom;
+    }
 
     RuleSet ruleSet(JsonNode root) {
       if (root == null || root.isMissingNode()) {
@@ -362,13 +411,20 @@ public final class RuleSetFile {
         return;
       }
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        String path = "filters." + field.getKey();
-        if (!RuleSet.FILTERS.contains(field.getKey())) {
-          unknown(path, "filter", field.getKey(), RuleSet.FILTERS);
+        String filter = field.getKey();
+        String path = "filters." + filter;
+        boolean builtIn = RuleSet.FILTERS.contains(filter);
+        if (!builtIn && custom().scorerNames().contains(filter)) {
+          problem(path, "\"" + filter + "\" is a custom scorer, not a filter; give it a weight"
+              + " under scorers");
+        } else if (!builtIn && !custom().filterNames().contains(filter)) {
+          unknown(path, "filter", filter, RuleSet.FILTERS, custom().filterNames());
         } else if (!field.getValue().isBoolean()) {
           problem(path, "must be true or false, was " + Problems.describe(field.getValue()));
+        } else if (builtIn) {
+          builder.filter(filter, field.getValue().booleanValue());
         } else {
-          builder.filter(field.getKey(), field.getValue().booleanValue());
+          builder.customFilter(filter, field.getValue().booleanValue());
         }
       }
     }
@@ -383,13 +439,21 @@ public final class RuleSetFile {
         String scorer = field.getKey();
         String path = "scorers." + scorer;
         JsonNode weight = field.getValue();
-        if (!RuleSet.SCORERS.contains(scorer)) {
-          unknown(path, "scorer", scorer, RuleSet.SCORERS);
+        boolean builtIn = RuleSet.SCORERS.contains(scorer);
+        if (!builtIn && custom().filterNames().contains(scorer)) {
+          problem(path, "\"" + scorer + "\" is a custom filter, not a scorer; switch it on under"
+              + " filters");
+        } else if (!builtIn && !custom().scorerNames().contains(scorer)) {
+          unknown(path, "scorer", scorer, RuleSet.SCORERS, custom().scorerNames());
         } else if (!weight.isNumber()) {
           problem(path, "must be a weight from 0 to 1, was " + Problems.describe(weight));
         } else {
           try {
-            builder.weight(scorer, weight.doubleValue());
+            if (builtIn) {
+              builder.weight(scorer, weight.doubleValue());
+            } else {
+              builder.customWeight(scorer, weight.doubleValue());
+            }
           } catch (IllegalArgumentException e) {
             problem(path, reword(e.getMessage(), "weight of " + scorer));
           }
@@ -561,14 +625,26 @@ public final class RuleSetFile {
     }
 
     private void unknown(String path, String what, String name, Collection<String> known) {
+      unknown(path, what, name, known, List.of());
+    }
+
+    /** An unknown name; the known ones are listed built-in first, then custom. */
+    private void unknown(
+        String path, String what, String name, Collection<String> known,
+        Collection<String> custom) {
       StringBuilder reason = new StringBuilder("unknown ").append(what).append(' ')
           .append(Problems.describe(TextNode.valueOf(name)));
-      String near = nearest(name, known);
+      List<String> all = new ArrayList<>(known);
+      all.addAll(custom);
+      String near = nearest(name, all);
       if (near != null) {
         reason.append(", did you mean \"").append(near).append("\"?");
       }
-      reason.append(" (known: ").append(String.join(", ", known)).append(')');
-      problem(path, reason.toString());
+      reason.append(" (known: ").append(String.join(", ", known));
+      if (!custom.isEmpty()) {
+        reason.append("; custom: ").append(String.join(", ", custom));
+      }
+      problem(path, reason.append(')').toString());
     }
 
     private void problem(String field, String reason) {

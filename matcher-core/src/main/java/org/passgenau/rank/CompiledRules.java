@@ -4,11 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.util.Bits;
+import org.passgenau.rank.spi.CustomFilter;
+import org.passgenau.rank.spi.CustomRules;
+import org.passgenau.rank.spi.CustomScorer;
 
 /**
  * A rule set turned into arrays of rule objects: the filters that are on, in counting order, and
  * the scorers with a positive weight, their weights normalised to sum to 1 so that the best
  * possible score is 1. Immutable; shared by all queries.
+ *
+ * <p>Custom rules the rule set names ({@link CompiledCustomRules}) follow the built-in ones: their
+ * filters run after the built-in filters, their exclusions count in the slots after {@link
+ * RuleSet#FILTERS}, and their scorers add after the built-in scorers, with weights normalised
+ * together with the built-in ones. Their per-query functions come in a {@link
+ * CompiledCustomRules.Bound}; the forms without one compile them on each call, for tests and
+ * oracles.
  */
 final class CompiledRules {
 
@@ -18,17 +28,33 @@ final class CompiledRules {
   final int[] filterSlots;
   final Rule.Scorer[] scorers;
   final double[] weights;
+  /** The custom rules the rule set names; {@link CompiledCustomRules#NONE} for none. */
+  final CompiledCustomRules custom;
+  /** The custom scorers' weights, normalised with {@link #weights}. */
+  final double[] customWeights;
   /** The commute filter when it is on, else null: the reach scan runs it for the whole segment. */
   private final CommuteFilter commute;
   /** Index in {@link #filters} of the first filter that runs after the reach scan. */
   private final int afterReach;
   /** Index in {@link #scorers} of the distance scorer when it has a weight, else -1. */
   private final int deferred;
+  /** Every built-in scorer, weighed or not, in {@link RuleSet#SCORERS} order: features. */
+  private final Rule.Scorer[] featureScorers;
 
   private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
 
   CompiledRules(RuleSet ruleSet) {
+    this(ruleSet, CustomRules.none());
+  }
+
+  /**
+   * The rule set with the custom rules it names taken from {@code known}.
+   *
+   * @throws IllegalArgumentException when it names a custom rule {@code known} lacks
+   */
+  CompiledRules(RuleSet ruleSet, CustomRules known) {
     this.ruleSet = ruleSet;
+    this.custom = CompiledCustomRules.of(ruleSet, known);
     List<Rule.Filter> on = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
     for (int i = 0; i < RuleSet.FILTERS.size(); i++) {
@@ -56,9 +82,16 @@ final class CompiledRules {
       }
     }
     this.scorers = scoring.toArray(new Rule.Scorer[0]);
+    for (CustomScorer scorer : custom.scorers) {
+      total += ruleSet.weight(scorer.name());
+    }
     this.weights = new double[w.size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = w.get(i) / total;
+    }
+    this.customWeights = new double[custom.scorers.length];
+    for (int i = 0; i < customWeights.length; i++) {
+      customWeights[i] = ruleSet.weight(custom.scorers[i].name()) / total;
     }
     int distance = -1;
     for (int i = 0; i < scorers.length; i++) {
@@ -67,6 +100,35 @@ final class CompiledRules {
       }
     }
     this.deferred = distance;
+    this.featureScorers = new Rule.Scorer[RuleSet.SCORERS.size()];
+    for (int i = 0; i < featureScorers.length; i++) {
+      featureScorers[i] = scorer(RuleSet.SCORERS.get(i));
+    }
+  }
+
+  /**
+   * The names of the features {@link #featureValues} gives: every built-in scorer, then the custom
+   * scorers the rule set weighs.
+   */
+  List<String> featureNames() {
+    List<String> names = new ArrayList<>(RuleSet.SCORERS);
+    for (CustomScorer scorer : custom.scorers) {
+      names.add(scorer.name());
+    }
+    return names;
+  }
+
+  /** The unweighted value of every feature of {@link #featureNames} for opportunity {@code d}. */
+  List<Double> featureValues(
+      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
+    List<Double> values = new ArrayList<>(featureScorers.length + k.values.length);
+    for (Rule.Scorer scorer : featureScorers) {
+      values.add(scorer.value(q, c, d));
+    }
+    for (int i = 0; i < k.values.length; i++) {
+      values.add(customValue(k, i, c, d));
+    }
+    return values;
   }
 
   /**
@@ -75,12 +137,50 @@ final class CompiledRules {
    * engine uses; this one serves oracles and tests, and must agree with it.
    */
   int firstExclusion(ProfileQuery q, OpportunityColumns c, int d) {
+    return firstExclusion(q, bind(q), c, d);
+  }
+
+  /** As {@link #firstExclusion(ProfileQuery, OpportunityColumns, int)}, with custom filters. */
+  int firstExclusion(ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
     for (int i = 0; i < filters.length; i++) {
       if (!filters[i].admits(q, c, d)) {
         return filterSlots[i];
       }
     }
+    for (int i = 0; i < k.admits.length; i++) {
+      if (!k.admits[i].test(c.custom[i][d])) {
+        return RuleSet.FILTERS.size() + i;
+      }
+    }
     return -1;
+  }
+
+  /** The custom rules compiled for {@code q}. */
+  CompiledCustomRules.Bound bind(ProfileQuery q) {
+    return custom.bind(q.profile, q.asOf);
+  }
+
+  /**
+   * How many exclusion counters a query needs: one per built-in filter, in {@link
+   * RuleSet#FILTERS} order, then one per custom filter that is on.
+   */
+  int exclusionSlots() {
+    return RuleSet.FILTERS.size() + custom.filters.length;
+  }
+
+  /** The name of the filter that counts in exclusion slot {@code slot}. */
+  String filterName(int slot) {
+    int builtIn = RuleSet.FILTERS.size();
+    return slot < builtIn ? RuleSet.FILTERS.get(slot) : custom.filters[slot - builtIn].name();
+  }
+
+  /** The exclusion slots of the filters that are on, in counting order. */
+  int[] slotsOn() {
+    int[] slots = Arrays.copyOf(filterSlots, filterSlots.length + custom.filters.length);
+    for (int i = 0; i < custom.filters.length; i++) {
+      slots[filterSlots.length + i] = RuleSet.FILTERS.size() + i;
+    }
+    return slots;
   }
 
   /**
@@ -105,12 +205,27 @@ final class CompiledRules {
    * filter that excludes it; returns how many are admitted.
    */
   int retainAdmitted(ProfileQuery q, OpportunityColumns c, int[] docs, int n, int[] excluded) {
+    return retainAdmitted(q, bind(q), c, docs, n, excluded);
+  }
+
+  /**
+   * As {@link #retainAdmitted(ProfileQuery, OpportunityColumns, int[], int, int[])}, the custom
+   * filters last; {@code excluded} has {@link #exclusionSlots()} counters.
+   */
+  int retainAdmitted(
+      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int[] docs, int n,
+      int[] excluded) {
     for (int i = afterReach; i < filters.length && n > 0; i++) {
       if (!filters[i].canExclude(q)) {
         continue;
       }
       int kept = filters[i].retain(q, c, docs, n);
       excluded[filterSlots[i]] += n - kept;
+      n = kept;
+    }
+    for (int i = 0; i < k.admits.length && n > 0; i++) {
+      int kept = CompiledCustomRules.retain(k.admits[i], c.custom[i], docs, n);
+      excluded[RuleSet.FILTERS.size() + i] += n - kept;
       n = kept;
     }
     return n;
@@ -126,11 +241,26 @@ final class CompiledRules {
    */
   void scoreInto(
       ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores, TopK top, int docBase) {
+    scoreInto(q, bind(q), c, docs, n, scores, top, docBase);
+  }
+
+  /**
+   * As {@link #scoreInto(ProfileQuery, OpportunityColumns, int[], int, double[], TopK, int)}, with
+   * the custom scorers, which are never deferred: they add to the partial sums, so the bound
+   * covers the distance scorer alone (and custom values are clamped to [-1, 1] all the same).
+   */
+  void scoreInto(
+      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int[] docs, int n,
+      double[] scores, TopK top, int docBase) {
     Arrays.fill(scores, 0, n, 0.0);
     for (int i = 0; i < scorers.length; i++) {
       if (i != deferred && scorers[i].canScore(q)) {
         scorers[i].addTo(q, c, docs, n, weights[i], scores);
       }
+    }
+    int firstColumn = k.admits.length;
+    for (int i = 0; i < k.values.length; i++) {
+      CompiledCustomRules.addTo(k.values[i], c.custom[firstColumn + i], docs, n, customWeights[i], scores);
     }
     if (deferred < 0) {
       for (int i = 0; i < n; i++) {
@@ -143,22 +273,44 @@ final class CompiledRules {
     for (int i = 0; i < n; i++) {
       if (scores[i] + best >= top.threshold()) {
         int d = docs[i];
-        top.offer(score(q, c, d), c, d, docBase + d);
+        top.offer(score(q, k, c, d), c, d, docBase + d);
       }
     }
   }
 
   /** The weighted score of an admitted opportunity; the per-document form of {@link #scoreInto}. */
   double score(ProfileQuery q, OpportunityColumns c, int d) {
+    return score(q, bind(q), c, d);
+  }
+
+  /** As {@link #score(ProfileQuery, OpportunityColumns, int)}, with the custom scorers last. */
+  double score(ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
     double score = 0;
     for (int i = 0; i < scorers.length; i++) {
       score += weights[i] * scorers[i].value(q, c, d);
     }
+    for (int i = 0; i < k.values.length; i++) {
+      score += customWeights[i] * customValue(k, i, c, d);
+    }
     return score;
+  }
+
+  /** Custom scorer {@code i}'s value for opportunity {@code d}, clamped to [-1, 1]. */
+  double customValue(CompiledCustomRules.Bound k, int i, OpportunityColumns c, int d) {
+    return CompiledCustomRules.clamp(k.values[i].applyAsDouble(c.custom[k.admits.length + i][d]));
   }
 
   /** The explanation of an admitted opportunity: every scorer with an effect, then notes. */
   List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
+    return explain(q, bind(q), c, d, m);
+  }
+
+  /**
+   * As {@link #explain(ProfileQuery, OpportunityColumns, int, Messages)}: the built-in scorers,
+   * the custom scorers, the built-in filters' notes, the custom filters' notes.
+   */
+  List<Reason> explain(
+      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d, Messages m) {
     List<Reason> reasons = new ArrayList<>();
     for (int i = 0; i < scorers.length; i++) {
       double effect = round(weights[i] * scorers[i].value(q, c, d));
@@ -169,8 +321,25 @@ final class CompiledRules {
             detail != null ? detail : m.text(scorers[i].name() + ".other")));
       }
     }
+    for (int i = 0; i < k.values.length; i++) {
+      double effect = round(customWeights[i] * customValue(k, i, c, d));
+      if (effect != 0) {
+        CustomScorer scorer = custom.scorers[i];
+        String detail = scorer.explain(
+            k.person, k.asOf, c.custom[k.admits.length + i][d], m.locale());
+        reasons.add(new Reason(scorer.name(), effect,
+            detail != null ? detail : m.text("custom.other", scorer.name())));
+      }
+    }
     for (Rule.Filter f : filters) {
       f.note(q, c, d, m, reasons);
+    }
+    for (int i = 0; i < k.admits.length; i++) {
+      CustomFilter filter = custom.filters[i];
+      String note = filter.note(k.person, k.asOf, c.custom[i][d], m.locale());
+      if (note != null) {
+        reasons.add(new Reason(filter.name(), 0, note));
+      }
     }
     return reasons;
   }

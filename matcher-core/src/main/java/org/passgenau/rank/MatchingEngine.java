@@ -3,6 +3,7 @@ package org.passgenau.rank;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
+import com.google.common.collect.Iterables;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.Occupation;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
+import org.passgenau.rank.spi.CustomFilter;
+import org.passgenau.rank.spi.CustomRule;
+import org.passgenau.rank.spi.CustomRules;
 import org.passgenau.taxonomy.IscoCode;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
@@ -45,6 +49,12 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * MatchResult#excluded()}, under the first filter (in {@link RuleSet#FILTERS} order) that
  * excludes it.
  *
+ * <p>Custom rules ({@link org.passgenau.rank.spi}) that the rule set names join the built-in
+ * ones: their values are extracted into columns beside the built-in features when segments are
+ * built, their filters count exclusions after the built-in filters, and their scorers explain
+ * after the built-in scorers. They come from {@link Builder#customRule} and, for names not given
+ * there, from {@link java.util.ServiceLoader}.
+ *
  * <p>Thread-safe: any number of threads may match while others upsert, delete and refresh; each
  * match sees one consistent snapshot of the index as of the last {@link #refresh()}.
  */
@@ -64,7 +74,7 @@ public final class MatchingEngine implements Closeable {
   private final LoadingCache<Occupation, Integer> occupationCodes;
 
   private MatchingEngine(Builder b) {
-    this.rules = new CompiledRules(b.ruleSet);
+    this.rules = new CompiledRules(b.ruleSet, b.customRules);
     this.taxonomy = b.taxonomy;
     this.titleCodes =
         CacheBuilder.newBuilder()
@@ -79,7 +89,8 @@ public final class MatchingEngine implements Closeable {
     this.analyzer = OpportunityAnalyzer.forIndexing();
     this.vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
     OpportunityIndex.Builder<OpportunityColumns> index =
-        OpportunityIndex.builder(docs -> OpportunityColumns.of(docs, vocabulary, this::isco))
+        OpportunityIndex.builder(
+                docs -> OpportunityColumns.of(docs, vocabulary, this::isco, rules.custom.extracted))
             .analyzer(analyzer);
     if (b.directory != null) {
       index.directory(b.directory);
@@ -135,15 +146,16 @@ public final class MatchingEngine implements Closeable {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(options, "options");
     TopK top = new TopK(options.topK());
-    int[] excluded = new int[RuleSet.FILTERS.size()];
+    int[] excluded = new int[rules.exclusionSlots()];
     Messages messages = new Messages(options.locale(), this::label);
     try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
       // Compiled after the snapshot is taken: the profile's languages and skills are looked up
       // in the vocabulary that the snapshot's segments filled, so none of them is missed.
       ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
+      CompiledCustomRules.Bound custom = rules.bind(q);
       Scratch scratch = SCRATCH.get();
       for (Segment<OpportunityColumns> segment : snapshot.segments()) {
-        rank(q, segment, scratch, top, excluded);
+        rank(q, custom, segment, scratch, top, excluded);
       }
       List<Match> matches = new ArrayList<>();
       TopK.Entry[] best = top.drainBestFirst();
@@ -151,12 +163,46 @@ public final class MatchingEngine implements Closeable {
         TopK.Entry e = best[i];
         // Explained from the columns alone: no stored document is loaded and decoded.
         matches.add(new Match(i + 1, e.id, CompiledRules.round(e.score),
-            rules.explain(q, e.columns, e.doc, messages)));
+            rules.explain(q, custom, e.columns, e.doc, messages)));
       }
       List<NextStep> nextSteps =
           matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
       return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded), nextSteps);
     }
+  }
+
+  /**
+   * The raw value of every feature (every built-in scorer, weighed or not, then the custom
+   * scorers the rule set weighs) for the best {@code options.topK()} admitted opportunities, in
+   * the order {@link #match} ranks them, for training ranking models elsewhere. The locale of
+   * {@code options} is not used.
+   */
+  public Features features(Profile profile, MatchOptions options) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(options, "options");
+    TopK top = new TopK(options.topK());
+    int[] excluded = new int[rules.exclusionSlots()];
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
+      CompiledCustomRules.Bound custom = rules.bind(q);
+      Scratch scratch = SCRATCH.get();
+      for (Segment<OpportunityColumns> segment : snapshot.segments()) {
+        rank(q, custom, segment, scratch, top, excluded);
+      }
+      List<Features.Candidate> candidates = new ArrayList<>();
+      TopK.Entry[] best = top.drainBestFirst();
+      for (int i = 0; i < best.length; i++) {
+        TopK.Entry e = best[i];
+        candidates.add(new Features.Candidate(i + 1, e.id, e.score,
+            rules.featureValues(q, custom, e.columns, e.doc)));
+      }
+      return new Features(profile.id(), rules.ruleSet.name(), rules.featureNames(), candidates);
+    }
+  }
+
+  /** The names of the features {@link #features} gives, in order. */
+  public List<String> featureNames() {
+    return List.copyOf(rules.featureNames());
   }
 
   /**
@@ -166,17 +212,18 @@ public final class MatchingEngine implements Closeable {
    * filter keeps each loop monomorphic and over a few arrays at a time.
    */
   private void rank(
-      ProfileQuery q, Segment<OpportunityColumns> segment, Scratch scratch, TopK top, int[] excluded) {
+      ProfileQuery q, CompiledCustomRules.Bound custom, Segment<OpportunityColumns> segment,
+      Scratch scratch, TopK top, int[] excluded) {
     OpportunityColumns c = segment.columns();
     int[] docs = scratch.docs(c.size);
     int live = segment.context().reader().numDocs();
     int n = rules.reachable(q, c, segment.liveDocs(), docs, excluded, live);
-    n = rules.retainAdmitted(q, c, docs, n, excluded);
-    rules.scoreInto(q, c, docs, n, scratch.scores, top, segment.docBase());
+    n = rules.retainAdmitted(q, custom, c, docs, n, excluded);
+    rules.scoreInto(q, custom, c, docs, n, scratch.scores, top, segment.docBase());
   }
 
   /** The three filters that excluded most, with the step that would open their opportunities. */
-  private static List<NextStep> nextSteps(int[] excluded, Messages messages) {
+  private List<NextStep> nextSteps(int[] excluded, Messages messages) {
     Integer[] slots = new Integer[excluded.length];
     for (int i = 0; i < slots.length; i++) {
       slots[i] = i;
@@ -187,18 +234,28 @@ public final class MatchingEngine implements Closeable {
         : Integer.compare(a, b));
     List<NextStep> steps = new ArrayList<>();
     for (int i = 0; i < slots.length && steps.size() < 3 && excluded[slots[i]] > 0; i++) {
-      String filter = RuleSet.FILTERS.get(slots[i]);
-      steps.add(new NextStep(filter, excluded[slots[i]],
-          messages.text("next." + filter, excluded[slots[i]])));
+      int slot = slots[i];
+      String filter = rules.filterName(slot);
+      steps.add(new NextStep(filter, excluded[slot], nextStep(slot, excluded[slot], messages)));
     }
     return steps;
   }
 
-  /** Exclusion counts of the filters that are on, in rule-set order. */
+  private String nextStep(int slot, int count, Messages messages) {
+    int builtIn = RuleSet.FILTERS.size();
+    if (slot < builtIn) {
+      return messages.text("next." + RuleSet.FILTERS.get(slot), count);
+    }
+    CustomFilter filter = rules.custom.filters[slot - builtIn];
+    String step = filter.nextStep(count, messages.locale());
+    return step != null ? step : messages.text("next.custom", count, filter.name());
+  }
+
+  /** Exclusion counts of the filters that are on, in counting order: built-in, then custom. */
   Map<String, Integer> counts(int[] excluded) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (int slot : rules.filterSlots) {
-      counts.put(RuleSet.FILTERS.get(slot), excluded[slot]);
+    for (int slot : rules.slotsOn()) {
+      counts.put(rules.filterName(slot), excluded[slot]);
     }
     return counts;
   }
@@ -252,6 +309,9 @@ public final class MatchingEngine implements Closeable {
     private RuleSet ruleSet = RuleSet.defaults();
     private OccupationTaxonomy taxonomy;
     private Path directory;
+    private final Map<String, CustomRule> explicit = new LinkedHashMap<>();
+    /** What build() resolved: the explicit rules, and installed ones the rule set names. */
+    private CustomRules customRules = CustomRules.none();
 
     private Builder() {}
 
@@ -275,9 +335,49 @@ public final class MatchingEngine implements Closeable {
       return this;
     }
 
+    /**
+     * Registers a custom rule, for the rule set to name; it replaces a rule of the same name that
+     * {@link java.util.ServiceLoader} would find. Custom rules the rule set names but that are not
+     * registered here are looked up through {@link CustomRules#installed()} when the engine is
+     * built.
+     *
+     * @throws IllegalArgumentException when the name is malformed, a built-in rule's, or was
+     *     registered before
+     */
+    public Builder customRule(CustomRule rule) {
+      Objects.requireNonNull(rule, "rule must not be null");
+      CustomRules.checkName(rule.name());
+      CustomRule earlier = explicit.putIfAbsent(rule.name(), rule);
+      if (earlier != null) {
+        throw new IllegalArgumentException("a custom rule named '" + rule.name()
+            + "' is registered already: " + earlier.getClass().getName());
+      }
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws IllegalArgumentException when the rule set names a custom rule that is neither
+     *     registered nor installed, or names a filter as a scorer or a scorer as a filter
+     * @throws IllegalStateException when an installed custom rule cannot be loaded
+     */
     public MatchingEngine build() {
       if (taxonomy == null) {
         taxonomy = OccupationTaxonomy.builder().build();
+      }
+      customRules = CustomRules.of(explicit.values());
+      boolean missing = false;
+      for (String name : Iterables.concat(ruleSet.customFilters(), ruleSet.customWeights().keySet())) {
+        missing |= !explicit.containsKey(name);
+      }
+      if (missing) {
+        // Only now: a rule set without custom rules never loads classes it does not use.
+        CustomRules known = CustomRules.installed();
+        for (CustomRule rule : explicit.values()) {
+          known = known.with(rule);
+        }
+        customRules = known;
       }
       return new MatchingEngine(this);
     }

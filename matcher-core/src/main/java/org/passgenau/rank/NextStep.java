@@ -9,7 +9,7 @@ import java.util.Objects;
  * many, and the step a caseworker can take (a language course, completing recognition, a
  * driving licence, arranging childcare, ...).
  *
- * @param rule the hard filter, one of {@link RuleSet#FILTERS}
+ * @param rule the hard filter, one of {@link RuleSet#FILTERS} or a custom filter
  * @param opportunities how many opportunities it excluded
  * @param detail the next step, in the requested language
  */

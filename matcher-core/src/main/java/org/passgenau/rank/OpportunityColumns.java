@@ -9,6 +9,7 @@ import org.passgenau.model.LanguageRequirement;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.QualificationRequirement;
+import org.passgenau.rank.spi.CustomRule;
 
 /**
  * The ranking features of a block of opportunities (one index segment), one primitive array per
@@ -74,8 +75,16 @@ final class OpportunityColumns {
   /** Sorted, distinct skill term ids of doc d sit at [skillStart[d], skillStart[d + 1]). */
   final int[] skillStart;
   final int[] skillTerm;
+  /**
+   * One column per custom rule of the engine's rule set, in {@link CompiledCustomRules#extracted}
+   * order: what {@link CustomRule#extract} gave doc d is at custom[rule][d].
+   */
+  final double[][] custom;
 
-  private OpportunityColumns(int n, int langs, int skills) {
+  private static final double[][] NO_CUSTOM = new double[0][];
+  private static final CustomRule[] NO_RULES = new CustomRule[0];
+
+  private OpportunityColumns(int n, int langs, int skills, int customRules) {
     size = n;
     ids = new String[n];
     kind = new byte[n];
@@ -110,6 +119,7 @@ final class OpportunityColumns {
     langSet = new int[n];
     skillStart = new int[n + 1];
     skillTerm = new int[skills];
+    custom = customRules == 0 ? NO_CUSTOM : new double[customRules][n];
   }
 
   /**
@@ -118,6 +128,13 @@ final class OpportunityColumns {
    */
   static OpportunityColumns of(
       List<Opportunity> docs, Vocabulary vocabulary, ToIntFunction<Opportunity> isco) {
+    return of(docs, vocabulary, isco, NO_RULES);
+  }
+
+  /** As {@link #of(List, Vocabulary, ToIntFunction)}, with a column for each custom rule. */
+  static OpportunityColumns of(
+      List<Opportunity> docs, Vocabulary vocabulary, ToIntFunction<Opportunity> isco,
+      CustomRule[] customRules) {
     int n = docs.size();
     int langs = 0;
     int[][] skillIds = new int[n][];
@@ -128,7 +145,7 @@ final class OpportunityColumns {
       skillIds[d] = skillIds(o.skills(), vocabulary);
       skills += skillIds[d].length;
     }
-    OpportunityColumns c = new OpportunityColumns(n, langs, skills);
+    OpportunityColumns c = new OpportunityColumns(n, langs, skills, customRules.length);
     int lp = 0;
     int sp = 0;
     for (int d = 0; d < n; d++) {
@@ -189,7 +206,21 @@ final class OpportunityColumns {
     }
     c.langStart[n] = lp;
     c.skillStart[n] = sp;
+    for (int r = 0; r < customRules.length; r++) {
+      extract(customRules[r], docs, c.custom[r]);
+    }
     return c;
+  }
+
+  private static void extract(CustomRule rule, List<Opportunity> docs, double[] column) {
+    for (int d = 0; d < column.length; d++) {
+      try {
+        column[d] = rule.extract(docs.get(d));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("custom rule " + rule.name() + " (" + rule.getClass().getName()
+            + ") failed to extract its value from opportunity " + docs.get(d).id() + ": " + e, e);
+      }
+    }
   }
 
   /**
@@ -213,6 +244,11 @@ final class OpportunityColumns {
     for (float[] column : new float[][] {lat, lon, unitX, unitY, unitZ, hoursMin, hoursMax, grossEur}) {
       for (float v : column) {
         sum += Float.floatToRawIntBits(v);
+      }
+    }
+    for (double[] column : custom) {
+      for (double v : column) {
+        sum += Double.doubleToRawLongBits(v);
       }
     }
     return sum;

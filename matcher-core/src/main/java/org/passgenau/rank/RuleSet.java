@@ -4,12 +4,19 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.passgenau.rank.spi.CustomRules;
 
 /**
  * Everything the ranking reads besides the data: which hard filters and scorers are on, the
@@ -23,6 +30,12 @@ import java.util.Objects;
  *     .languageGapTolerance(2)
  *     .build();
  * }</pre>
+ *
+ * <p>Besides the built-in rules, a rule set may switch on {@linkplain
+ * org.passgenau.rank.spi.CustomFilter custom filters} and weigh {@linkplain
+ * org.passgenau.rank.spi.CustomScorer custom scorers} by name ({@link Builder#customFilter}, {@link
+ * Builder#customWeight}); custom rules it does not name are off. The engine that ranks by the rule
+ * set must know every custom rule it names.
  */
 public final class RuleSet {
 
@@ -62,6 +75,8 @@ public final class RuleSet {
   private final String version;
   private final ImmutableMap<String, Boolean> filters;
   private final ImmutableMap<String, Double> weights;
+  private final ImmutableSortedSet<String> customFilters;
+  private final ImmutableSortedMap<String, Double> customWeights;
   private final int languageGapTolerance;
   private final double languageGapPenalty;
   private final double carKmh;
@@ -84,6 +99,8 @@ public final class RuleSet {
     this.version = b.version;
     this.filters = ImmutableMap.copyOf(b.filters);
     this.weights = ImmutableMap.copyOf(b.weights);
+    this.customFilters = ImmutableSortedSet.copyOf(b.customFilters);
+    this.customWeights = ImmutableSortedMap.copyOf(b.customWeights);
     this.languageGapTolerance = b.languageGapTolerance;
     this.languageGapPenalty = b.languageGapPenalty;
     this.carKmh = b.carKmh;
@@ -119,6 +136,8 @@ public final class RuleSet {
     b.version = version;
     b.filters.putAll(filters);
     b.weights.putAll(weights);
+    b.customFilters.addAll(customFilters);
+    b.customWeights.putAll(customWeights);
     b.languageGapTolerance = languageGapTolerance;
     b.languageGapPenalty = languageGapPenalty;
     b.carKmh = carKmh;
@@ -141,15 +160,29 @@ public final class RuleSet {
   public String name() { return name; }
   public String version() { return version; }
 
-  /** Whether the hard filter {@code filter} (one of {@link #FILTERS}) is on. */
+  /**
+   * Whether the hard filter {@code filter} is on: one of {@link #FILTERS}, or a custom filter,
+   * which is on when the rule set names it (false for any other name).
+   */
   public boolean filterOn(String filter) {
-    return filters.get(filter);
+    Boolean on = filters.get(filter);
+    return on != null ? on : customFilters.contains(filter);
   }
 
-  /** Weight of {@code scorer} (one of {@link #SCORERS}); 0 switches it off. */
+  /**
+   * Weight of {@code scorer}: one of {@link #SCORERS}, or a custom scorer, which weighs only when
+   * the rule set names it (0 for any other name); 0 switches a scorer off.
+   */
   public double weight(String scorer) {
-    return weights.get(scorer);
+    Double weight = weights.get(scorer);
+    return weight != null ? weight : customWeights.getOrDefault(scorer, 0.0);
   }
+
+  /** The custom filters that are on, in name order; all others are off. */
+  public ImmutableSortedSet<String> customFilters() { return customFilters; }
+
+  /** The custom scorers' weights, each above 0, in name order; all others weigh 0. */
+  public ImmutableSortedMap<String, Double> customWeights() { return customWeights; }
 
   /** All scorer weights, in {@link #SCORERS} order. */
   public ImmutableMap<String, Double> weights() { return weights; }
@@ -234,7 +267,7 @@ public final class RuleSet {
 
   private List<Object> describe() {
     return List.of(
-        name, version, filters, weights, languageGapTolerance, languageGapPenalty, carKmh,
+        name, version, filters, weights, customFilters, customWeights, languageGapTolerance, languageGapPenalty, carKmh,
         publicTransportKmh, dailyCommuteMinutesFullDay, dailyCommuteMinutesPartDay,
         dailyCommuteMinutesNl, fullDayHoursPerWeek, relocationDistanceScore,
         residenceLiftMinHoursPerWeek, residenceLiftMinMonthlyEur, recognitionSharedLevels,
@@ -247,6 +280,8 @@ public final class RuleSet {
     private String version = "1";
     private final Map<String, Boolean> filters = new LinkedHashMap<>();
     private final Map<String, Double> weights = new LinkedHashMap<>();
+    private final SortedSet<String> customFilters = new TreeSet<>();
+    private final SortedMap<String, Double> customWeights = new TreeMap<>();
     private int languageGapTolerance = 1;
     private double languageGapPenalty = 0.5;
     private double carKmh = 50;
@@ -315,6 +350,40 @@ public final class RuleSet {
       checkArgument(SCORERS.contains(scorer), "unknown scorer '%s'; known: %s", scorer, SCORERS);
       checkArgument(weight >= 0 && weight <= 1, "weight of %s must be between 0 and 1, was %s", scorer, weight);
       weights.put(scorer, weight);
+      return this;
+    }
+
+    /**
+     * Switches a custom filter on or off by its name (see {@link
+     * org.passgenau.rank.spi.CustomRule#name()}); custom filters are off unless switched on.
+     */
+    public Builder customFilter(String filter, boolean on) {
+      CustomRules.checkName(filter);
+      checkArgument(!customWeights.containsKey(filter),
+          "'%s' is weighed as a custom scorer in this rule set; it cannot be a filter too", filter);
+      if (on) {
+        customFilters.add(filter);
+      } else {
+        customFilters.remove(filter);
+      }
+      return this;
+    }
+
+    /**
+     * Sets a custom scorer's weight by its name (see {@link
+     * org.passgenau.rank.spi.CustomRule#name()}), from 0 (off, as every custom scorer the rule set
+     * does not name) to 1.
+     */
+    public Builder customWeight(String scorer, double weight) {
+      CustomRules.checkName(scorer);
+      checkArgument(weight >= 0 && weight <= 1, "weight of %s must be between 0 and 1, was %s", scorer, weight);
+      checkArgument(!customFilters.contains(scorer),
+          "'%s' is switched on as a custom filter in this rule set; it cannot be a scorer too", scorer);
+      if (weight > 0) {
+        customWeights.put(scorer, weight);
+      } else {
+        customWeights.remove(scorer);
+      }
       return this;
     }
 
@@ -394,6 +463,9 @@ public final class RuleSet {
     public RuleSet build() {
       double total = 0;
       for (double w : weights.values()) {
+        total += w;
+      }
+      for (double w : customWeights.values()) {
         total += w;
       }
       checkArgument(total > 0, "at least one scorer needs a positive weight, was %s", weights);

@@ -29,13 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.passgenau.io.RuleSetFormatException.Problem;
 import org.passgenau.rank.DatedValue;
 import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.spi.CustomRules;
 
 class RuleSetFileTest {
 
   @TempDir Path dir;
 
+  /**
+   * Reads with no custom rules known, so that messages list the built-in rules alone whatever the
+   * class path holds; {@code CustomRuleFilesTest} covers custom rules.
+   */
   private static RuleSet read(String json) throws IOException {
-    return RuleSetFile.read(new StringReader(json), "rules.json");
+    return RuleSetFile.read(new StringReader(json), "rules.json", CustomRules.none());
   }
 
   private static RuleSet roundTrip(RuleSet rules) throws IOException {
@@ -134,7 +139,8 @@ class RuleSetFileTest {
   @Test
   void theFileNamesEveryParameterOfTheRuleSet() {
     Set<String> notParameters =
-        Set.of("name", "version", "filters", "weights", "toBuilder", "hashCode", "toString");
+        Set.of("name", "version", "filters", "weights", "customFilters", "customWeights",
+            "toBuilder", "hashCode", "toString");
     Json.ContractNaming naming = new Json.ContractNaming();
     Set<String> accessors = Arrays.stream(RuleSet.class.getDeclaredMethods())
         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))

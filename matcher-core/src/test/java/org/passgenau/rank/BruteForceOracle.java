@@ -12,6 +12,7 @@ import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.Occupation;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
+import org.passgenau.rank.spi.CustomRules;
 import org.passgenau.taxonomy.IscoCode;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
@@ -54,7 +55,12 @@ final class BruteForceOracle {
   private final OccupationTaxonomy taxonomy;
 
   BruteForceOracle(RuleSet ruleSet, OccupationTaxonomy taxonomy) {
-    this.rules = new CompiledRules(ruleSet);
+    this(ruleSet, taxonomy, CustomRules.none());
+  }
+
+  /** An oracle for a rule set that names custom rules, taken from {@code custom}. */
+  BruteForceOracle(RuleSet ruleSet, OccupationTaxonomy taxonomy, CustomRules custom) {
+    this.rules = new CompiledRules(ruleSet, custom);
     this.taxonomy = taxonomy;
   }
 
@@ -63,9 +69,10 @@ final class BruteForceOracle {
     try (OpportunityAnalyzer analyzer = OpportunityAnalyzer.forIndexing()) {
       Vocabulary vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
       // Columns first: they intern the languages and skill terms the profile is looked up by.
-      OpportunityColumns columns = OpportunityColumns.of(corpus, vocabulary, this::isco);
+      OpportunityColumns columns =
+          OpportunityColumns.of(corpus, vocabulary, this::isco, rules.custom.extracted);
       ProfileQuery query = new ProfileQuery(profile, rules.ruleSet, asOf, vocabulary, this::isco);
-      int[] excludedBySlot = new int[RuleSet.FILTERS.size()];
+      int[] excludedBySlot = new int[rules.exclusionSlots()];
       List<Scored> admitted = new ArrayList<>();
       for (int d = 0; d < columns.size; d++) {
         int slot = rules.firstExclusion(query, columns, d);
@@ -77,8 +84,8 @@ final class BruteForceOracle {
       }
       admitted.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
       Map<String, Integer> excluded = new LinkedHashMap<>();
-      for (int slot : rules.filterSlots) {
-        excluded.put(RuleSet.FILTERS.get(slot), excludedBySlot[slot]);
+      for (int slot : rules.slotsOn()) {
+        excluded.put(rules.filterName(slot), excludedBySlot[slot]);
       }
       return new Ranking(List.copyOf(admitted), excluded);
     }
