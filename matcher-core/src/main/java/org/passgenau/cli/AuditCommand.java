@@ -14,8 +14,6 @@ import org.passgenau.audit.AuditOutput;
 import org.passgenau.audit.AuditReport;
 import org.passgenau.audit.FairnessAudit;
 import org.passgenau.io.JsonLinesReader;
-import org.passgenau.io.RuleSetFile;
-import org.passgenau.io.RuleSetFormatException;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
@@ -93,7 +91,7 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet ruleSet = readRules();
+    RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--out': " + out + " is a file, not a directory");
@@ -153,29 +151,9 @@ final class AuditCommand implements Callable<Integer> {
         err.println("wrote " + file);
       }
     }
-    if (rejects != null) {
-      err.println("rejects: " + rejectReport.count() + " written to " + rejects);
-    } else if (rejectReport.count() > 0) {
-      rejectReport.printSample(err);
-    }
+    rejectReport.printSummary(err, rejects);
     err.flush();
     return CommandLine.ExitCode.OK;
-  }
-
-  /**
-   * The rule set of {@code --rules}, or the default one; as in {@code match}, an invalid rule file
-   * is a usage error (exit 2) and an unreadable one a failure (exit 1).
-   */
-  private RuleSet readRules() throws IOException {
-    if (rules == null) {
-      return RuleSet.defaults();
-    }
-    try {
-      return RuleSetFile.read(rules);
-    } catch (RuleSetFormatException e) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid rule file for option '--rules':\n" + e.getMessage());
-    }
   }
 
   /** {@code --attention}: {@code log} or {@code geometric:P}. */

@@ -17,8 +17,6 @@ import java.util.function.ToIntBiFunction;
 import org.passgenau.eval.Qrels;
 import org.passgenau.io.FeatureWriter;
 import org.passgenau.io.JsonLinesReader;
-import org.passgenau.io.RuleSetFile;
-import org.passgenau.io.RuleSetFormatException;
 import org.passgenau.model.Coded;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
@@ -30,7 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -106,7 +103,7 @@ final class FeaturesCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet ruleSet = readRules();
+    RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     Qrels judged = qrels == null ? null : Qrels.read(qrels);
     MatchOptions options =
         MatchOptions.defaults().withTopK(depth).asOf(asOf == null ? LocalDate.now() : asOf);
@@ -181,19 +178,6 @@ final class FeaturesCommand implements Callable<Integer> {
       text.append(i + 1).append(' ').append(names.get(i)).append('\n');
     }
     Files.writeString(file, text, StandardCharsets.UTF_8);
-  }
-
-  /** As {@code match --rules}: an invalid file is a usage error (exit 2) listing every problem. */
-  private RuleSet readRules() throws IOException {
-    if (rules == null) {
-      return RuleSet.defaults();
-    }
-    try {
-      return RuleSetFile.read(rules);
-    } catch (RuleSetFormatException e) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid rule file for option '--rules':\n" + e.getMessage());
-    }
   }
 
   private Writer openOut() throws IOException {

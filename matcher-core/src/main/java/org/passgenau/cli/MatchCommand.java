@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ResultFormat;
 import org.passgenau.io.ResultWriter;
-import org.passgenau.io.RuleSetFile;
-import org.passgenau.io.RuleSetFormatException;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
@@ -97,7 +95,7 @@ final class MatchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet ruleSet = readRules();
+    RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     boolean reuseIndex = opportunities == null;
     if (reuseIndex) {
       requireKeptIndex();
@@ -141,30 +139,9 @@ final class MatchCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "matched %d profiles against %d opportunities in %.1f s (as of %s)%n",
         progress.done(), indexed, (System.nanoTime() - started) / 1e9, options.asOf());
-    if (rejects != null) {
-      err.println("rejects: " + rejectReport.count() + " written to " + rejects);
-    } else if (rejectReport.count() > 0) {
-      rejectReport.printSample(err);
-    }
+    rejectReport.printSummary(err, rejects);
     err.flush();
     return CommandLine.ExitCode.OK;
-  }
-
-  /**
-   * The rule set of {@code --rules}, or the default one. A file that is not a valid rule set is a
-   * usage error (exit 2) listing every problem; one that cannot be read fails as other input files
-   * do (exit 1).
-   */
-  private RuleSet readRules() throws IOException {
-    if (rules == null) {
-      return RuleSet.defaults();
-    }
-    try {
-      return RuleSetFile.read(rules);
-    } catch (RuleSetFormatException e) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid rule file for option '--rules':\n" + e.getMessage());
-    }
   }
 
   /** Without an opportunity file there must be an index from an earlier run to match against. */

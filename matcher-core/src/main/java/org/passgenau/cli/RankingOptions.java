@@ -134,19 +134,19 @@ final class RankingOptions {
       rejectReport.writeTo(rejects);
     }
     inputs.files().forEach(input -> err.println(input.summary()));
-    if (rejects != null) {
-      err.println("rejects: " + rejectReport.count() + " written to " + rejects);
-    } else if (rejectReport.count() > 0) {
-      rejectReport.printSample(err);
-    }
+    rejectReport.printSummary(err, rejects);
   }
 
   /**
-   * The rule set of a rule file. A file that is not a valid rule set is a usage error (exit 2)
-   * listing every problem, naming the field and the value; one that cannot be read fails as other
-   * input files do (exit 1).
+   * The rule set of a rule file, or the default one when {@code file} is null; every command with
+   * a {@code --rules} option reads it here. A file that is not a valid rule set is a usage error
+   * (exit 2) listing every problem, naming the field and the value; one that cannot be read fails
+   * as other input files do (exit 1).
    */
   static RuleSet readRules(CommandLine cmd, Path file) throws IOException {
+    if (file == null) {
+      return RuleSet.defaults();
+    }
     try {
       return RuleSetFile.read(file);
     } catch (RuleSetFormatException e) {

@@ -35,6 +35,18 @@ final class RejectReport {
   }
 
   /**
+   * Says where the rejects went: the count and the reject file when one was asked for, else the
+   * first few, if any.
+   */
+  void printSummary(PrintWriter err, Path rejectFile) {
+    if (rejectFile != null) {
+      err.println("rejects: " + count() + " written to " + rejectFile);
+    } else if (count() > 0) {
+      printSample(err);
+    }
+  }
+
+  /**
    * Prints the first few rejects. A reason quotes the bad value, so it is left out for personal
    * files: their values may not reach logs, only the reject file.
    */
