@@ -118,7 +118,6 @@ final class ProfileQuery {
   final byte maxDemand;
   final boolean needsAccessible;
   final int[] licences;
-  final int[] skillTerms;
   /** Sorted {@link #bridgeKey} of the rule set's occupation bridges. */
   private final long[] bridges;
   private final int bridgeLevels;
@@ -331,9 +330,8 @@ final class ProfileQuery {
         }
       }
     }
-    this.skillTerms = terms.stream().mapToInt(Integer::intValue).toArray();
     this.skillBits = new long[terms.isEmpty() ? 0 : (terms.last() >>> 6) + 1];
-    for (int term : skillTerms) {
+    for (int term : terms) {
       skillBits[term >>> 6] |= 1L << term;
     }
     this.bridges = rules.occupationBridges().stream()
@@ -536,6 +534,11 @@ final class ProfileQuery {
       kept += pass & (live == null || live.get(d)) ? 1 : 0;
     }
     return kept;
+  }
+
+  /** Whether the person brings any skill term an opportunity of the snapshot names. */
+  boolean bringsSkills() {
+    return skillBits.length > 0;
   }
 
   /** How many of the skill terms with ids {@code terms[from..to)} the person brings. */

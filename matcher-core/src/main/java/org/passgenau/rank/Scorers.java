@@ -69,7 +69,7 @@ final class Scorers {
 
     @Override
     boolean canScore(ProfileQuery q) {
-      return q.skillTerms.length > 0;
+      return q.bringsSkills();
     }
 
     @Override
