@@ -37,21 +37,20 @@ final class CommuteFilter extends Rule.Filter {
   }
 
   /**
-   * Writes to {@code docs} the live documents of the segment that this filter admits, in doc id
-   * order, and returns how many: one sequential pass over the coordinate columns instead of an
-   * index query, because for a person who stays put a large share of a region's opportunities
-   * lies within reach, and a pass over a few arrays costs less than collecting them one by one.
+   * Writes to {@code docs} the rows of the segment's live documents that this filter admits, in
+   * row order, and returns how many: a pass over the segment's areas ({@link ReachCells}) that
+   * takes or skips most areas whole and tests rows only where the limit crosses an area.
    */
   int scan(ProfileQuery q, OpportunityColumns c, Bits live, int[] docs) {
     return q.scanReachable(c, live, docs);
   }
 
-  /** Writes the live documents of the segment to {@code docs} and returns how many. */
+  /** Writes the rows of the segment's live documents to {@code docs} and returns how many. */
   static int allLive(OpportunityColumns c, Bits live, int[] docs) {
     int kept = 0;
-    for (int d = 0; d < c.size; d++) {
-      if (live == null || live.get(d)) {
-        docs[kept++] = d;
+    for (int r = 0; r < c.size; r++) {
+      if (live == null || live.get(c.segmentDoc[r])) {
+        docs[kept++] = r;
       }
     }
     return kept;

@@ -232,26 +232,25 @@ final class CompiledRules {
   }
 
   /**
-   * Scores admitted {@code docs[0..n)} of a segment whose doc 0 is {@code docBase} and offers
-   * them to {@code top}. The distance scorer, whose great-circle distance costs more than all
+   * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The distance scorer, whose great-circle distance costs more than all
    * others together, is deferred: the others run scorer by scorer over all documents, and only a
    * document whose score could reach the heap's threshold with the best distance value is then
    * scored in full, by {@link #score}, so the offered scores are exactly those of the
    * document-at-a-time form. The result is the exact top k, not an approximation.
    */
   void scoreInto(
-      ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores, TopK top, int docBase) {
-    scoreInto(q, bind(q), c, docs, n, scores, top, docBase);
+      ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores, TopK top) {
+    scoreInto(q, bind(q), c, docs, n, scores, top);
   }
 
   /**
-   * As {@link #scoreInto(ProfileQuery, OpportunityColumns, int[], int, double[], TopK, int)}, with
+   * As {@link #scoreInto(ProfileQuery, OpportunityColumns, int[], int, double[], TopK)}, with
    * the custom scorers, which are never deferred: they add to the partial sums, so the bound
    * covers the distance scorer alone (and custom values are clamped to [-1, 1] all the same).
    */
   void scoreInto(
       ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int[] docs, int n,
-      double[] scores, TopK top, int docBase) {
+      double[] scores, TopK top) {
     Arrays.fill(scores, 0, n, 0.0);
     for (int i = 0; i < scorers.length; i++) {
       if (i != deferred && scorers[i].canScore(q)) {
@@ -264,7 +263,7 @@ final class CompiledRules {
     }
     if (deferred < 0) {
       for (int i = 0; i < n; i++) {
-        top.offer(scores[i], c, docs[i], docBase + docs[i]);
+        top.offer(scores[i], c, docs[i]);
       }
       return;
     }
@@ -273,7 +272,7 @@ final class CompiledRules {
     for (int i = 0; i < n; i++) {
       if (scores[i] + best >= top.threshold()) {
         int d = docs[i];
-        top.offer(score(q, k, c, d), c, d, docBase + d);
+        top.offer(score(q, k, c, d), c, d);
       }
     }
   }

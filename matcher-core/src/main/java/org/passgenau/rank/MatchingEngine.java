@@ -219,7 +219,7 @@ public final class MatchingEngine implements Closeable {
     int live = segment.context().reader().numDocs();
     int n = rules.reachable(q, c, segment.liveDocs(), docs, excluded, live);
     n = rules.retainAdmitted(q, custom, c, docs, n, excluded);
-    rules.scoreInto(q, custom, c, docs, n, scratch.scores, top, segment.docBase());
+    rules.scoreInto(q, custom, c, docs, n, scratch.scores, top);
   }
 
   /** The three filters that excluded most, with the step that would open their opportunities. */

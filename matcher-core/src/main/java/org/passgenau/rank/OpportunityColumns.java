@@ -1,6 +1,7 @@
 package org.passgenau.rank;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -13,9 +14,15 @@ import org.passgenau.rank.spi.CustomRule;
 
 /**
  * The ranking features of a block of opportunities (one index segment), one primitive array per
- * feature, indexed by document number. The ranking loop reads only these arrays, never objects.
- * Unknown values have sentinels: {@link #UNKNOWN} for small codes, NaN for numbers, {@link
- * #NO_DAY} / {@link #OPEN_DAY} for dates. Immutable after construction; safe to share.
+ * feature, indexed by row. The ranking loop reads only these arrays, never objects. Unknown values
+ * have sentinels: {@link #UNKNOWN} for small codes, NaN for numbers, {@link #NO_DAY} / {@link
+ * #OPEN_DAY} for dates. Immutable after construction; safe to share.
+ *
+ * <p>Rows are in the spatial order of {@link ReachCells}, not in segment doc id order, so that
+ * the opportunities near a person sit together: the reach scan decides whole areas at once, and
+ * the filters after it read runs of neighbouring rows. {@link #segmentDoc} maps a row back to its
+ * segment doc id, for the segment's live docs. Nothing else depends on the order: the heap breaks
+ * ties by opportunity id.
  */
 final class OpportunityColumns {
 
@@ -31,6 +38,10 @@ final class OpportunityColumns {
   static final int RECOGNITION_PARTNERSHIP = 1 << 4;
 
   final int size;
+  /** The segment doc id of each row. */
+  final int[] segmentDoc;
+  /** The areas the rows are grouped in, for the reach scan. */
+  final ReachCells cells;
   final String[] ids;
   final byte[] kind;
   final int[] flags;
@@ -84,8 +95,10 @@ final class OpportunityColumns {
   private static final double[][] NO_CUSTOM = new double[0][];
   private static final CustomRule[] NO_RULES = new CustomRule[0];
 
-  private OpportunityColumns(int n, int langs, int skills, int customRules) {
+  private OpportunityColumns(int n, int langs, int skills, int customRules, int[] segmentDoc,
+      int[] cellKeys, List<Opportunity> rows) {
     size = n;
+    this.segmentDoc = segmentDoc;
     ids = new String[n];
     kind = new byte[n];
     flags = new int[n];
@@ -120,10 +133,24 @@ final class OpportunityColumns {
     skillStart = new int[n + 1];
     skillTerm = new int[skills];
     custom = customRules == 0 ? NO_CUSTOM : new double[customRules][n];
+    for (int d = 0; d < n; d++) {
+      Opportunity o = rows.get(d);
+      Location loc = o.location();
+      lat[d] = loc != null && loc.hasCoordinates() ? loc.lat().floatValue() : Float.NaN;
+      lon[d] = loc != null && loc.hasCoordinates() ? loc.lon().floatValue() : Float.NaN;
+      boolean remote = Boolean.TRUE.equals(o.remote());
+      double phi = Math.toRadians(lat[d]);
+      double lambda = Math.toRadians(lon[d]);
+      unitX[d] = remote ? Float.NaN : (float) (Math.cos(phi) * Math.cos(lambda));
+      unitY[d] = remote ? Float.NaN : (float) (Math.cos(phi) * Math.sin(lambda));
+      unitZ[d] = remote ? Float.NaN : (float) Math.sin(phi);
+    }
+    cells = ReachCells.of(cellKeys, unitX, unitY, unitZ);
   }
 
   /**
-   * Builds the columns of {@code docs}, in order; {@code isco} resolves each opportunity's ISCO
+   * Builds the columns of {@code docs}, the documents of a segment in doc id order; {@code isco}
+   * resolves each opportunity's ISCO
    * code (classifying titles when no code is given) to its {@code IscoCode} encoding.
    */
   static OpportunityColumns of(
@@ -136,20 +163,40 @@ final class OpportunityColumns {
       List<Opportunity> docs, Vocabulary vocabulary, ToIntFunction<Opportunity> isco,
       CustomRule[] customRules) {
     int n = docs.size();
+    // Rows sorted by area, then by doc id: (key << 32 | doc) sorts both at once.
+    long[] order = new long[n];
+    for (int d = 0; d < n; d++) {
+      Opportunity o = docs.get(d);
+      Location loc = o.location();
+      boolean located = loc != null && loc.hasCoordinates();
+      int key = ReachCells.key(located ? loc.lat().floatValue() : Float.NaN,
+          located ? loc.lon().floatValue() : Float.NaN, Boolean.TRUE.equals(o.remote()));
+      order[d] = (long) key << 32 | d;
+    }
+    Arrays.sort(order);
+    int[] segmentDoc = new int[n];
+    int[] cellKeys = new int[n];
+    List<Opportunity> rows = new ArrayList<>(n);
+    for (int r = 0; r < n; r++) {
+      segmentDoc[r] = (int) order[r];
+      cellKeys[r] = (int) (order[r] >>> 32);
+      rows.add(docs.get(segmentDoc[r]));
+    }
     int langs = 0;
     int[][] skillIds = new int[n][];
     int skills = 0;
     for (int d = 0; d < n; d++) {
-      Opportunity o = docs.get(d);
+      Opportunity o = rows.get(d);
       langs += o.languageRequirements().size();
       skillIds[d] = skillIds(o.skills(), vocabulary);
       skills += skillIds[d].length;
     }
-    OpportunityColumns c = new OpportunityColumns(n, langs, skills, customRules.length);
     int lp = 0;
     int sp = 0;
+    OpportunityColumns c = new OpportunityColumns(n, langs, skills, customRules.length, segmentDoc,
+        cellKeys, rows);
     for (int d = 0; d < n; d++) {
-      Opportunity o = docs.get(d);
+      Opportunity o = rows.get(d);
       c.ids[d] = o.id();
       c.kind[d] = (byte) o.kind().ordinal();
       int f = 0;
@@ -161,14 +208,6 @@ final class OpportunityColumns {
       if (q != null && Boolean.TRUE.equals(q.required())) f |= QUALIFICATION_REQUIRED;
       c.flags[d] = f;
       Location loc = o.location();
-      c.lat[d] = loc != null && loc.hasCoordinates() ? loc.lat().floatValue() : Float.NaN;
-      c.lon[d] = loc != null && loc.hasCoordinates() ? loc.lon().floatValue() : Float.NaN;
-      boolean remote = (f & REMOTE) != 0;
-      double phi = Math.toRadians(c.lat[d]);
-      double lambda = Math.toRadians(c.lon[d]);
-      c.unitX[d] = remote ? Float.NaN : (float) (Math.cos(phi) * Math.cos(lambda));
-      c.unitY[d] = remote ? Float.NaN : (float) (Math.cos(phi) * Math.sin(lambda));
-      c.unitZ[d] = remote ? Float.NaN : (float) Math.sin(phi);
       c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
       c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
@@ -207,7 +246,7 @@ final class OpportunityColumns {
     c.langStart[n] = lp;
     c.skillStart[n] = sp;
     for (int r = 0; r < customRules.length; r++) {
-      extract(customRules[r], docs, c.custom[r]);
+      extract(customRules[r], rows, c.custom[r]);
     }
     return c;
   }
@@ -235,7 +274,7 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {flags, region, country, place, isco, licence, startDay, deadlineDay,
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, licence, startDay, deadlineDay,
         langStart, langId, langSet, skillStart, skillTerm}) {
       for (int v : column) {
         sum += v;
@@ -251,7 +290,7 @@ final class OpportunityColumns {
         sum += Double.doubleToRawLongBits(v);
       }
     }
-    return sum;
+    return sum + cells.checksum();
   }
 
   boolean has(int doc, int flag) {

@@ -63,6 +63,9 @@ final class ProfileQuery {
           "D", List.of("D1", "B"),
           "DE", List.of("D", "D1", "D1E", "BE", "B"));
 
+  private static final int APPRENTICESHIP = OpportunityKind.APPRENTICESHIP.ordinal();
+  private static final int VOLUNTEERING = OpportunityKind.VOLUNTEERING.ordinal();
+
   final Profile profile;
   final RuleSet rules;
   /** For turning ids back into names in explanations. */
@@ -142,6 +145,9 @@ final class ProfileQuery {
   private final double fullInside2;
   private final double fullOutside2;
   private final double fullDayHours;
+  /** Below this squared chord a job of any hours is surely within reach; above the next, not. */
+  private final double surelyInside2;
+  private final double surelyOutside2;
   private static final double CHORD_MARGIN_KM = 0.005;
   private static final double CHORD_MARGIN_RELATIVE = 1e-4;
 
@@ -257,6 +263,8 @@ final class ProfileQuery {
     this.fullInside2 = squaredChord(commuteKmFullDay, -1);
     this.fullOutside2 = squaredChord(commuteKmFullDay, 1);
     this.fullDayHours = rules.fullDayHoursPerWeek();
+    this.surelyInside2 = Math.min(partInside2, fullInside2);
+    this.surelyOutside2 = Math.max(partOutside2, fullOutside2);
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
 
@@ -499,41 +507,133 @@ final class ProfileQuery {
   }
 
   /**
-   * The reach scan of {@link CommuteFilter#scan}: writes to {@code docs} the live documents (all
-   * when {@code live} is null) of a segment that {@link #reachable} admits, in doc id order, and
-   * returns how many. The chord test decides nearly all documents, and its outcome is added, not
-   * branched on, since it varies from document to document; the thin ring around the limit and
-   * possible moves take the exact path.
+   * The reach scan of {@link CommuteFilter#scan}: writes to {@code docs} the rows of a segment
+   * whose documents are live ({@code live} by segment doc id, null when all are) and that {@link
+   * #reachable} admits, in row order, and returns how many. Areas of {@link ReachCells} surely
+   * within reach are taken whole; areas surely beyond it are skipped, or for a person who may move
+   * tested for a possible move alone; only the rows of areas the limit crosses take the chord
+   * test. Remote work and places without coordinates, the last rows, always pass.
    */
   int scanReachable(OpportunityColumns c, Bits live, int[] docs) {
-    int size = c.size;
-    int kept = 0;
     if (!located) {
       return CommuteFilter.allLive(c, live, docs);
     }
+    ReachCells cells = c.cells;
+    int[] firstRow = cells.cellFirstRow;
+    int[] firstCell = cells.blockFirstCell;
+    int kept = 0;
+    for (int b = 0; b < cells.blocks(); b++) {
+      int area = classify(cells.blockBounds, b);
+      int from = firstRow[firstCell[b]];
+      int to = firstRow[firstCell[b + 1]];
+      if (area == SURELY_INSIDE) {
+        kept = keepLive(c, live, from, to, docs, kept);
+      } else if (area == SURELY_OUTSIDE) {
+        kept = willingToRelocate ? keepMovable(c, live, from, to, docs, kept) : kept;
+      } else {
+        for (int i = firstCell[b]; i < firstCell[b + 1]; i++) {
+          int cell = classify(cells.cellBounds, i);
+          if (cell == SURELY_INSIDE) {
+            kept = keepLive(c, live, firstRow[i], firstRow[i + 1], docs, kept);
+          } else if (cell == SURELY_OUTSIDE) {
+            kept = willingToRelocate ? keepMovable(c, live, firstRow[i], firstRow[i + 1], docs, kept) : kept;
+          } else {
+            kept = keepWithinReach(c, live, firstRow[i], firstRow[i + 1], docs, kept);
+          }
+        }
+      }
+    }
+    return keepLive(c, live, cells.locatedRows, c.size, docs, kept);
+  }
+
+  static final int SURELY_INSIDE = 0;
+  static final int SURELY_OUTSIDE = 1;
+  static final int CROSSED = 2;
+
+  /**
+   * Whether every row of area {@code i} (centre and radius at {@code bounds[4 i ..]}) is surely
+   * within commuting reach, surely beyond it, or neither, whatever its hours.
+   */
+  int classify(double[] bounds, int i) {
+    double dx = bounds[4 * i] - homeX;
+    double dy = bounds[4 * i + 1] - homeY;
+    double dz = bounds[4 * i + 2] - homeZ;
+    double centre = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    double radius = bounds[4 * i + 3];
+    double farthest = centre + radius;
+    double nearest = centre - radius;
+    if (farthest * farthest <= surelyInside2) {
+      return SURELY_INSIDE;
+    }
+    return nearest > 0 && nearest * nearest >= surelyOutside2 ? SURELY_OUTSIDE : CROSSED;
+  }
+
+  /** Appends the live rows of [from, to) to {@code docs[kept..]}; returns the new count. */
+  private static int keepLive(OpportunityColumns c, Bits live, int from, int to, int[] docs, int kept) {
+    if (live == null) {
+      for (int r = from; r < to; r++) {
+        docs[kept++] = r;
+      }
+      return kept;
+    }
+    int[] segmentDoc = c.segmentDoc;
+    for (int r = from; r < to; r++) {
+      docs[kept] = r;
+      kept += live.get(segmentDoc[r]) ? 1 : 0;
+    }
+    return kept;
+  }
+
+  /** Appends the live rows of [from, to), all beyond commuting reach, the person may move for. */
+  private int keepMovable(OpportunityColumns c, Bits live, int from, int to, int[] docs, int kept) {
+    for (int r = from; r < to; r++) {
+      docs[kept] = r;
+      kept += movable(c, r) & (live == null || live.get(c.segmentDoc[r])) ? 1 : 0;
+    }
+    return kept;
+  }
+
+  /**
+   * Appends the live rows of [from, to) within reach. The chord test decides nearly all rows, and
+   * its outcome is added, not branched on, since it varies from row to row; only the thin ring
+   * around the limit takes the exact path.
+   */
+  private int keepWithinReach(
+      OpportunityColumns c, Bits live, int from, int to, int[] docs, int kept) {
     float[] xs = c.unitX;
     float[] ys = c.unitY;
     float[] zs = c.unitZ;
     float[] hoursMax = c.hoursMax;
-    for (int d = 0; d < size; d++) {
-      double dx = xs[d] - homeX;
-      double dy = ys[d] - homeY;
-      double dz = zs[d] - homeZ;
+    boolean mayMove = willingToRelocate;
+    for (int r = from; r < to; r++) {
+      double dx = xs[r] - homeX;
+      double dy = ys[r] - homeY;
+      double dz = zs[r] - homeZ;
       double chord2 = dx * dx + dy * dy + dz * dz;
-      boolean partDay = hoursMax[d] <= fullDayHours; // unknown hours (NaN): the full-day norm
+      boolean partDay = hoursMax[r] <= fullDayHours; // unknown hours (NaN): the full-day norm
       // Booleans, not a choice between two doubles: x86 has no conditional move for doubles,
       // so that choice would become a branch, mispredicted as often as job lengths vary.
       boolean inside = (partDay & chord2 <= partInside2) | (!partDay & chord2 <= fullInside2);
       boolean outside = (partDay & chord2 >= partOutside2) | (!partDay & chord2 >= fullOutside2);
-      // Remote work and places without coordinates have a NaN chord, and pass.
-      boolean pass = inside | (chord2 != chord2);
-      if (!pass & (willingToRelocate | !outside)) {
-        pass = reachable(c, d); // the ring around the limit, or a possible move
+      boolean pass = inside | (mayMove && movable(c, r));
+      if (!pass & !outside) {
+        pass = reach(c, r) != REACH_NONE; // the ring around the limit
       }
-      docs[kept] = d;
-      kept += pass & (live == null || live.get(d)) ? 1 : 0;
+      docs[kept] = r;
+      kept += pass & (live == null || live.get(c.segmentDoc[r])) ? 1 : 0;
     }
     return kept;
+  }
+
+  /**
+   * {@link #canMoveFor} for a person who would move, without branches: the obligation's region,
+   * or a job that lifts the obligation (see {@link #liftsResidenceObligation}).
+   */
+  private boolean movable(OpportunityColumns c, int r) {
+    int kind = c.kind[r];
+    boolean lifts = (kind == APPRENTICESHIP)
+        | ((kind != VOLUNTEERING) & (c.hoursMin[r] >= liftMinHours) & (c.grossEur[r] >= liftMinEur));
+    return (obligationRegion == Interner.ABSENT) | (c.region[r] == obligationRegion) | lifts;
   }
 
   /** Whether the person brings any skill term an opportunity of the snapshot names. */
@@ -568,11 +668,11 @@ final class ProfileQuery {
    * does.
    */
   boolean liftsResidenceObligation(OpportunityColumns c, int d) {
-    if (c.kind[d] == OpportunityKind.APPRENTICESHIP.ordinal()) {
+    if (c.kind[d] == APPRENTICESHIP) {
       return true;
     }
     // The guaranteed (minimum) hours count; "up to 20 h" does not show 15 h.
-    return c.kind[d] != OpportunityKind.VOLUNTEERING.ordinal()
+    return c.kind[d] != VOLUNTEERING
         && c.hoursMin[d] >= liftMinHours
         && c.grossEur[d] >= liftMinEur;
   }

@@ -14,8 +14,8 @@ final class TopK {
   static final class Entry {
     double score;
     OpportunityColumns columns;
+    /** The row in {@link #columns}. */
     int doc;
-    int globalDoc;
     String id;
   }
 
@@ -29,7 +29,7 @@ final class TopK {
   }
 
   /** Offers an admitted opportunity. */
-  void offer(double score, OpportunityColumns c, int doc, int globalDoc) {
+  void offer(double score, OpportunityColumns c, int doc) {
     if (heap.size() == k) {
       Entry worst = heap.top();
       if (score < worst.score || (score == worst.score && c.ids[doc].compareTo(worst.id) > 0)) {
@@ -40,7 +40,6 @@ final class TopK {
     e.score = score;
     e.columns = c;
     e.doc = doc;
-    e.globalDoc = globalDoc;
     e.id = c.ids[doc];
     spare = heap.insertWithOverflow(e);
   }
