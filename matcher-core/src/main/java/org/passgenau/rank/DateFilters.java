@@ -45,10 +45,14 @@ final class DateFilters {
       super("start_date");
     }
 
+    /** Decided once per (start day, kind), in the query's memo. */
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      int start = c.startDay[d];
-      int kind = c.kind[d];
+      return (q.startVerdict(c, d) & ProfileQuery.START_JOINABLE) != 0;
+    }
+
+    /** Whether an opportunity of this kind starting on {@code start} can still be joined. */
+    static boolean joinable(ProfileQuery q, int start, int kind) {
       boolean cohort = (kind == APPRENTICESHIP) | (kind == TRAINING);
       int lastJoin = cohort
           ? start + q.rules.startGraceDaysApprenticeship()

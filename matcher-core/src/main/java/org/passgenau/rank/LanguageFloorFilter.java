@@ -14,20 +14,23 @@ final class LanguageFloorFilter extends Rule.Filter {
   private static final byte ADMITS = 1;
   private static final byte EXCLUDES = 2;
 
-  /** Decided once per list of requirements and language support, in the query's memo. */
+  /**
+   * Decided once per list of requirements and language support, in the query's memo; the lookup
+   * is kept apart from the decision so that it stays small enough to inline in {@link #retain}.
+   */
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    boolean support = c.has(d, OpportunityColumns.LANGUAGE_SUPPORT);
-    int slot = 2 * c.langSet[d] + (support ? 1 : 0);
-    if (slot >= q.floorMemo.length) {
-      return decide(q, c, d, support); // columns built after the query was compiled
+    int slot = 2 * c.langSet[d] + (c.has(d, OpportunityColumns.LANGUAGE_SUPPORT) ? 1 : 0);
+    byte verdict = slot < q.floorMemo.length ? q.floorMemo[slot] : 0;
+    return verdict != 0 ? verdict == ADMITS : decideAndRemember(q, c, d, slot);
+  }
+
+  private static boolean decideAndRemember(ProfileQuery q, OpportunityColumns c, int d, int slot) {
+    boolean admits = decide(q, c, d, c.has(d, OpportunityColumns.LANGUAGE_SUPPORT));
+    if (slot < q.floorMemo.length) { // else the columns were built after the query was compiled
+      q.floorMemo[slot] = admits ? ADMITS : EXCLUDES;
     }
-    byte verdict = q.floorMemo[slot];
-    if (verdict == 0) {
-      verdict = decide(q, c, d, support) ? ADMITS : EXCLUDES;
-      q.floorMemo[slot] = verdict;
-    }
-    return verdict == ADMITS;
+    return admits;
   }
 
   private static boolean decide(ProfileQuery q, OpportunityColumns c, int d, boolean support) {

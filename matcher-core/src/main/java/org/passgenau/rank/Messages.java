@@ -1,6 +1,7 @@
 package org.passgenau.rank;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
@@ -12,15 +13,24 @@ import org.passgenau.model.Cefr;
 
 /**
  * The sentences of explanations in one language (English, German or Dutch), from the resource
- * bundle {@code org.passgenau.rank.messages}. One instance per query: not thread-safe (it keeps
- * the parsed sentences).
+ * bundle {@code org.passgenau.rank.messages}. One instance per query, used by the thread that
+ * runs it: not thread-safe. Parsed sentences and the number format are kept per thread and
+ * language, since neither {@link MessageFormat} nor {@link NumberFormat} is thread-safe and
+ * building them costs more than the formatting itself.
  */
 final class Messages {
 
   private final Locale locale;
   private final ResourceBundle bundle;
   private final BiFunction<String, Locale, Optional<String>> occupationLabels;
-  private final Map<String, MessageFormat> formats = new HashMap<>();
+  private final Map<String, MessageFormat> formats;
+  private final NumberFormat numbers;
+
+  /** Per thread, per locale: parsed sentences by key, and the number format. */
+  private static final ThreadLocal<Map<Locale, Map<String, MessageFormat>>> FORMATS =
+      ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<Map<Locale, NumberFormat>> NUMBERS =
+      ThreadLocal.withInitial(HashMap::new);
 
   Messages(Locale locale, BiFunction<String, Locale, Optional<String>> occupationLabels) {
     this.locale = locale;
@@ -30,15 +40,25 @@ final class Messages {
             locale,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.occupationLabels = occupationLabels;
+    this.formats = FORMATS.get().computeIfAbsent(locale, l -> new HashMap<>());
+    this.numbers = NUMBERS.get().computeIfAbsent(locale, NumberFormat::getInstance);
   }
 
   Locale locale() {
     return locale;
   }
 
-  /** The sentence {@code key} with its placeholders filled. */
+  /**
+   * The sentence {@code key} with its placeholders filled. Numbers are formatted as {@link
+   * MessageFormat} would, with the locale's number format, but with one kept instance instead of
+   * a new one per number.
+   */
   String text(String key, Object... args) {
-    // Parsed once per instance; an instance serves one query, which repeats sentences.
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Number number) {
+        args[i] = numbers.format(number);
+      }
+    }
     return formats
         .computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale))
         .format(args);

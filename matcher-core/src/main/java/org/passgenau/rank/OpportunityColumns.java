@@ -59,6 +59,8 @@ final class OpportunityColumns {
   /** Place name id, for explanations. */
   final int[] place;
   final int[] isco;
+  /** Id of {@link #isco} in {@link Vocabulary#occupations}: the index of the query's memos. */
+  final int[] iscoId;
   final byte[] level;
   final byte[] recognitionRequired;
   final byte[] minSchool;
@@ -74,6 +76,8 @@ final class OpportunityColumns {
   final float[] grossEur;
   final int[] startDay;
   final int[] deadlineDay;
+  /** Id of (start day, kind) in {@link Vocabulary#starts}: the index of the query's date memo. */
+  final int[] startClass;
   /** Language requirements of doc d sit at [langStart[d], langStart[d + 1]). */
   final int[] langStart;
   final int[] langId;
@@ -111,6 +115,7 @@ final class OpportunityColumns {
     country = new int[n];
     place = new int[n];
     isco = new int[n];
+    iscoId = new int[n];
     level = new byte[n];
     recognitionRequired = new byte[n];
     minSchool = new byte[n];
@@ -126,6 +131,7 @@ final class OpportunityColumns {
     grossEur = new float[n];
     startDay = new int[n];
     deadlineDay = new int[n];
+    startClass = new int[n];
     langStart = new int[n + 1];
     langId = new int[langs];
     langMin = new byte[langs];
@@ -212,6 +218,7 @@ final class OpportunityColumns {
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
       c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
       c.isco[d] = isco.applyAsInt(o);
+      c.iscoId[d] = vocabulary.occupations.intern(new int[] {c.isco[d]});
       c.level[d] = o.level() == null ? UNKNOWN : (byte) o.level().rank();
       c.recognitionRequired[d] =
           q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
@@ -229,6 +236,7 @@ final class OpportunityColumns {
       c.grossEur[d] = o.monthlyGrossEur() == null ? Float.NaN : o.monthlyGrossEur().floatValue();
       c.startDay[d] = day(o.startDate(), NO_DAY);
       c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
+      c.startClass[d] = vocabulary.starts.intern(new int[] {c.startDay[d], c.kind[d]});
       c.langStart[d] = lp;
       int[] pairs = new int[2 * o.languageRequirements().size()];
       for (LanguageRequirement r : o.languageRequirements()) {
@@ -274,7 +282,7 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, licence, startDay, deadlineDay,
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, iscoId, licence, startDay, deadlineDay, startClass,
         langStart, langId, langSet, skillStart, skillTerm}) {
       for (int v : column) {
         sum += v;

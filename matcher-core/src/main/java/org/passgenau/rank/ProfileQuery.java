@@ -151,14 +151,27 @@ final class ProfileQuery {
   private static final double CHORD_MARGIN_KM = 0.005;
   private static final double CHORD_MARGIN_RELATIVE = 1e-4;
 
-  // Open-addressing memo, per job ISCO code, of occupationValue and bestRecognitionFor: ISCO has
-  // 619 groups, so 1,024 slots rarely fill.
-  private static final int MEMO_BITS = 10;
-  private static final int MEMO_SIZE = 1 << MEMO_BITS;
-  private final int[] memoCode;
-  private final double[] memoValue;
-  private final int[] memoRecognition;
-  private final boolean[] memoFilled;
+  /**
+   * What this query decided for each job ISCO code, by {@link OpportunityColumns#iscoId}: the
+   * occupation scorer's value (NaN while not computed) and the best recognition ({@link
+   * #UNDECIDED} while not computed). Sized when the query is compiled, like {@link #floorMemo}.
+   */
+  private final double[] occupationMemo;
+  private final int[] recognitionMemo;
+  private static final int UNDECIDED = Integer.MIN_VALUE;
+  /**
+   * What this query decided for each (start day, kind) pair, by {@link
+   * OpportunityColumns#startClass}: {@link #START_DECIDED} and the other START_ bits, 0 while
+   * undecided.
+   */
+  private final byte[] startMemo;
+  static final int START_DECIDED = 1;
+  /** Volunteering, which no work ban closes. */
+  static final int START_VOLUNTEERING = 1 << 1;
+  /** Starts after any work ban in force (see {@link WorkPermitFilter}). */
+  static final int START_AFTER_BAN = 1 << 2;
+  /** Can still be joined when the person is available (see {@link DateFilters.Start}). */
+  static final int START_JOINABLE = 1 << 3;
   /**
    * What this query decided for each list of language requirements, by {@link
    * OpportunityColumns#langSet} id, so that each list is judged once: the language floor's
@@ -245,14 +258,16 @@ final class ProfileQuery {
             ? vocabulary.regions.intern(obligation.region())
             : Interner.ABSENT;
     this.movesFreely = willingToRelocate && obligationRegion == Interner.ABSENT;
-    this.memoCode = new int[MEMO_SIZE];
-    this.memoValue = new double[MEMO_SIZE];
-    this.memoRecognition = new int[MEMO_SIZE];
+    this.startMemo = new byte[vocabulary.starts.size()];
+    int occupations = vocabulary.occupations.size();
+    this.occupationMemo = new double[occupations];
+    Arrays.fill(occupationMemo, Double.NaN);
+    this.recognitionMemo = new int[occupations];
+    Arrays.fill(recognitionMemo, UNDECIDED);
     int languageLists = vocabulary.languageRequirements.size();
     this.floorMemo = new byte[2 * languageLists];
     this.languageMemo = new double[languageLists];
     Arrays.fill(languageMemo, Double.NaN);
-    this.memoFilled = new boolean[MEMO_SIZE];
     double phi = Math.toRadians(lat);
     double lambda = Math.toRadians(lon);
     this.homeX = Math.cos(phi) * Math.cos(lambda);
@@ -361,33 +376,24 @@ final class ProfileQuery {
   }
 
   /**
-   * The occupation scorer's value for a job of ISCO code {@code jobIsco}: the best closeness of
-   * any occupation the person brings, weighted. Memoised per code, since a corpus has a few
-   * hundred codes at most and each query meets them thousands of times.
+   * The occupation scorer's value for opportunity {@code d}: the best closeness of any occupation
+   * the person brings to the job's ISCO code, weighted. Memoised per code, since a corpus has a
+   * few hundred codes at most and each query meets them thousands of times; the lookup is kept
+   * apart from the computation so that it stays small enough to inline in the ranking loops.
    */
-  double occupationValue(int jobIsco) {
-    int slot = memoSlot(jobIsco);
-    return slot >= 0 ? memoValue[slot] : computeOccupationValue(jobIsco);
+  double occupationValue(OpportunityColumns c, int d) {
+    int id = c.iscoId[d];
+    double value = id < occupationMemo.length ? occupationMemo[id] : Double.NaN;
+    return value == value ? value : decideOccupationValue(c, d);
   }
 
-  /** The memo slot of {@code jobIsco}, filled on first sight; -1 when the memo is full. */
-  private int memoSlot(int jobIsco) {
-    int slot = (jobIsco * 0x9E3779B9) >>> (32 - MEMO_BITS);
-    for (int probes = 0; probes < MEMO_SIZE; probes++) {
-      if (!memoFilled[slot]) {
-        memoFilled[slot] = true;
-        memoCode[slot] = jobIsco;
-        memoValue[slot] = computeOccupationValue(jobIsco);
-        memoRecognition[slot] = computeBestRecognition(jobIsco);
-        return slot;
-      }
-      if (memoCode[slot] == jobIsco) {
-        return slot;
-      }
-      slot = (slot + 1) & (MEMO_SIZE - 1);
+  private double decideOccupationValue(OpportunityColumns c, int d) {
+    double value = computeOccupationValue(c.isco[d]);
+    int id = c.iscoId[d];
+    if (id < occupationMemo.length) { // else the columns were built after the query was compiled
+      occupationMemo[id] = value;
     }
-    // Full: more distinct codes than real ISCO has (any 1-4 digits pass validation).
-    return -1;
+    return value;
   }
 
   private double computeOccupationValue(int jobIsco) {
@@ -678,12 +684,48 @@ final class ProfileQuery {
   }
 
   /**
-   * The best recognition status (lowest {@link Recognition} ordinal) among the person's
-   * qualifications close enough to {@code isco} to count, or -1 when none is.
+   * The START_ bits of opportunity {@code d}: what the work permit and start date filters decide
+   * from its start day and kind alone. Memoised per (start day, kind), as {@link
+   * #occupationValue}.
    */
-  int bestRecognitionFor(int isco) {
-    int slot = memoSlot(isco);
-    return slot >= 0 ? memoRecognition[slot] : computeBestRecognition(isco);
+  int startVerdict(OpportunityColumns c, int d) {
+    int id = c.startClass[d];
+    int verdict = id < startMemo.length ? startMemo[id] : 0;
+    return verdict != 0 ? verdict : decideStart(c, d);
+  }
+
+  private int decideStart(OpportunityColumns c, int d) {
+    int start = c.startDay[d];
+    int kind = c.kind[d];
+    int verdict = START_DECIDED
+        | (kind == VOLUNTEERING ? START_VOLUNTEERING : 0)
+        | (WorkPermitFilter.startsAfterBan(this, start) ? START_AFTER_BAN : 0)
+        | (DateFilters.Start.joinable(this, start, kind) ? START_JOINABLE : 0);
+    int id = c.startClass[d];
+    if (id < startMemo.length) { // else the columns were built after the query was compiled
+      startMemo[id] = (byte) verdict;
+    }
+    return verdict;
+  }
+
+  /**
+   * The best recognition status (lowest {@link Recognition} ordinal) among the person's
+   * qualifications close enough to the ISCO code of opportunity {@code d} to count, or -1 when
+   * none is. Memoised per code, as {@link #occupationValue}.
+   */
+  int bestRecognitionFor(OpportunityColumns c, int d) {
+    int id = c.iscoId[d];
+    int best = id < recognitionMemo.length ? recognitionMemo[id] : UNDECIDED;
+    return best != UNDECIDED ? best : decideBestRecognition(c, d);
+  }
+
+  private int decideBestRecognition(OpportunityColumns c, int d) {
+    int best = computeBestRecognition(c.isco[d]);
+    int id = c.iscoId[d];
+    if (id < recognitionMemo.length) {
+      recognitionMemo[id] = best;
+    }
+    return best;
   }
 
   private int computeBestRecognition(int isco) {

@@ -24,16 +24,13 @@ final class RecognitionFilter extends Rule.Filter {
     super("recognition");
   }
 
+  /** Looks the recognition up even where it is not needed: a memo read costs less than a branch. */
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    if (!needsRecognition(c, d)) {
-      return true;
-    }
-    int best = q.bestRecognitionFor(c.isco[d]);
-    if (best == FULL) {
-      return true;
-    }
-    return c.has(d, OpportunityColumns.RECOGNITION_PARTNERSHIP) && best >= 0 && best != REJECTED;
+    int best = q.bestRecognitionFor(c, d);
+    boolean underWay = (best >= 0) & (best != REJECTED);
+    return !needsRecognition(c, d) | (best == FULL)
+        | (c.has(d, OpportunityColumns.RECOGNITION_PARTNERSHIP) & underWay);
   }
 
   @Override
@@ -59,7 +56,7 @@ final class RecognitionFilter extends Rule.Filter {
       }
       return;
     }
-    if (q.bestRecognitionFor(c.isco[d]) == FULL) {
+    if (q.bestRecognitionFor(c, d) == FULL) {
       out.add(new Reason(name(), 0, m.text("recognition.full")));
     } else {
       out.add(new Reason(name(), 0, m.text("recognition.partnership")));

@@ -27,7 +27,7 @@ final class Scorers {
 
     @Override
     double value(ProfileQuery q, OpportunityColumns c, int d) {
-      return q.occupationValue(c.isco[d]);
+      return q.occupationValue(c, d);
     }
 
     @Override
@@ -150,7 +150,7 @@ final class Scorers {
       if (c.isco[d] < 0) {
         return 0;
       }
-      int best = q.bestRecognitionFor(c.isco[d]);
+      int best = q.bestRecognitionFor(c, d);
       if (best == Recognition.FULL.ordinal()) {
         return 1;
       } else if (best == Recognition.PARTIAL.ordinal()) {
@@ -174,7 +174,7 @@ final class Scorers {
       if (v <= 0) {
         return null;
       }
-      int best = q.bestRecognitionFor(c.isco[d]);
+      int best = q.bestRecognitionFor(c, d);
       return m.text("recognition_signal." + Recognition.values()[best].code());
     }
   }

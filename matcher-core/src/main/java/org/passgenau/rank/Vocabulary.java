@@ -21,6 +21,16 @@ final class Vocabulary {
   final Interner skillTerms = new Interner();
   /** Language requirement lists of opportunities, as (language id, minimum rank) pairs. */
   final IntListInterner languageRequirements = new IntListInterner();
+  /**
+   * Job ISCO codes (as one-element lists): a query memoises what it decides for a code, by id, in
+   * an array.
+   */
+  final IntListInterner occupations = new IntListInterner();
+  /**
+   * Start days with the kind of opportunity, as (start day, kind) pairs: the date filters decide
+   * once per pair, a few hundred in a corpus, instead of once per opportunity.
+   */
+  final IntListInterner starts = new IntListInterner();
   /** Analysed skills; the same skills recur across postings and profiles. */
   private final LoadingCache<String, List<String>> analysedSkills;
 

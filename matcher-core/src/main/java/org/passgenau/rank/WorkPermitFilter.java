@@ -24,14 +24,22 @@ final class WorkPermitFilter extends Rule.Filter {
         || (!q.mayWorkAbroad && q.homeCountry != Interner.ABSENT);
   }
 
+  /** The start and kind part is decided once per (start day, kind), in the query's memo. */
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    // Without a ban in force banUntilDay is NO_DAY, below every start.
-    int start = c.startDay[d] == OpportunityColumns.NO_DAY ? q.today : c.startDay[d];
+    int verdict = q.startVerdict(c, d);
     int country = c.country[d];
     boolean mayWorkThere = q.mayWorkAbroad | (q.homeCountry == Interner.ABSENT)
         | (country == Interner.ABSENT) | (country == q.homeCountry);
-    return (c.kind[d] == VOLUNTEERING) | (!q.absoluteBan & (start > q.banUntilDay) & mayWorkThere);
+    return ((verdict & ProfileQuery.START_VOLUNTEERING) != 0)
+        | (((verdict & ProfileQuery.START_AFTER_BAN) != 0) & mayWorkThere);
+  }
+
+  /** Whether employment starting on {@code startDay} (NO_DAY: now) starts after any ban. */
+  static boolean startsAfterBan(ProfileQuery q, int startDay) {
+    // Without a ban in force banUntilDay is NO_DAY, below every start.
+    int start = startDay == OpportunityColumns.NO_DAY ? q.today : startDay;
+    return !q.absoluteBan & (start > q.banUntilDay);
   }
 
   @Override

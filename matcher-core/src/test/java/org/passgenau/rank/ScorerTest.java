@@ -8,6 +8,7 @@ import static org.passgenau.rank.Fixtures.apprenticeship;
 import static org.passgenau.rank.Fixtures.person;
 import static org.passgenau.rank.Fixtures.vacancy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -61,16 +62,23 @@ class ScorerTest {
   }
 
   @Test
-  void closenessStaysRightForMoreDistinctCodesThanTheMemoHolds() {
+  void closenessIsTheSameWhetherMemoisedOrForCodesFirstSeenAfterTheQueryWasCompiled() {
     Vocabulary vocabulary = new Vocabulary(text -> List.of(text));
     Profile cook = cookByQualification();
-    ProfileQuery q = new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco);
+    // Compiled before any column exists: every code is beyond its memo.
+    ProfileQuery early = new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco);
+    List<Opportunity> jobs = new ArrayList<>();
+    for (int code = 1000; code < 4000; code++) { // 3,000 distinct 4-digit codes
+      jobs.add(vacancy("V-" + code).occupation(Occupation.isco(Integer.toString(code))).build());
+    }
+    OpportunityColumns c = OpportunityColumns.of(jobs, vocabulary, RuleHarness::isco);
+    ProfileQuery memoised = new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco);
+    int cook5120 = org.passgenau.taxonomy.IscoCode.encode("5120");
     for (int round = 0; round < 2; round++) {
-      for (int code = 1000; code < 4000; code++) { // 3,000 distinct 4-digit codes, memo holds 1,024
-        double expected = org.passgenau.taxonomy.IscoCode.sharedLevels(
-            org.passgenau.taxonomy.IscoCode.encode("5120"), org.passgenau.taxonomy.IscoCode.encode(Integer.toString(code))) / 4.0;
-        assertThat(q.occupationValue(org.passgenau.taxonomy.IscoCode.encode(Integer.toString(code))))
-            .as("code %s", code).isEqualTo(expected);
+      for (int d = 0; d < c.size; d++) {
+        double expected = org.passgenau.taxonomy.IscoCode.sharedLevels(cook5120, c.isco[d]) / 4.0;
+        assertThat(early.occupationValue(c, d)).as("%s, early query", c.ids[d]).isEqualTo(expected);
+        assertThat(memoised.occupationValue(c, d)).as("%s, round %d", c.ids[d], round).isEqualTo(expected);
       }
     }
   }
