@@ -59,8 +59,11 @@ final class OpportunityColumns {
   /** Place name id, for explanations. */
   final int[] place;
   final int[] isco;
-  /** Id of {@link #isco} in {@link Vocabulary#occupations}: the index of the query's memos. */
-  final int[] iscoId;
+  /**
+   * Id in {@link Vocabulary#occupations} of the ISCO code with the recognition it needs: the index
+   * of the query's occupation memos.
+   */
+  final int[] occupationClass;
   final byte[] level;
   final byte[] recognitionRequired;
   final byte[] minSchool;
@@ -76,7 +79,7 @@ final class OpportunityColumns {
   final float[] grossEur;
   final int[] startDay;
   final int[] deadlineDay;
-  /** Id of (start day, kind) in {@link Vocabulary#starts}: the index of the query's date memo. */
+  /** Id of (start day, kind, country) in {@link Vocabulary#starts}: the index of the date memo. */
   final int[] startClass;
   /** Language requirements of doc d sit at [langStart[d], langStart[d + 1]). */
   final int[] langStart;
@@ -115,7 +118,7 @@ final class OpportunityColumns {
     country = new int[n];
     place = new int[n];
     isco = new int[n];
-    iscoId = new int[n];
+    occupationClass = new int[n];
     level = new byte[n];
     recognitionRequired = new byte[n];
     minSchool = new byte[n];
@@ -218,11 +221,12 @@ final class OpportunityColumns {
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
       c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
       c.isco[d] = isco.applyAsInt(o);
-      c.iscoId[d] = vocabulary.occupations.intern(new int[] {c.isco[d]});
       c.level[d] = o.level() == null ? UNKNOWN : (byte) o.level().rank();
       c.recognitionRequired[d] =
           q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
       c.minSchool[d] = o.minSchool() == null ? UNKNOWN : (byte) o.minSchool().ordinal();
+      c.occupationClass[d] = vocabulary.occupations.intern(new int[] {c.isco[d],
+          RecognitionFilter.needsRecognition(c, d) ? 1 : 0, c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
       HoursRange h = o.hoursPerWeek();
       c.hoursMin[d] = h == null || h.min() == null ? Float.NaN : h.min().floatValue();
       c.hoursMax[d] = h == null || h.max() == null ? Float.NaN : h.max().floatValue();
@@ -236,7 +240,8 @@ final class OpportunityColumns {
       c.grossEur[d] = o.monthlyGrossEur() == null ? Float.NaN : o.monthlyGrossEur().floatValue();
       c.startDay[d] = day(o.startDate(), NO_DAY);
       c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
-      c.startClass[d] = vocabulary.starts.intern(new int[] {c.startDay[d], c.kind[d]});
+      c.startClass[d] =
+          vocabulary.starts.intern(new int[] {c.startDay[d], c.kind[d], c.country[d]});
       c.langStart[d] = lp;
       int[] pairs = new int[2 * o.languageRequirements().size()];
       for (LanguageRequirement r : o.languageRequirements()) {
@@ -282,7 +287,7 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, iscoId, licence, startDay, deadlineDay, startClass,
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, licence, startDay, deadlineDay, startClass,
         langStart, langId, langSet, skillStart, skillTerm}) {
       for (int v : column) {
         sum += v;

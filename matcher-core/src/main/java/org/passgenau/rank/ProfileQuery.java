@@ -152,26 +152,28 @@ final class ProfileQuery {
   private static final double CHORD_MARGIN_RELATIVE = 1e-4;
 
   /**
-   * What this query decided for each job ISCO code, by {@link OpportunityColumns#iscoId}: the
-   * occupation scorer's value (NaN while not computed) and the best recognition ({@link
-   * #UNDECIDED} while not computed). Sized when the query is compiled, like {@link #floorMemo}.
+   * What this query decided for each job ISCO code with its recognition needs, by {@link
+   * OpportunityColumns#occupationClass}: the occupation scorer's value (NaN while not computed),
+   * the best recognition ({@link #UNDECIDED} while not computed) and the recognition filter's
+   * verdict (0 while undecided). Sized when the query is compiled, like {@link #floorMemo}.
    */
   private final double[] occupationMemo;
   private final int[] recognitionMemo;
+  private final byte[] recognitionVerdicts;
   private static final int UNDECIDED = Integer.MIN_VALUE;
+  private static final byte ADMITS = 1;
+  private static final byte EXCLUDES = 2;
   /**
-   * What this query decided for each (start day, kind) pair, by {@link
+   * What this query decided for each (start day, kind, country), by {@link
    * OpportunityColumns#startClass}: {@link #START_DECIDED} and the other START_ bits, 0 while
    * undecided.
    */
   private final byte[] startMemo;
   static final int START_DECIDED = 1;
-  /** Volunteering, which no work ban closes. */
-  static final int START_VOLUNTEERING = 1 << 1;
-  /** Starts after any work ban in force (see {@link WorkPermitFilter}). */
-  static final int START_AFTER_BAN = 1 << 2;
+  /** The work permit filter admits it (see {@link WorkPermitFilter}). */
+  static final int START_PERMITTED = 1 << 1;
   /** Can still be joined when the person is available (see {@link DateFilters.Start}). */
-  static final int START_JOINABLE = 1 << 3;
+  static final int START_JOINABLE = 1 << 2;
   /**
    * What this query decided for each list of language requirements, by {@link
    * OpportunityColumns#langSet} id, so that each list is judged once: the language floor's
@@ -264,6 +266,7 @@ final class ProfileQuery {
     Arrays.fill(occupationMemo, Double.NaN);
     this.recognitionMemo = new int[occupations];
     Arrays.fill(recognitionMemo, UNDECIDED);
+    this.recognitionVerdicts = new byte[occupations];
     int languageLists = vocabulary.languageRequirements.size();
     this.floorMemo = new byte[2 * languageLists];
     this.languageMemo = new double[languageLists];
@@ -382,14 +385,14 @@ final class ProfileQuery {
    * apart from the computation so that it stays small enough to inline in the ranking loops.
    */
   double occupationValue(OpportunityColumns c, int d) {
-    int id = c.iscoId[d];
+    int id = c.occupationClass[d];
     double value = id < occupationMemo.length ? occupationMemo[id] : Double.NaN;
     return value == value ? value : decideOccupationValue(c, d);
   }
 
   private double decideOccupationValue(OpportunityColumns c, int d) {
     double value = computeOccupationValue(c.isco[d]);
-    int id = c.iscoId[d];
+    int id = c.occupationClass[d];
     if (id < occupationMemo.length) { // else the columns were built after the query was compiled
       occupationMemo[id] = value;
     }
@@ -685,7 +688,7 @@ final class ProfileQuery {
 
   /**
    * The START_ bits of opportunity {@code d}: what the work permit and start date filters decide
-   * from its start day and kind alone. Memoised per (start day, kind), as {@link
+   * from its start day, kind and country. Memoised per (start day, kind, country), as {@link
    * #occupationValue}.
    */
   int startVerdict(OpportunityColumns c, int d) {
@@ -698,8 +701,7 @@ final class ProfileQuery {
     int start = c.startDay[d];
     int kind = c.kind[d];
     int verdict = START_DECIDED
-        | (kind == VOLUNTEERING ? START_VOLUNTEERING : 0)
-        | (WorkPermitFilter.startsAfterBan(this, start) ? START_AFTER_BAN : 0)
+        | (WorkPermitFilter.permits(this, start, kind, c.country[d]) ? START_PERMITTED : 0)
         | (DateFilters.Start.joinable(this, start, kind) ? START_JOINABLE : 0);
     int id = c.startClass[d];
     if (id < startMemo.length) { // else the columns were built after the query was compiled
@@ -714,18 +716,35 @@ final class ProfileQuery {
    * none is. Memoised per code, as {@link #occupationValue}.
    */
   int bestRecognitionFor(OpportunityColumns c, int d) {
-    int id = c.iscoId[d];
+    int id = c.occupationClass[d];
     int best = id < recognitionMemo.length ? recognitionMemo[id] : UNDECIDED;
     return best != UNDECIDED ? best : decideBestRecognition(c, d);
   }
 
   private int decideBestRecognition(OpportunityColumns c, int d) {
     int best = computeBestRecognition(c.isco[d]);
-    int id = c.iscoId[d];
+    int id = c.occupationClass[d];
     if (id < recognitionMemo.length) {
       recognitionMemo[id] = best;
     }
     return best;
+  }
+
+  /** The recognition filter's verdict on opportunity {@code d}, memoised as {@link #occupationValue}. */
+  boolean recognitionAdmits(OpportunityColumns c, int d) {
+    int id = c.occupationClass[d];
+    byte verdict = id < recognitionVerdicts.length ? recognitionVerdicts[id] : 0;
+    return verdict != 0 ? verdict == ADMITS : decideRecognition(c, d);
+  }
+
+  private boolean decideRecognition(OpportunityColumns c, int d) {
+    boolean admits = RecognitionFilter.decide(bestRecognitionFor(c, d),
+        RecognitionFilter.needsRecognition(c, d), c.has(d, OpportunityColumns.RECOGNITION_PARTNERSHIP));
+    int id = c.occupationClass[d];
+    if (id < recognitionVerdicts.length) {
+      recognitionVerdicts[id] = admits ? ADMITS : EXCLUDES;
+    }
+    return admits;
   }
 
   private int computeBestRecognition(int isco) {

@@ -24,13 +24,18 @@ final class RecognitionFilter extends Rule.Filter {
     super("recognition");
   }
 
-  /** Looks the recognition up even where it is not needed: a memo read costs less than a branch. */
+  /** Decided once per ISCO code and recognition need, in the query's memo. */
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    int best = q.bestRecognitionFor(c, d);
-    boolean underWay = (best >= 0) & (best != REJECTED);
-    return !needsRecognition(c, d) | (best == FULL)
-        | (c.has(d, OpportunityColumns.RECOGNITION_PARTNERSHIP) & underWay);
+    return q.recognitionAdmits(c, d);
+  }
+
+  /**
+   * The verdict for the person's best recognition in the job's field ({@code best}, -1 for none),
+   * whether the job needs recognition, and whether the employer offers a partnership.
+   */
+  static boolean decide(int best, boolean needed, boolean partnership) {
+    return !needed || best == FULL || (partnership && best >= 0 && best != REJECTED);
   }
 
   @Override

@@ -22,13 +22,15 @@ final class Vocabulary {
   /** Language requirement lists of opportunities, as (language id, minimum rank) pairs. */
   final IntListInterner languageRequirements = new IntListInterner();
   /**
-   * Job ISCO codes (as one-element lists): a query memoises what it decides for a code, by id, in
-   * an array.
+   * Job ISCO codes with whether the job needs a recognised qualification and whether the employer
+   * offers a recognition partnership, as (code, 0 or 1, 0 or 1): a query decides the occupation
+   * scorer and the recognition filter once per triple, in arrays indexed by id.
    */
   final IntListInterner occupations = new IntListInterner();
   /**
-   * Start days with the kind of opportunity, as (start day, kind) pairs: the date filters decide
-   * once per pair, a few hundred in a corpus, instead of once per opportunity.
+   * Start days with the kind of opportunity and its country, as (start day, kind, country id):
+   * the work permit and start date filters decide once per triple, a few thousand in a corpus,
+   * instead of once per opportunity.
    */
   final IntListInterner starts = new IntListInterner();
   /** Analysed skills; the same skills recur across postings and profiles. */

@@ -24,22 +24,19 @@ final class WorkPermitFilter extends Rule.Filter {
         || (!q.mayWorkAbroad && q.homeCountry != Interner.ABSENT);
   }
 
-  /** The start and kind part is decided once per (start day, kind), in the query's memo. */
+  /** Decided once per (start day, kind, country), in the query's memo. */
   @Override
   boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-    int verdict = q.startVerdict(c, d);
-    int country = c.country[d];
-    boolean mayWorkThere = q.mayWorkAbroad | (q.homeCountry == Interner.ABSENT)
-        | (country == Interner.ABSENT) | (country == q.homeCountry);
-    return ((verdict & ProfileQuery.START_VOLUNTEERING) != 0)
-        | (((verdict & ProfileQuery.START_AFTER_BAN) != 0) & mayWorkThere);
+    return (q.startVerdict(c, d) & ProfileQuery.START_PERMITTED) != 0;
   }
 
-  /** Whether employment starting on {@code startDay} (NO_DAY: now) starts after any ban. */
-  static boolean startsAfterBan(ProfileQuery q, int startDay) {
+  /** The verdict on an opportunity of this start day (NO_DAY: now), kind and country id. */
+  static boolean permits(ProfileQuery q, int startDay, int kind, int country) {
     // Without a ban in force banUntilDay is NO_DAY, below every start.
     int start = startDay == OpportunityColumns.NO_DAY ? q.today : startDay;
-    return !q.absoluteBan & (start > q.banUntilDay);
+    boolean mayWorkThere = q.mayWorkAbroad | (q.homeCountry == Interner.ABSENT)
+        | (country == Interner.ABSENT) | (country == q.homeCountry);
+    return (kind == VOLUNTEERING) | (!q.absoluteBan & (start > q.banUntilDay) & mayWorkThere);
   }
 
   @Override
