@@ -81,21 +81,21 @@ final class OpportunityColumns {
   final int[] deadlineDay;
   /** Id of (start day, kind, country) in {@link Vocabulary#starts}: the index of the date memo. */
   final int[] startClass;
-  /** Language requirements of doc d sit at [langStart[d], langStart[d + 1]). */
+  /** Language requirements of row d sit at [langStart[d], langStart[d + 1]). */
   final int[] langStart;
   final int[] langId;
   final byte[] langMin;
   /**
-   * Id of doc d's list of language requirements in {@link Vocabulary#languageRequirements}:
+   * Id of row d's list of language requirements in {@link Vocabulary#languageRequirements}:
    * documents with equal lists share it, so a query decides a list once.
    */
   final int[] langSet;
-  /** Sorted, distinct skill term ids of doc d sit at [skillStart[d], skillStart[d + 1]). */
+  /** Sorted, distinct skill term ids of row d sit at [skillStart[d], skillStart[d + 1]). */
   final int[] skillStart;
   final int[] skillTerm;
   /**
    * One column per custom rule of the engine's rule set, in {@link CompiledCustomRules#extracted}
-   * order: what {@link CustomRule#extract} gave doc d is at custom[rule][d].
+   * order: what {@link CustomRule#extract} gave row d is at custom[rule][d].
    */
   final double[][] custom;
 
@@ -159,8 +159,8 @@ final class OpportunityColumns {
 
   /**
    * Builds the columns of {@code docs}, the documents of a segment in doc id order; {@code isco}
-   * resolves each opportunity's ISCO
-   * code (classifying titles when no code is given) to its {@code IscoCode} encoding.
+   * resolves each opportunity's ISCO code (classifying titles when no code is given) to its {@code
+   * IscoCode} encoding.
    */
   static OpportunityColumns of(
       List<Opportunity> docs, Vocabulary vocabulary, ToIntFunction<Opportunity> isco) {
