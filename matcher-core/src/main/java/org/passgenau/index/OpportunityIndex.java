@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -60,11 +61,15 @@ public final class OpportunityIndex<C> implements Closeable {
   private final SearcherManager searchers;
   private final Analyzer ownedAnalyzer;
   private final Analyzer analyzer;
+  private final int indexingThreads;
+  /** Below this many, starting threads costs more than it saves. */
+  private static final int PARALLEL_FROM = 2_000;
 
   private OpportunityIndex(
       Directory directory, IndexWriter writer, SegmentViews<C> views, SearcherManager searchers,
-      Analyzer analyzer, boolean ownsAnalyzer) {
+      Analyzer analyzer, boolean ownsAnalyzer, int indexingThreads) {
     this.directory = directory;
+    this.indexingThreads = indexingThreads;
     this.writer = writer;
     this.views = views;
     this.searchers = searchers;
@@ -97,13 +102,20 @@ public final class OpportunityIndex<C> implements Closeable {
   }
 
   /**
-   * Upserts each opportunity in order, so a later one with the same id wins.
+   * Upserts each opportunity in order, so a later one with the same id wins. Large inputs are
+   * indexed on {@link Builder#indexingThreads} threads, each id always on the same one, so the
+   * outcome is the same as one by one.
    *
    * @throws NullPointerException naming the position of a null element; the ones before it are
    *     upserted
    */
   public void upsertAll(Iterable<Opportunity> opportunities) {
     Objects.requireNonNull(opportunities, "opportunities must not be null");
+    boolean small = opportunities instanceof Collection<?> c && c.size() < PARALLEL_FROM;
+    if (indexingThreads > 1 && !small) {
+      PartitionedUpserts.run(opportunities, indexingThreads, this::upsert);
+      return;
+    }
     int position = 0;
     for (Opportunity opportunity : opportunities) {
       if (opportunity == null) {
@@ -208,6 +220,7 @@ public final class OpportunityIndex<C> implements Closeable {
     private final SegmentColumnsFactory<C> columns;
     private Analyzer analyzer;
     private Path path;
+    private int indexingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private Builder(SegmentColumnsFactory<C> columns) {
       this.columns = columns;
@@ -239,6 +252,21 @@ public final class OpportunityIndex<C> implements Closeable {
     }
 
     /**
+     * How many threads {@link OpportunityIndex#upsertAll} indexes large inputs on, and a refresh
+     * builds the columns of new segments on; 1 does both on the calling thread only. Default: the
+     * available processors, at most 4.
+     *
+     * @throws IllegalArgumentException if {@code threads} is not between 1 and 64
+     */
+    public Builder<C> indexingThreads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("indexingThreads must be between 1 and 64, was " + threads);
+      }
+      this.indexingThreads = threads;
+      return this;
+    }
+
+    /**
      * Opens the index and builds the columns of every segment already in it.
      *
      * @throws UncheckedIOException naming the directory if it cannot be opened, for example
@@ -254,10 +282,11 @@ public final class OpportunityIndex<C> implements Closeable {
         IndexWriterConfig config =
             new IndexWriterConfig(textAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         writer = new IndexWriter(directory, config);
-        SegmentViews<C> views = new SegmentViews<>(columns);
+        SegmentViews<C> views = new SegmentViews<>(columns, indexingThreads);
         // applyAllDeletes: a replaced opportunity must never show twice in one snapshot.
         SearcherManager searchers = new SearcherManager(writer, true, false, views);
-        return new OpportunityIndex<>(directory, writer, views, searchers, textAnalyzer, ownsAnalyzer);
+        return new OpportunityIndex<>(
+            directory, writer, views, searchers, textAnalyzer, ownsAnalyzer, indexingThreads);
       } catch (IOException | RuntimeException e) {
         IOUtils.closeWhileHandlingException(writer, directory, ownsAnalyzer ? textAnalyzer : null);
         if (e instanceof IOException io) {

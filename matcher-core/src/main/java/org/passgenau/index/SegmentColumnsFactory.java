@@ -7,10 +7,11 @@ import org.passgenau.model.Opportunity;
  * Builds the columnar ranking data of one index segment, typically primitive arrays indexed by the
  * segment's doc id, so that hot loops read features without touching objects.
  *
- * <p>Called once per segment core, in the thread that refreshes the index, before any query can
- * see the segment. Implementations must be thread-safe if one factory serves several indexes, and
- * the value they return must not change afterwards: queries on many threads read it without
- * locks.
+ * <p>Called once per segment core, during the refresh that first sees the segment, before any
+ * query can see it. A refresh that finds several new segments builds their columns on several
+ * threads at once (up to {@link OpportunityIndex.Builder#indexingThreads}), so implementations
+ * must be thread-safe; the value they return must not change afterwards: queries on many threads
+ * read it without locks.
  *
  * @param <C> the columns of one segment
  */

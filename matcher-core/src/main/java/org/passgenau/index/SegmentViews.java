@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -17,7 +21,8 @@ import org.passgenau.model.Opportunity;
 
 /**
  * Creates every searcher the index publishes and, before publishing it, the columns of each new
- * segment core and the list of segments of the new reader.
+ * segment core and the list of segments of the new reader. The columns of several new cores are
+ * built on several threads at once: decoding the stored opportunities is most of a refresh.
  *
  * <p>This runs inside {@link SearcherFactory#newSearcher}, not in a {@code RefreshListener}: the
  * factory runs in the refreshing thread before the new searcher is swapped in, whereas {@code
@@ -33,18 +38,21 @@ import org.passgenau.model.Opportunity;
 final class SegmentViews<C> extends SearcherFactory {
 
   private final SegmentColumnsFactory<C> factory;
+  private final int threads;
   private final ConcurrentMap<IndexReader.CacheKey, C> columnsByCore = new ConcurrentHashMap<>();
   private final ConcurrentMap<IndexReader.CacheKey, List<Segment<C>>> segmentsByReader =
       new ConcurrentHashMap<>();
 
-  SegmentViews(SegmentColumnsFactory<C> factory) {
+  SegmentViews(SegmentColumnsFactory<C> factory, int threads) {
     this.factory = factory;
+    this.threads = threads;
   }
 
   @Override
   public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
       throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
+    buildNewColumns(leaves);
     List<Segment<C>> segments = new ArrayList<>(leaves.size());
     for (LeafReaderContext leaf : leaves) {
       segments.add(new Segment<>(leaf, columnsOf(leaf.reader())));
@@ -68,6 +76,61 @@ final class SegmentViews<C> extends SearcherFactory {
   /** The number of segment cores whose columns are cached; for tests. */
   int cachedCores() {
     return columnsByCore.size();
+  }
+
+  /**
+   * Builds the columns of the leaves not yet cached, on up to {@link #threads} threads when there
+   * are several; with one or none, {@link #columnsOf} builds it in this thread.
+   */
+  private void buildNewColumns(List<LeafReaderContext> leaves) throws IOException {
+    List<LeafReader> missing = new ArrayList<>();
+    for (LeafReaderContext leaf : leaves) {
+      IndexReader.CacheHelper core = requireCacheHelper(leaf.reader().getCoreCacheHelper(), leaf.reader());
+      if (!columnsByCore.containsKey(core.getKey())) {
+        missing.add(leaf.reader());
+      }
+    }
+    int workers = Math.min(threads, missing.size());
+    if (workers < 2) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+      Thread thread = new Thread(task, "passgenau-columns");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<C>> builds = new ArrayList<>();
+      for (LeafReader leaf : missing) {
+        builds.add(pool.submit(() -> columnsOf(leaf)));
+      }
+      for (Future<C> build : builds) {
+        await(build);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(Future<?> build) throws IOException {
+    try {
+      build.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building segment columns", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("building segment columns failed", cause);
+    }
   }
 
   private C columnsOf(LeafReader leaf) throws IOException {

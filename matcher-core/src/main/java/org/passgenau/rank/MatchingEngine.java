@@ -91,7 +91,8 @@ public final class MatchingEngine implements Closeable {
     OpportunityIndex.Builder<OpportunityColumns> index =
         OpportunityIndex.builder(
                 docs -> OpportunityColumns.of(docs, vocabulary, this::isco, rules.custom.extracted))
-            .analyzer(analyzer);
+            .analyzer(analyzer)
+            .indexingThreads(b.indexingThreads);
     if (b.directory != null) {
       index.directory(b.directory);
     }
@@ -116,7 +117,10 @@ public final class MatchingEngine implements Closeable {
     index.upsert(opportunity);
   }
 
-  /** Adds or replaces many; visible after {@link #refresh()}. */
+  /**
+   * Adds or replaces many, in order (a later one with the same id wins); visible after {@link
+   * #refresh()}. Large inputs are indexed on {@link Builder#indexingThreads} threads.
+   */
   public void upsertAll(Iterable<Opportunity> opportunities) {
     index.upsertAll(opportunities);
   }
@@ -309,6 +313,7 @@ public final class MatchingEngine implements Closeable {
     private RuleSet ruleSet = RuleSet.defaults();
     private OccupationTaxonomy taxonomy;
     private Path directory;
+    private int indexingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
     private final Map<String, CustomRule> explicit = new LinkedHashMap<>();
     /** What build() resolved: the explicit rules, and installed ones the rule set names. */
     private CustomRules customRules = CustomRules.none();
@@ -332,6 +337,22 @@ public final class MatchingEngine implements Closeable {
     /** Keeps the index on disk; an index already there is reopened. Default: in memory. */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory must not be null");
+      return this;
+    }
+
+    /**
+     * How many threads {@link MatchingEngine#upsertAll} indexes large inputs on (each id always on
+     * the same one, so the outcome does not depend on it) and {@link MatchingEngine#refresh}
+     * builds the columns of new segments on; 1 does both on the calling thread only. Default: the
+     * available processors, at most 4.
+     *
+     * @throws IllegalArgumentException if {@code threads} is not between 1 and 64
+     */
+    public Builder indexingThreads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("indexingThreads must be between 1 and 64, was " + threads);
+      }
+      this.indexingThreads = threads;
       return this;
     }
 

@@ -212,6 +212,98 @@ class OpportunityIndexTest {
   }
 
   @Test
+  void aBulkLoadOnSeveralThreadsKeepsTheLastVersionOfEveryId() {
+    List<Opportunity> versions = new ArrayList<>();
+    for (int version = 1; version <= 3; version++) {
+      for (int i = 0; i < 2_000; i++) {
+        versions.add(vacancy("V-" + i, "Version " + version));
+      }
+    }
+    Iterable<Opportunity> streamed = versions::iterator; // not a collection: read as a stream
+    try (OpportunityIndex<String[]> index =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).indexingThreads(4).build()) {
+      index.upsertAll(streamed);
+      index.refresh();
+      try (Snapshot<String[]> snapshot = index.acquire()) {
+        assertThat(snapshot.size()).isEqualTo(2_000);
+        List<String> titles = liveOpportunities(snapshot).stream().map(Opportunity::title).distinct().toList();
+        assertThat(titles).containsExactly("Version 3");
+        assertColumnsHoldTheirSegmentsIds(snapshot);
+      }
+    }
+  }
+
+  @Test
+  void aBulkLoadOnSeveralThreadsNamesThePositionOfANullAndKeepsWhatCameBefore() {
+    List<Opportunity> opportunities = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      opportunities.add(i == 2_500 ? null : vacancy("V-" + i, "Koch"));
+    }
+    Iterable<Opportunity> streamed = opportunities::iterator;
+    try (OpportunityIndex<String[]> index =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).indexingThreads(3).build()) {
+      assertThatThrownBy(() -> index.upsertAll(streamed))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("position 2500");
+      index.refresh();
+      try (Snapshot<String[]> snapshot = index.acquire()) {
+        assertThat(snapshot.size()).isEqualTo(2_500);
+      }
+    }
+  }
+
+  @Test
+  void theBuilderRefusesIndexingThreadsOutOfRange() {
+    assertThatThrownBy(() -> OpportunityIndex.builder(new Fixtures.IdColumns()).indexingThreads(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("indexingThreads")
+        .hasMessageContaining("was 0");
+    assertThatThrownBy(() -> OpportunityIndex.builder(new Fixtures.IdColumns()).indexingThreads(65))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 65");
+  }
+
+  @Test
+  void aRefreshBuildsTheColumnsOfSeveralNewSegmentsAtOnce() {
+    Fixtures.IdColumns columns = new Fixtures.IdColumns();
+    try (OpportunityIndex<String[]> index =
+        OpportunityIndex.builder(columns).indexingThreads(2).build()) {
+      for (int segment = 0; segment < 3; segment++) {
+        for (int i = 0; i < 500; i++) {
+          index.upsert(vacancy("V-" + segment + "-" + i, "Koch"));
+        }
+        index.commit(); // flushes a segment without opening a reader on it
+      }
+      index.refresh();
+      try (Snapshot<String[]> snapshot = index.acquire()) {
+        assertThat(snapshot.segments()).hasSize(3);
+        assertThat(columns.builds).hasValue(3);
+        assertColumnsHoldTheirSegmentsIds(snapshot);
+      }
+    }
+  }
+
+  private static void assertColumnsHoldTheirSegmentsIds(Snapshot<String[]> snapshot) {
+    for (Segment<String[]> segment : snapshot.segments()) {
+      for (int doc = 0; doc < segment.maxDoc(); doc++) {
+        assertThat(segment.columns()[doc]).isEqualTo(snapshot.opportunity(segment.docBase() + doc).id());
+      }
+    }
+  }
+
+  private static List<Opportunity> liveOpportunities(Snapshot<String[]> snapshot) {
+    List<Opportunity> live = new ArrayList<>();
+    for (Segment<String[]> segment : snapshot.segments()) {
+      for (int doc = 0; doc < segment.maxDoc(); doc++) {
+        if (segment.isLive(doc)) {
+          live.add(snapshot.opportunity(segment.docBase() + doc));
+        }
+      }
+    }
+    return live;
+  }
+
+  @Test
   void aSnapshotRefusesLeavesOfAnotherSnapshot() {
     try (OpportunityIndex<String[]> index = memoryIndex()) {
       index.upsert(vacancy("V-1", "Koch"));
