@@ -27,7 +27,10 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * <p>The primary score is such runs per second; the auxiliary counter {@code opportunities} is
  * JMH's rate of opportunities indexed per second (runs per second times {@code opportunities}).
  * The corpus is generated once per trial, outside the measurement; the taxonomy file is read
- * once per trial too (a long-running service reads it once).
+ * once per trial too (a long-running service reads it once). The engine has its default {@code
+ * indexingThreads}, the available processors up to 4, as a bulk load in production would: on a
+ * 2-core machine two threads analyse and add documents, and a refresh builds the columns of new
+ * segments on two threads.
  *
  * <p>Heap per opportunity of the resulting snapshot is measured by {@link SnapshotFootprint}.
  */
