@@ -47,8 +47,9 @@ final class RuleSetSection {
             + " group's share of profiles: 1 is parity, below 1 the group's members are shown"
             + " less than their number. Ratios below 0.8 (the four-fifths rule of thumb) are red,"
             + " above 1.25 green; <b>change</b> is a candidate's ratio minus the baseline's. The"
-            + " match rate comes with its 95% Wilson interval. Scores are comparable within one rule"
-            + " set only, so the mean top score is left to the CSV. Groups marked * have fewer than ")
+            + " match rate comes with its 95% Wilson interval. Scores are comparable within one"
+            + " rule set only, so the mean top score is left to the CSV. Groups marked * have"
+            + " fewer than ")
         .append(audits.smallGroup()).append(" profiles: read their numbers with care. Groups come"
             + " from the profiles' audit fields, which take no part in the ranking.</p>\n");
 

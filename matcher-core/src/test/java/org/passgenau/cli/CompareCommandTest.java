@@ -159,7 +159,8 @@ class CompareCommandTest {
   @Test
   void profilesWithoutAuditFieldsGiveNoGroups() throws IOException {
     List<String> plain = Files.readAllLines(Path.of(profiles)).stream()
-        .filter(line -> line.startsWith("{\"id\":\"P-202\"") || line.startsWith("{\"id\":\"P-203\""))
+        .filter(line -> line.startsWith("{\"id\":\"P-202\"")
+            || line.startsWith("{\"id\":\"P-203\""))
         .toList();
     assertThat(plain).as("fixture profiles without audit fields").hasSize(2)
         .noneMatch(line -> line.contains("\"audit\""));
