@@ -23,6 +23,10 @@ public final class AuditOutput {
   public static final String EXCLUSIONS_CSV = "exclusions.csv";
   public static final String HTML = "audit.html";
 
+  /** The file names of the tables of several rule sets' audits, as {@code compare} writes them. */
+  public static final String RULE_SETS_GROUPS_CSV = "fairness.csv";
+  public static final String RULE_SETS_EXCLUSIONS_CSV = "fairness_exclusions.csv";
+
   private AuditOutput() {}
 
   /**
@@ -74,5 +78,43 @@ public final class AuditOutput {
   /** Text tables for a terminal: all profiles, then one table per attribute. */
   public static void writeText(AuditReport report, Writer out) throws IOException {
     TextTable.write(report, out);
+  }
+
+  /**
+   * The group table of several rule sets' audits: a {@code rule_set} column (the label), then
+   * the columns of {@link #writeGroupsCsv(AuditReport, Writer)}; per rule set in order, its rows
+   * exactly as its own audit's table has them. Does not close {@code out}.
+   */
+  public static void writeGroupsCsv(RuleSetAudits audits, Writer out) throws IOException {
+    CsvTables.writeGroups(audits, out);
+  }
+
+  /**
+   * The exclusion table of several rule sets' audits: a {@code rule_set} column, then the columns
+   * of {@link #writeExclusionsCsv(AuditReport, Writer)}, per rule set in order. Does not close
+   * {@code out}.
+   */
+  public static void writeExclusionsCsv(RuleSetAudits audits, Writer out) throws IOException {
+    CsvTables.writeExclusions(audits, out);
+  }
+
+  /**
+   * The audits of several rule sets as a section of an HTML page, from an {@code <h2>} on: all
+   * profiles per rule set, then per attribute a chart of exposure by group with the rule sets side
+   * by side and a table of each group under each rule set; without audit fields, a line that says
+   * there are no groups. Charts are embedded PNG images and marks inline styles, so the section
+   * keeps a page self-contained whatever its style sheet. Needs XChart on the class path.
+   */
+  public static String toHtmlSection(RuleSetAudits audits) throws IOException {
+    return RuleSetSection.render(audits);
+  }
+
+  /**
+   * A short summary for a terminal: per rule set, the match rate and mean matches of all
+   * profiles and, per attribute, the group with the lowest exposure ratio among groups that are
+   * not small. Does not close {@code out}.
+   */
+  public static void writeText(RuleSetAudits audits, Writer out) throws IOException {
+    TextTable.write(audits, out);
   }
 }

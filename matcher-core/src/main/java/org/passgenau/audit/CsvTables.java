@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -23,6 +24,9 @@ final class CsvTables {
       "attribute", "group", "filter", "excluded", "mean_per_profile", "share_of_exclusions",
       "ratio_to_all"};
 
+  /** The first column of the tables of several rule sets. */
+  static final String RULE_SET = "rule_set";
+
   private CsvTables() {}
 
   private static CSVFormat format(String... header) {
@@ -32,15 +36,32 @@ final class CsvTables {
   /** One row for everyone, then one per attribute and group. */
   static void writeGroups(AuditReport report, Writer out) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, format(GROUP_HEADER));
-    csv.printRecord(groupRow(report, report.everyone()));
-    for (GroupStats group : report.groups()) {
-      csv.printRecord(groupRow(report, group));
+    printGroups(csv, List.of(), report);
+    csv.flush();
+  }
+
+  /**
+   * Per rule set, in order, its rows of {@link #writeGroups(AuditReport, Writer)} after a {@code
+   * rule_set} column: each rule set's rows are its own audit's table.
+   */
+  static void writeGroups(RuleSetAudits audits, Writer out) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, format(withRuleSet(GROUP_HEADER)));
+    for (Map.Entry<String, AuditReport> audit : audits.reports().entrySet()) {
+      printGroups(csv, List.of(audit.getKey()), audit.getValue());
     }
     csv.flush();
   }
 
-  private static List<String> groupRow(AuditReport report, GroupStats g) {
-    List<String> row = new ArrayList<>();
+  private static void printGroups(CSVPrinter csv, List<String> first, AuditReport report)
+      throws IOException {
+    csv.printRecord(groupRow(first, report, report.everyone()));
+    for (GroupStats group : report.groups()) {
+      csv.printRecord(groupRow(first, report, group));
+    }
+  }
+
+  private static List<String> groupRow(List<String> first, AuditReport report, GroupStats g) {
+    List<String> row = new ArrayList<>(first);
     row.add(g.attribute());
     row.add(g.group());
     row.add(Integer.toString(g.profiles()));
@@ -64,11 +85,34 @@ final class CsvTables {
   /** One row per group and filter, everyone first. */
   static void writeExclusions(AuditReport report, Writer out) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, format(EXCLUSION_HEADER));
-    for (FilterExclusion e : report.exclusions()) {
-      csv.printRecord(e.attribute(), e.group(), e.filter(), Long.toString(e.excluded()),
-          number(e.meanPerProfile()), number(e.shareOfExclusions()), number(e.ratioToAll()));
+    printExclusions(csv, List.of(), report);
+    csv.flush();
+  }
+
+  /** Per rule set, in order, its rows of {@link #writeExclusions(AuditReport, Writer)}. */
+  static void writeExclusions(RuleSetAudits audits, Writer out) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, format(withRuleSet(EXCLUSION_HEADER)));
+    for (Map.Entry<String, AuditReport> audit : audits.reports().entrySet()) {
+      printExclusions(csv, List.of(audit.getKey()), audit.getValue());
     }
     csv.flush();
+  }
+
+  private static void printExclusions(CSVPrinter csv, List<String> first, AuditReport report)
+      throws IOException {
+    for (FilterExclusion e : report.exclusions()) {
+      List<String> row = new ArrayList<>(first);
+      row.addAll(List.of(e.attribute(), e.group(), e.filter(), Long.toString(e.excluded()),
+          number(e.meanPerProfile()), number(e.shareOfExclusions()), number(e.ratioToAll())));
+      csv.printRecord(row);
+    }
+  }
+
+  private static String[] withRuleSet(String[] header) {
+    String[] columns = new String[header.length + 1];
+    columns[0] = RULE_SET;
+    System.arraycopy(header, 0, columns, 1, header.length);
+    return columns;
   }
 
   private static String number(double value) {

@@ -14,7 +14,8 @@ import java.util.List;
  */
 final class HtmlReport {
 
-  private static final String NA = "–";
+  /** What a cell shows for an undefined value. */
+  static final String NA = "–";
 
   private static final String CSS = """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;\
@@ -108,6 +109,11 @@ final class HtmlReport {
   }
 
   private void figure(byte[] png, String caption) {
+    figure(html, png, caption);
+  }
+
+  /** A chart as an embedded PNG image, its caption as the alternative text. */
+  static void figure(StringBuilder html, byte[] png, String caption) {
     html.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png)).append("\"></figure>\n");
   }
@@ -123,15 +129,13 @@ final class HtmlReport {
           .append("<td>").append(groupName(g)).append("</td>")
           .append(cell(Integer.toString(g.profiles())))
           .append(cell(Numbers.percent(g.profileShare(), NA)))
-          .append(cell(Numbers.percent(g.matchRate(), NA) + " (" + Numbers.percent(g.matchRateLow(), NA)
-              + "–" + Numbers.percent(g.matchRateHigh(), NA) + ")"))
+          .append(cell(matchRate(g)))
           .append(cell(Numbers.fixed(g.meanMatches(), 2, NA)))
           .append(cell(Numbers.fixed(g.meanExposure(), 3, NA)))
           .append(cell(Numbers.percent(g.exposureShare(), NA)))
           .append(ratioCell(g.exposureRatio()))
           .append(cell(Numbers.fixed(g.meanTopScore(), 3, NA)))
-          .append(cell(g.profilesWithOccupationMatch() + " ("
-              + Numbers.percent((double) g.profilesWithOccupationMatch() / g.profiles(), NA) + ")"))
+          .append(cell(occupationMatches(g)))
           .append(cell(Numbers.fixed(g.meanFirstOccupationMatchRank(), 2, NA)))
           .append("<td class=\"text\">").append(esc(String.join(", ", g.mostExcludedBy())))
           .append("</td></tr>\n");
@@ -140,22 +144,48 @@ final class HtmlReport {
   }
 
   private String groupName(GroupStats g) {
+    return groupName(report, g);
+  }
+
+  /** The group's name, escaped, marked {@code *} when it is small. */
+  static String groupName(AuditReport report, GroupStats g) {
     String name = g.isEveryone() ? "all profiles" : g.group();
     return esc(name) + (report.isSmall(g) ? " *" : "");
   }
 
-  private static String cell(String text) {
+  /** "41.7% (30.1%–54.2%)": the match rate and its 95% Wilson interval. */
+  static String matchRate(GroupStats g) {
+    return Numbers.percent(g.matchRate(), NA) + " (" + Numbers.percent(g.matchRateLow(), NA)
+        + "–" + Numbers.percent(g.matchRateHigh(), NA) + ")";
+  }
+
+  /** "12 (85.7%)": members with an occupation match in the top k, and their share. */
+  static String occupationMatches(GroupStats g) {
+    return g.profilesWithOccupationMatch() + " ("
+        + Numbers.percent((double) g.profilesWithOccupationMatch() / g.profiles(), NA) + ")";
+  }
+
+  static String cell(String text) {
     return "<td>" + esc(text) + "</td>";
   }
 
   /** A ratio more than 20% off parity is marked: red below, green above. */
   private static String ratioCell(double ratio) {
-    String mark = Double.isNaN(ratio) ? "" : ratio < 0.8 ? " class=\"below\""
-        : ratio > 1.25 ? " class=\"above\"" : "";
-    return "<td" + mark + ">" + esc(Numbers.fixed(ratio, 2, NA)) + "</td>";
+    String mark = ratioMark(ratio);
+    return "<td" + (mark.isEmpty() ? "" : " class=\"" + mark + "\"") + ">"
+        + esc(Numbers.fixed(ratio, 2, NA)) + "</td>";
   }
 
-  private static String esc(String text) {
+  /**
+   * {@code below} for an exposure ratio under 0.8 (the four-fifths rule of thumb for adverse
+   * impact), {@code above} for one over its reciprocal 1.25, else empty: a prompt to look, not a
+   * test.
+   */
+  static String ratioMark(double ratio) {
+    return Double.isNaN(ratio) ? "" : ratio < 0.8 ? "below" : ratio > 1.25 ? "above" : "";
+  }
+
+  static String esc(String text) {
     return escapeHtml4(text);
   }
 }

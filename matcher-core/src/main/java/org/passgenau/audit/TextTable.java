@@ -5,6 +5,7 @@ import com.google.common.base.Strings;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The report as plain text tables for a terminal: one per attribute, all profiles first. */
@@ -31,6 +32,40 @@ final class TextTable {
       rows.clear();
       report.groupsOf(attribute).forEach(g -> rows.add(row(report, g)));
       table(HEADER, rows, out);
+    }
+    out.flush();
+  }
+
+  /**
+   * A short summary of several rule sets' audits: per rule set the match rate and mean matches of
+   * all profiles and, per attribute, the group that is not small with the lowest exposure ratio.
+   */
+  static void write(RuleSetAudits audits, Writer out) throws IOException {
+    out.write("Fairness by group: top " + audits.topK() + ", attention "
+        + audits.attention().formula() + ", " + audits.profiles() + " profiles\n");
+    out.write("ratio = exposure share / share of profiles (1 = parity), lowest among groups of "
+        + audits.smallGroup() + " or more profiles\n");
+    List<List<String>> rows = new ArrayList<>();
+    for (String ruleSet : audits.ruleSets()) {
+      AuditReport report = audits.report(ruleSet);
+      List<String> lowest = new ArrayList<>();
+      for (String attribute : report.attributes()) {
+        lowest.add(attribute + ": " + report.groupsOf(attribute).stream()
+            .filter(g -> !report.isSmall(g) && !Double.isNaN(g.exposureRatio()))
+            .min(Comparator.comparingDouble(GroupStats::exposureRatio))
+            .map(g -> g.group() + " " + Numbers.fixed(g.exposureRatio(), 3, NA))
+            .orElse("no group of " + report.smallGroup() + " or more"));
+      }
+      rows.add(List.of(ruleSet,
+          Numbers.percent(report.everyone().matchRate(), NA),
+          Numbers.fixed(report.everyone().meanMatches(), 2, NA),
+          lowest.isEmpty() ? NA : String.join("; ", lowest)));
+    }
+    out.write("\n");
+    table(new String[] {"rule set", "match rate", "matches", "lowest exposure ratio"}, rows, out);
+    if (!audits.hasGroups()) {
+      out.write("no groups: none of the " + audits.profiles()
+          + " profiles carries audit fields\n");
     }
     out.flush();
   }

@@ -5,9 +5,11 @@
  *
  * <p>{@link org.passgenau.audit.FairnessAudit} tallies (profile, result) pairs into an immutable
  * {@link org.passgenau.audit.AuditReport}; {@link org.passgenau.audit.AuditOutput} writes it as
- * CSV tables, a self-contained HTML report with charts, or a text table. This package is the only
- * code that reads {@link org.passgenau.model.Profile#audit()}: no ranking rule does. The formulas
- * are in {@code docs/fairness.md}.
+ * CSV tables, a self-contained HTML report with charts, or a text table. {@link
+ * org.passgenau.audit.RuleSetAudits} lines up the audits of several rule sets for {@code
+ * compare}, written as CSV with a {@code rule_set} column, an HTML section and a summary. This
+ * package is the only code that reads {@link org.passgenau.model.Profile#audit()}: no ranking rule
+ * does. The formulas are in {@code docs/fairness.md}.
  *
  * <p>The HTML report draws its charts with XChart, an optional dependency: a system that embeds
  * the audit and writes HTML adds {@code org.knowm.xchart:xchart} itself.

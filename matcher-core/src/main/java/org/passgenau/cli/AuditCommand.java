@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.passgenau.audit.Attention;
 import org.passgenau.audit.AuditOutput;
 import org.passgenau.audit.AuditReport;
 import org.passgenau.audit.FairnessAudit;
@@ -21,13 +20,12 @@ import org.passgenau.rank.MatchingEngine;
 import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code passgenau audit}: ranks the opportunities for every profile as {@code match} does and
@@ -63,11 +61,7 @@ final class AuditCommand implements Callable<Integer> {
       description = "Matches per profile that count, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   private int top;
 
-  @Option(names = "--attention", paramLabel = "MODEL", defaultValue = "log",
-      converter = AttentionModel.class,
-      description = "How attention falls with rank r: log for 1/log2(r+1), or geometric:P for"
-          + " P^(r-1) with patience 0 < P < 1 (default: ${DEFAULT-VALUE}).")
-  private Attention attention;
+  @Mixin private AttentionOption attention;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.IsoDate.class,
       description = "Reference date for bans, deadlines and start dates (default: today).")
@@ -98,7 +92,7 @@ final class AuditCommand implements Callable<Integer> {
     }
     LocalDate day = asOf == null ? LocalDate.now() : asOf;
     MatchOptions options = new MatchOptions(top, day, Locale.ENGLISH);
-    FairnessAudit audit = FairnessAudit.builder().topK(top).attention(attention).build();
+    FairnessAudit audit = FairnessAudit.builder().topK(top).attention(attention.model()).build();
 
     InputFile<Opportunity> opportunityFile =
         InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
@@ -137,7 +131,7 @@ final class AuditCommand implements Callable<Integer> {
     AuditReport report = tally.report();
     err.printf(Locale.ROOT,
         "audited %d profiles against %d opportunities in %.1f s (as of %s, top %d, attention %s)%n",
-        progress.done(), indexed, (System.nanoTime() - started) / 1e9, day, top, attention);
+        progress.done(), indexed, (System.nanoTime() - started) / 1e9, day, top, attention.model());
     if (out == null) {
       AuditOutput.writeText(report, spec.commandLine().getOut());
     } else {
@@ -154,17 +148,5 @@ final class AuditCommand implements Callable<Integer> {
     rejectReport.printSummary(err, rejects);
     err.flush();
     return CommandLine.ExitCode.OK;
-  }
-
-  /** {@code --attention}: {@code log} or {@code geometric:P}. */
-  static final class AttentionModel implements ITypeConverter<Attention> {
-    @Override
-    public Attention convert(String value) {
-      try {
-        return Attention.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

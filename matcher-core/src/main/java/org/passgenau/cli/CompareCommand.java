@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.passgenau.audit.AuditOutput;
+import org.passgenau.audit.AuditReport;
+import org.passgenau.audit.FairnessAudit;
+import org.passgenau.audit.RuleSetAudits;
 import org.passgenau.eval.ComparisonWriter;
 import org.passgenau.eval.Evaluation;
 import org.passgenau.eval.MissingRankings;
@@ -34,8 +38,14 @@ import picocli.CommandLine.TypeConversionException;
  * {@code passgenau compare}: ranks every profile by each of several rule files, evaluates each
  * against the same judgments, and compares every other rule set with the first (the baseline),
  * profile by profile, on every metric: mean difference, paired randomization test, paired t-test,
- * bootstrap confidence interval, wins, ties and losses. A table goes to stdout; {@code --out DIR}
- * also writes CSV, JSON and a self-contained HTML report.
+ * bootstrap confidence interval, wins, ties and losses. The same rankings are audited for
+ * fairness as {@code audit} would audit them (match rate and top-k exposure per group of the
+ * profiles' audit fields), so that one report says both whether people are placed better and
+ * whether some groups are served worse. Tables go to stdout; {@code --out DIR} also writes CSV,
+ * JSON and a self-contained HTML report.
+ *
+ * <p>The audit fields are read by the audit's {@code Tally} alone: this command hands it each
+ * profile and result while ranking, and never looks at them.
  */
 @Command(
     name = "compare",
@@ -44,7 +54,7 @@ import picocli.CommandLine.TypeConversionException;
     sortOptions = false,
     description = "Compares rule sets on the same profiles and judgments: ranks every profile by"
         + " each rule file, evaluates each, and tests each against the first (the baseline),"
-        + " profile by profile.")
+        + " profile by profile; audits each rule set's rankings for fairness by group.")
 final class CompareCommand implements Callable<Integer> {
 
   /** The files {@code --out} writes. */
@@ -67,7 +77,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--k", paramLabel = "K", defaultValue = "" + Evaluation.DEFAULT_K,
       converter = Converters.TopK.class,
-      description = "Cutoff of p@k, recall@k and ndcg@k, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+      description = "Cutoff of p@k, recall@k and ndcg@k, and the matches per profile that the"
+          + " fairness audit counts, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   private int k;
 
   @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.05",
@@ -78,8 +89,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Also writes " + COMPARE_CSV + ", " + PER_QUERY_CSV + ", " + COMPARE_JSON
+          + ", " + AuditOutput.RULE_SETS_GROUPS_CSV + ", " + AuditOutput.RULE_SETS_EXCLUSIONS_CSV
           + " and " + COMPARE_HTML + " into DIR (created if needed).")
   private Path out;
+
+  @Mixin private AttentionOption attention;
 
   @Mixin private RankingOptions ranking;
 
@@ -105,9 +119,14 @@ final class CompareCommand implements Callable<Integer> {
     RuleSetRunner runner = ranking.runner(inputs, k, progress);
     List<String> labels = RuleSetComparison.uniqueLabels(
         ruleSets.stream().map(RuleSet::name).toList());
+    // The audit's defaults, but the metrics' cutoff as its top k: both look at the same lists.
+    FairnessAudit audit = FairnessAudit.builder().topK(k).attention(attention.model()).build();
     List<RuleSetComparison.Variant> variants = new ArrayList<>();
+    Map<String, AuditReport> audits = new LinkedHashMap<>();
     for (int i = 0; i < ruleSets.size(); i++) {
-      RuleSetRanking ranked = runner.rank(ruleSets.get(i), inputs.profiles().read().records());
+      FairnessAudit.Tally tally = audit.newTally();
+      RuleSetRanking ranked =
+          runner.rank(ruleSets.get(i), inputs.profiles().read().records(), tally::add);
       Evaluation evaluation;
       try {
         evaluation = ranked.evaluate(judged, k, MissingRankings.SKIP);
@@ -120,14 +139,18 @@ final class CompareCommand implements Callable<Integer> {
       }
       variants.add(new RuleSetComparison.Variant(labels.get(i), rules.get(i).toString(),
           evaluation));
+      audits.put(labels.get(i), tally.report()); // evaluated, so at least one profile was ranked
     }
     RuleSetComparison comparison =
         RuleSetComparison.of(variants.get(0), variants.subList(1, variants.size()), alpha);
+    RuleSetAudits fairness = RuleSetAudits.of(audits);
 
     Writer stdout = new KeepOpenWriter(spec.commandLine().getOut());
     ComparisonWriter.writeText(comparison, stdout);
+    stdout.write("\n");
+    AuditOutput.writeText(fairness, stdout);
     if (out != null) {
-      writeReports(comparison, context(runner, inputs, judged));
+      writeReports(comparison, fairness, context(runner, inputs, judged));
     }
 
     ranking.report(inputs, err);
@@ -151,9 +174,14 @@ final class CompareCommand implements Callable<Integer> {
           .append(" judged without a ranking");
     }
     err.println(line);
+    err.println(fairness.hasGroups()
+        ? "audited the rankings for fairness by " + String.join(", ", fairness.attributes())
+            + " (top " + k + ", attention " + attention.model() + ")"
+        : "no audit fields in the profiles: no groups to audit for fairness");
     if (out != null) {
-      err.println("wrote " + COMPARE_CSV + ", " + PER_QUERY_CSV + ", " + COMPARE_JSON + " and "
-          + COMPARE_HTML + " to " + out);
+      err.println("wrote " + COMPARE_CSV + ", " + PER_QUERY_CSV + ", " + COMPARE_JSON + ", "
+          + AuditOutput.RULE_SETS_GROUPS_CSV + ", " + AuditOutput.RULE_SETS_EXCLUSIONS_CSV
+          + " and " + COMPARE_HTML + " to " + out);
     }
     err.flush();
     return CommandLine.ExitCode.OK;
@@ -176,8 +204,8 @@ final class CompareCommand implements Callable<Integer> {
     return context;
   }
 
-  private void writeReports(RuleSetComparison comparison, Map<String, String> context)
-      throws IOException {
+  private void writeReports(RuleSetComparison comparison, RuleSetAudits fairness,
+      Map<String, String> context) throws IOException {
     Files.createDirectories(out);
     try (Writer csv = Files.newBufferedWriter(out.resolve(COMPARE_CSV), StandardCharsets.UTF_8)) {
       ComparisonWriter.writeCsv(comparison, csv);
@@ -190,12 +218,21 @@ final class CompareCommand implements Callable<Integer> {
         StandardCharsets.UTF_8)) {
       ComparisonWriter.writeJson(comparison, context, json);
     }
+    try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV),
+        StandardCharsets.UTF_8)) {
+      AuditOutput.writeGroupsCsv(fairness, csv);
+    }
+    try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_EXCLUSIONS_CSV),
+        StandardCharsets.UTF_8)) {
+      AuditOutput.writeExclusionsCsv(fairness, csv);
+    }
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true"); // charts are drawn off screen
     }
     try (Writer html = Files.newBufferedWriter(out.resolve(COMPARE_HTML),
         StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeHtml(comparison, context, html);
+      ComparisonWriter.writeHtml(comparison, context,
+          List.of(AuditOutput.toHtmlSection(fairness)), html);
     }
   }
 

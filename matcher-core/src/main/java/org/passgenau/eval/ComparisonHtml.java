@@ -28,16 +28,21 @@ final class ComparisonHtml {
 
   private final RuleSetComparison comparison;
   private final Map<String, String> context;
+  private final List<String> sections;
   private final StringBuilder html = new StringBuilder(128 * 1024);
 
-  private ComparisonHtml(RuleSetComparison comparison, Map<String, String> context) {
+  private ComparisonHtml(
+      RuleSetComparison comparison, Map<String, String> context, List<String> sections) {
     this.comparison = comparison;
     this.context = context;
+    this.sections = sections;
   }
 
-  static String render(RuleSetComparison comparison, Map<String, String> context)
+  /** The page; {@code sections} are HTML fragments put after the comparison, as given. */
+  static String render(
+      RuleSetComparison comparison, Map<String, String> context, List<String> sections)
       throws IOException {
-    return new ComparisonHtml(comparison, context).render();
+    return new ComparisonHtml(comparison, context, sections).render();
   }
 
   private String render() throws IOException {
@@ -80,9 +85,10 @@ final class ComparisonHtml {
         "Mean difference from the baseline per metric, with " + confidence + " interval");
     differencesTable(confidence);
 
-    html.append("<p class=\"note\">Every table is also written as CSV: compare.csv (the"
-        + " differences) and per_query.csv (every profile's values per rule set).</p>\n"
-        + "</body>\n</html>\n");
+    html.append("<p class=\"note\">These tables are also written as CSV: compare.csv (the"
+        + " differences) and per_query.csv (every profile's values per rule set).</p>\n");
+    sections.forEach(html::append);
+    html.append("</body>\n</html>\n");
     return html.toString();
   }
 

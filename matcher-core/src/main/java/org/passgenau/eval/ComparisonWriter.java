@@ -160,10 +160,22 @@ public final class ComparisonWriter {
    */
   public static void writeHtml(
       RuleSetComparison comparison, Map<String, String> context, Writer out) throws IOException {
+    writeHtml(comparison, context, List.of(), out);
+  }
+
+  /**
+   * The page of {@link #writeHtml(RuleSetComparison, Map, Writer)} with more sections after the
+   * comparison's tables: HTML fragments, each from an {@code <h2>} on, written as given, such as
+   * {@code AuditOutput.toHtmlSection} of the rule sets' fairness audits ({@code compare} adds that
+   * one). The caller answers for a fragment being escaped and self-contained. Does not close
+   * {@code out}.
+   */
+  public static void writeHtml(RuleSetComparison comparison, Map<String, String> context,
+      List<String> sections, Writer out) throws IOException {
     checkNotNull(comparison, "comparison");
     checkNotNull(context, "context");
     checkNotNull(out, "out");
-    out.write(ComparisonHtml.render(comparison, context));
+    out.write(ComparisonHtml.render(comparison, context, List.copyOf(sections)));
     out.flush();
   }
 

@@ -66,6 +66,22 @@ public final class RuleSetRunner {
     void ranked(int done, int total);
   }
 
+  /**
+   * Sees each profile's whole result, on the thread that called {@link #rank(RuleSet, List,
+   * ResultListener)}, in the profiles' order: for analyses that need more than the ranked ids,
+   * such as a fairness audit ({@code FairnessAudit.Tally::add}), without ranking twice.
+   */
+  @FunctionalInterface
+  public interface ResultListener {
+    /**
+     * One more profile is ranked.
+     *
+     * @param profile the profile as given to {@code rank}
+     * @param result its result to the runner's depth, with explanations and exclusion counts
+     */
+    void ranked(Profile profile, MatchResult result);
+  }
+
   private final List<Opportunity> opportunities;
   private final OccupationTaxonomy taxonomy;
   private final LocalDate asOf;
@@ -117,8 +133,22 @@ public final class RuleSetRunner {
    * @throws InterruptedException when the calling thread is interrupted while waiting
    */
   public RuleSetRanking rank(RuleSet rules, List<Profile> profiles) throws InterruptedException {
+    return rank(rules, profiles, (profile, result) -> { });
+  }
+
+  /**
+   * Ranks every profile by {@code rules}, as {@link #rank(RuleSet, List)}, and hands each
+   * profile's whole result to {@code results} before its explanations are dropped. Results come
+   * in the profiles' order, each before the {@link Listener} hears of it.
+   *
+   * @throws IllegalArgumentException when two profiles share an id
+   * @throws InterruptedException when the calling thread is interrupted while waiting
+   */
+  public RuleSetRanking rank(RuleSet rules, List<Profile> profiles, ResultListener results)
+      throws InterruptedException {
     checkNotNull(rules, "rules");
     checkNotNull(profiles, "profiles");
+    checkNotNull(results, "results");
     MatchOptions options = new MatchOptions(depth, asOf, Locale.ENGLISH);
     Map<String, List<RuleSetRanking.Ranked>> rankings = new LinkedHashMap<>();
     MatchingEngine.Builder builder = MatchingEngine.builder().ruleSet(rules);
@@ -131,20 +161,20 @@ public final class RuleSetRunner {
       ExecutorService pool = Executors.newFixedThreadPool(threads, RuleSetRunner::daemon);
       // A small window of matches in flight: results carry explanations, which are dropped as
       // soon as each is taken, so memory does not grow with the number of profiles.
-      Deque<Future<MatchResult>> pending = new ArrayDeque<>();
+      Deque<InFlight> pending = new ArrayDeque<>();
       int window = threads * 4;
       int done = 0;
       try {
         for (Profile profile : profiles) {
           checkNotNull(profile, "profile");
-          pending.add(pool.submit(() -> engine.match(profile, options)));
+          pending.add(new InFlight(profile, pool.submit(() -> engine.match(profile, options))));
           if (pending.size() >= window) {
-            take(pending.removeFirst(), rankings);
+            take(pending.removeFirst(), rankings, results);
             listener.ranked(++done, profiles.size());
           }
         }
         while (!pending.isEmpty()) {
-          take(pending.removeFirst(), rankings);
+          take(pending.removeFirst(), rankings, results);
           listener.ranked(++done, profiles.size());
         }
       } finally {
@@ -154,17 +184,23 @@ public final class RuleSetRunner {
     return new RuleSetRanking(rules.name(), depth, asOf, rankings);
   }
 
-  /** Keeps the ids and scores of a profile's matches, in the engine's order. */
-  private static void take(
-      Future<MatchResult> future, Map<String, List<RuleSetRanking.Ranked>> rankings)
-      throws InterruptedException {
-    MatchResult result = result(future);
+  /** A profile and its match, under way. */
+  private record InFlight(Profile profile, Future<MatchResult> result) {}
+
+  /**
+   * Keeps the ids and scores of the profile's matches, in the engine's order, then hands the whole
+   * result to {@code results}: a profile given twice is refused before anyone sees it again.
+   */
+  private static void take(InFlight inFlight, Map<String, List<RuleSetRanking.Ranked>> rankings,
+      ResultListener results) throws InterruptedException {
+    MatchResult result = result(inFlight.result());
     List<RuleSetRanking.Ranked> ranked = new ArrayList<>(result.matches().size());
     for (Match match : result.matches()) {
       ranked.add(new RuleSetRanking.Ranked(match.opportunityId(), match.score()));
     }
     checkArgument(rankings.put(result.profileId(), ranked) == null,
         "profile %s is given twice", result.profileId());
+    results.ranked(inFlight.profile(), result);
   }
 
   private static MatchResult result(Future<MatchResult> future) throws InterruptedException {

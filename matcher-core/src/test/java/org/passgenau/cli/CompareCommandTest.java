@@ -104,7 +104,8 @@ class CompareCommandTest {
         .doesNotContain("<script", "http://", "https://", "<svg");
     assertThat(run.err()).contains("baseline default: rule set default 1 from " + defaultRules)
         .contains("candidate short-commute: rule set short-commute 1 from " + shortCommute)
-        .contains("wrote compare.csv, per_query.csv, compare.json and compare.html to " + out);
+        .contains("wrote compare.csv, per_query.csv, compare.json, fairness.csv,"
+            + " fairness_exclusions.csv and compare.html to " + out);
   }
 
   @Test
@@ -116,7 +117,8 @@ class CompareCommandTest {
     CliRun two = compare("--rules", defaultRules, "--rules", shortCommute, "--out", second.toString());
 
     assertThat(one.out()).isEqualTo(two.out());
-    for (String file : List.of("compare.csv", "per_query.csv", "compare.json", "compare.html")) {
+    for (String file : List.of("compare.csv", "per_query.csv", "compare.json", "fairness.csv",
+        "fairness_exclusions.csv", "compare.html")) {
       assertThat(Files.readAllBytes(second.resolve(file))).as(file)
           .isEqualTo(Files.readAllBytes(first.resolve(file)));
     }
@@ -128,7 +130,57 @@ class CompareCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Baseline default (" + defaultRules + "); 3 profiles, k=10")
-        .contains("90% CI", "* p rand < 0.1");
+        .contains("90% CI", "* p rand < 0.1")
+        .containsSubsequence("(not corrected for multiple comparisons)\n\nFairness by group:",
+            "\ndefault ", "gender: no group of 10 or more", "\nshort-commute ");
+  }
+
+  @Test
+  void theFairnessAuditTakesTheCutoffAndTheAttentionModel() throws IOException {
+    Path out = dir.resolve("report");
+    Path audited = dir.resolve("audit");
+
+    CliRun run = compare("--rules", defaultRules, "--rules", shortCommute, "--k", "3",
+        "--attention", "geometric:0.8", "--out", out.toString());
+    CliRun audit = CliRun.of("audit", "--rules", defaultRules, "--top", "3",
+        "--attention", "geometric:0.8", "--opportunities", opportunities, "--profiles", profiles,
+        "--as-of", "2026-06-01", "--out", audited.toString());
+
+    assertThat(run.exitCode()).as("compare exit code; stderr: %s", run.err()).isZero();
+    assertThat(audit.exitCode()).as("audit exit code; stderr: %s", audit.err()).isZero();
+    List<String> audit3 = Files.readAllLines(audited.resolve("groups.csv"));
+    assertThat(Files.readAllLines(out.resolve("fairness.csv")).stream()
+        .filter(row -> row.startsWith("default,")).map(row -> row.substring(8)).toList())
+        .as("the baseline's rows: P-201 a Syrian woman, P-202 and P-203 without audit fields")
+        .hasSize(5).isEqualTo(audit3.subList(1, audit3.size()));
+    assertThat(run.out()).as("stdout").contains("Fairness by group: top 3, attention 0.8^(r-1)");
+  }
+
+  @Test
+  void profilesWithoutAuditFieldsGiveNoGroups() throws IOException {
+    List<String> plain = Files.readAllLines(Path.of(profiles)).stream()
+        .filter(line -> line.startsWith("{\"id\":\"P-202\"")
+            || line.startsWith("{\"id\":\"P-203\""))
+        .toList();
+    assertThat(plain).as("fixture profiles without audit fields").hasSize(2)
+        .noneMatch(line -> line.contains("\"audit\""));
+    profiles = Files.write(dir.resolve("plain.jsonl"), plain).toString();
+    Path out = dir.resolve("report");
+
+    CliRun run = compare("--rules", defaultRules, "--rules", shortCommute, "--out", out.toString());
+
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+    assertThat(csv(out.resolve("fairness.csv")))
+        .extracting(row -> row.get("rule_set") + " " + row.get("attribute") + " "
+            + row.get("group") + " " + row.get("profiles"))
+        .as("only the row of all profiles, per rule set")
+        .containsExactly("default (all) (all) 2", "short-commute (all) (all) 2");
+    String html = Files.readString(out.resolve("compare.html"));
+    String section = html.substring(html.indexOf("<h2 id=\"fairness\">"));
+    assertThat(section).contains("No groups: none of the 2 profiles carries audit fields")
+        .doesNotContain("<img");
+    assertThat(run.out()).contains("no groups: none of the 2 profiles carries audit fields");
+    assertThat(run.err()).contains("no audit fields in the profiles: no groups to audit");
   }
 
   @Test
@@ -195,6 +247,7 @@ class CompareCommandTest {
   void helpListsTheCompareCommand() {
     assertThat(CliRun.of("--help").out()).contains("compare");
     assertThat(CliRun.of("compare", "--help").out())
-        .contains("--rules", "--qrels", "--k", "--alpha", "--out", "--depth", "--as-of");
+        .contains("--rules", "--qrels", "--k", "--alpha", "--out", "--attention", "--depth",
+            "--as-of");
   }
 }

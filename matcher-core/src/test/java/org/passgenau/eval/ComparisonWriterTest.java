@@ -122,6 +122,17 @@ class ComparisonWriterTest {
   }
 
   @Test
+  void moreSectionsComeAfterTheComparisonAsGiven() throws IOException {
+    StringWriter out = new StringWriter();
+    ComparisonWriter.writeHtml(comparison, CONTEXT,
+        List.of("<h2>First extra</h2>\n", "<h2>Second extra</h2>\n"), out);
+    String html = out.toString();
+
+    assertThat(html).containsSubsequence("<h2>Differences from the baseline</h2>",
+        "per_query.csv", "<h2>First extra</h2>\n<h2>Second extra</h2>\n</body>\n</html>\n");
+  }
+
+  @Test
   void sameComparisonGivesTheSameBytes() throws IOException {
     StringWriter first = new StringWriter();
     StringWriter second = new StringWriter();

@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passgenau.cli.Main;
 import org.passgenau.model.Profile;
+import org.passgenau.rank.MatchOptions;
+import org.passgenau.rank.MatchResult;
+import org.passgenau.rank.MatchingEngine;
 
 /** Ranking every sample profile by a rule set, for evaluation. */
 class RuleSetRunnerTest {
@@ -108,6 +112,36 @@ class RuleSetRunnerTest {
         .build().rank(SampleData.rules("default"), some);
 
     assertThat(heard).hasSize(30).startsWith("1/30", "2/30").endsWith("30/30");
+  }
+
+  @Test
+  void resultListenerSeesEveryWholeResultInTheProfilesOrder() throws InterruptedException {
+    List<Profile> some = SampleData.PROFILES.subList(0, 30);
+    List<String> heard = new ArrayList<>();
+    List<MatchResult> results = new ArrayList<>();
+
+    RuleSetRanking ranking = SampleData.runner().threads(3)
+        .listener((done, total) -> heard.add("ranked " + done))
+        .build().rank(SampleData.rules("default"), some, (profile, result) -> {
+          heard.add("result " + profile.id());
+          results.add(result);
+        });
+
+    assertThat(heard).as("each result before the listener hears of it, in order")
+        .startsWith("result " + some.get(0).id(), "ranked 1", "result " + some.get(1).id())
+        .hasSize(60).endsWith("ranked 30");
+    List<MatchResult> direct;
+    try (MatchingEngine engine = MatchingEngine.builder().ruleSet(SampleData.rules("default"))
+        .taxonomy(SampleData.TAXONOMY).build()) {
+      engine.upsertAll(SampleData.OPPORTUNITIES);
+      engine.refresh();
+      MatchOptions options = new MatchOptions(ranking.depth(), SampleData.AS_OF, Locale.ENGLISH);
+      direct = some.stream().map(p -> engine.match(p, options)).toList();
+    }
+    assertThat(results).as("the engine's whole results, explanations and exclusions included")
+        .isEqualTo(direct);
+    assertThat(results).flatExtracting(MatchResult::matches).isNotEmpty()
+        .allSatisfy(match -> assertThat(match.explanation()).isNotEmpty());
   }
 
   @Test
