@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -152,7 +153,11 @@ final class SegmentViews<C> extends SearcherFactory {
 
   private C build(LeafReader leaf) throws IOException {
     int maxDoc = leaf.maxDoc();
-    StoredFields storedFields = leaf.storedFields();
+    // Every document is read, in order: the codec's merge instance decompresses each block of
+    // stored fields once, where the random-access reader decompresses it again for each document.
+    StoredFields storedFields = leaf instanceof CodecReader codec
+        ? codec.getFieldsReader().getMergeInstance()
+        : leaf.storedFields();
     OpportunityDocuments.Reader reader = new OpportunityDocuments.Reader();
     Opportunity[] docs = new Opportunity[maxDoc];
     for (int doc = 0; doc < maxDoc; doc++) {
