@@ -1,5 +1,6 @@
 package org.passgenau.index;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.passgenau.model.Opportunity;
  * with the same id still replaces an earlier one, as with one thread. The stream is read on the
  * calling thread and handed over in batches; each lane holds a few batches at most, so a stream of
  * millions is never all in memory. The lanes' threads live for one call.
+ *
+ * <p>After a failure the lanes stop at their next opportunity rather than being interrupted: an
+ * interrupt during file I/O closes Lucene's channels and would leave the index unusable.
  */
 final class PartitionedUpserts {
 
@@ -29,6 +33,8 @@ final class PartitionedUpserts {
   private final List<ArrayDeque<Future<?>>> inFlight = new ArrayList<>();
   private final List<List<Opportunity>> filling = new ArrayList<>();
   private final Consumer<Opportunity> upsert;
+  /** Set when the run fails: lanes skip what they have not started. */
+  private volatile boolean stopped;
 
   private PartitionedUpserts(int threads, Consumer<Opportunity> upsert) {
     this.upsert = upsert;
@@ -57,9 +63,14 @@ final class PartitionedUpserts {
     PartitionedUpserts run = new PartitionedUpserts(threads, upsert);
     try {
       run.feed(opportunities);
+    } catch (RuntimeException | Error e) {
+      run.stopped = true;
+      throw e;
     } finally {
+      // Returns only when no lane touches the index any more.
       for (ExecutorService lane : run.lanes) {
-        lane.shutdownNow(); // only tasks left after a failure are cut short
+        lane.shutdown();
+        Uninterruptibles.awaitTerminationUninterruptibly(lane);
       }
     }
   }
@@ -89,7 +100,11 @@ final class PartitionedUpserts {
     if (pending.size() == BATCHES_IN_FLIGHT_PER_LANE) {
       await(pending.removeFirst());
     }
-    pending.addLast(lanes[lane].submit(() -> batch.forEach(upsert)));
+    pending.addLast(lanes[lane].submit(() -> {
+      for (int i = 0; i < batch.size() && !stopped; i++) {
+        upsert.accept(batch.get(i));
+      }
+    }));
   }
 
   /** Hands over the partly filled batches and waits for every lane to finish. */

@@ -1,5 +1,6 @@
 package org.passgenau.index;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,7 +110,9 @@ final class SegmentViews<C> extends SearcherFactory {
         await(build);
       }
     } finally {
-      pool.shutdownNow();
+      // Not interrupted: an interrupt during file I/O would close the segment's channels.
+      pool.shutdown();
+      Uninterruptibles.awaitTerminationUninterruptibly(pool);
     }
   }
 
