@@ -45,7 +45,7 @@ final class DateFilters {
       super("start_date");
     }
 
-    /** Decided once per (start day, kind), in the query's memo. */
+    /** Decided once per (start day, kind, country), in the query's memo. */
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
       return (q.startVerdict(c, d) & ProfileQuery.START_JOINABLE) != 0;
