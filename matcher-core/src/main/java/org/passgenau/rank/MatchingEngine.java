@@ -91,8 +91,10 @@ public final class MatchingEngine implements Closeable {
     OpportunityIndex.Builder<OpportunityColumns> index =
         OpportunityIndex.builder(
                 docs -> OpportunityColumns.of(docs, vocabulary, this::isco, rules.custom.extracted))
-            .analyzer(analyzer)
-            .indexingThreads(b.indexingThreads);
+            .analyzer(analyzer);
+    if (b.indexingThreads != null) {
+      index.indexingThreads(b.indexingThreads);
+    }
     if (b.directory != null) {
       index.directory(b.directory);
     }
@@ -147,22 +149,9 @@ public final class MatchingEngine implements Closeable {
 
   /** Ranks the visible opportunities for {@code profile}. */
   public MatchResult match(Profile profile, MatchOptions options) {
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(options, "options");
-    TopK top = new TopK(options.topK());
-    int[] excluded = new int[rules.exclusionSlots()];
-    Messages messages = new Messages(options.locale(), this::label);
-    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
-      // Compiled after the snapshot is taken: the profile's languages and skills are looked up
-      // in the vocabulary that the snapshot's segments filled, so none of them is missed.
-      ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
-      CompiledCustomRules.Bound custom = rules.bind(q);
-      Scratch scratch = SCRATCH.get();
-      for (Segment<OpportunityColumns> segment : snapshot.segments()) {
-        rank(q, custom, segment, scratch, top, excluded);
-      }
+    return rank(profile, options, (q, custom, best, excluded) -> {
+      Messages messages = new Messages(options.locale(), this::label);
       List<Match> matches = new ArrayList<>();
-      TopK.Entry[] best = top.drainBestFirst();
       for (int i = 0; i < best.length; i++) {
         TopK.Entry e = best[i];
         // Explained from the columns alone: no stored document is loaded and decoded.
@@ -172,7 +161,7 @@ public final class MatchingEngine implements Closeable {
       List<NextStep> nextSteps =
           matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
       return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded), nextSteps);
-    }
+    });
   }
 
   /**
@@ -182,25 +171,43 @@ public final class MatchingEngine implements Closeable {
    * {@code options} is not used.
    */
   public Features features(Profile profile, MatchOptions options) {
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(options, "options");
-    TopK top = new TopK(options.topK());
-    int[] excluded = new int[rules.exclusionSlots()];
-    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
-      ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
-      CompiledCustomRules.Bound custom = rules.bind(q);
-      Scratch scratch = SCRATCH.get();
-      for (Segment<OpportunityColumns> segment : snapshot.segments()) {
-        rank(q, custom, segment, scratch, top, excluded);
-      }
+    return rank(profile, options, (q, custom, best, excluded) -> {
       List<Features.Candidate> candidates = new ArrayList<>();
-      TopK.Entry[] best = top.drainBestFirst();
       for (int i = 0; i < best.length; i++) {
         TopK.Entry e = best[i];
         candidates.add(new Features.Candidate(i + 1, e.id, e.score,
             rules.featureValues(q, custom, e.columns, e.doc)));
       }
       return new Features(profile.id(), rules.ruleSet.name(), rules.featureNames(), candidates);
+    });
+  }
+
+  /** What {@link #rank(Profile, MatchOptions, Ranked)} hands over while its snapshot is open. */
+  @FunctionalInterface
+  private interface Ranked<T> {
+    T result(ProfileQuery q, CompiledCustomRules.Bound custom, TopK.Entry[] bestFirst, int[] excluded);
+  }
+
+  /**
+   * Ranks the visible opportunities for {@code profile} into the best {@code options.topK()},
+   * counting exclusions per filter slot, and turns them into a result with {@code then} before the
+   * snapshot closes (the entries point into its columns).
+   */
+  private <T> T rank(Profile profile, MatchOptions options, Ranked<T> then) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(options, "options");
+    TopK top = new TopK(options.topK());
+    int[] excluded = new int[rules.exclusionSlots()];
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      // Compiled after the snapshot is taken: the profile's languages and skills are looked up
+      // in the vocabulary that the snapshot's segments filled, so none of them is missed.
+      ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
+      CompiledCustomRules.Bound custom = rules.bind(q);
+      Scratch scratch = SCRATCH.get();
+      for (Segment<OpportunityColumns> segment : snapshot.segments()) {
+        rank(q, custom, segment, scratch, top, excluded);
+      }
+      return then.result(q, custom, top.drainBestFirst(), excluded);
     }
   }
 
@@ -313,7 +320,8 @@ public final class MatchingEngine implements Closeable {
     private RuleSet ruleSet = RuleSet.defaults();
     private OccupationTaxonomy taxonomy;
     private Path directory;
-    private int indexingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /** Null for the index's default. */
+    private Integer indexingThreads;
     private final Map<String, CustomRule> explicit = new LinkedHashMap<>();
     /** What build() resolved: the explicit rules, and installed ones the rule set names. */
     private CustomRules customRules = CustomRules.none();
