@@ -104,9 +104,8 @@ final class AuditCommand implements Callable<Integer> {
     Progress progress = new Progress(err, toAudit.size(), main.interactive(), System::nanoTime);
     FairnessAudit.Tally tally = audit.newTally();
     int indexed;
-    try (MatchingEngine engine = Engines.open(null, taxonomy, ruleSet)) {
-      engine.upsertAll(opportunityFile.read().records());
-      engine.refresh();
+    try (MatchingEngine engine =
+        Engines.holding(opportunityFile.read().records(), taxonomy, ruleSet)) {
       indexed = engine.size();
       Iterator<Profile> inOrder = toAudit.iterator();
       new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors())

@@ -3,9 +3,11 @@ package org.passgenau.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.passgenau.model.Opportunity;
 import org.passgenau.rank.MatchingEngine;
 import org.passgenau.rank.RuleSet;
 import org.passgenau.taxonomy.OccupationTaxonomy;
@@ -38,6 +40,23 @@ final class Engines {
       engine.directory(index);
     }
     return engine.build();
+  }
+
+  /**
+   * An engine in memory ranking by {@code rules}, holding {@code opportunities} and refreshed, so
+   * that matches see them all; the taxonomy as in {@link #open(Path, Path)}.
+   */
+  static MatchingEngine holding(List<Opportunity> opportunities, Path taxonomy, RuleSet rules)
+      throws IOException {
+    MatchingEngine engine = open(null, taxonomy, rules);
+    try {
+      engine.upsertAll(opportunities);
+      engine.refresh();
+      return engine;
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
   }
 
   /**

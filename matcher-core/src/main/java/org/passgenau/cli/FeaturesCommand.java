@@ -121,9 +121,8 @@ final class FeaturesCommand implements Callable<Integer> {
     int[] lines = new int[1];
     List<String> names;
     int indexed;
-    try (MatchingEngine engine = Engines.open(null, taxonomy, ruleSet)) {
-      engine.upsertAll(opportunityFile.read().records());
-      engine.refresh();
+    try (MatchingEngine engine =
+        Engines.holding(opportunityFile.read().records(), taxonomy, ruleSet)) {
       indexed = engine.size();
       names = engine.featureNames();
       if (featureNames != null) {
