@@ -1,5 +1,6 @@
 package org.passgenau.audit;
 
+import com.google.common.collect.ObjectArrays;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -109,10 +110,7 @@ final class CsvTables {
   }
 
   private static String[] withRuleSet(String[] header) {
-    String[] columns = new String[header.length + 1];
-    columns[0] = RULE_SET;
-    System.arraycopy(header, 0, columns, 1, header.length);
-    return columns;
+    return ObjectArrays.concat(RULE_SET, header);
   }
 
   private static String number(double value) {

@@ -1,5 +1,6 @@
 package org.passgenau.index;
 
+import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -128,14 +129,8 @@ final class PartitionedUpserts {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while upserting opportunities", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("upserting opportunities failed", cause);
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException("upserting opportunities failed", e.getCause());
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.passgenau.index;
 
+import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -123,17 +124,9 @@ final class SegmentViews<C> extends SearcherFactory {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while building segment columns", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("building segment columns failed", cause);
+      Throwables.throwIfInstanceOf(e.getCause(), IOException.class);
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException("building segment columns failed", e.getCause());
     }
   }
 
