@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
@@ -265,7 +267,12 @@ class OpportunityIndexTest {
 
   @Test
   void aRefreshBuildsTheColumnsOfSeveralNewSegmentsAtOnce() {
-    Fixtures.IdColumns columns = new Fixtures.IdColumns();
+    Fixtures.IdColumns ids = new Fixtures.IdColumns();
+    Set<String> builders = ConcurrentHashMap.newKeySet();
+    SegmentColumnsFactory<String[]> columns = docs -> {
+      builders.add(Thread.currentThread().getName());
+      return ids.build(docs);
+    };
     try (OpportunityIndex<String[]> index =
         OpportunityIndex.builder(columns).indexingThreads(2).build()) {
       for (int segment = 0; segment < 3; segment++) {
@@ -277,7 +284,10 @@ class OpportunityIndexTest {
       index.refresh();
       try (Snapshot<String[]> snapshot = index.acquire()) {
         assertThat(snapshot.segments()).hasSize(3);
-        assertThat(columns.builds).hasValue(3);
+        assertThat(ids.builds).hasValue(3);
+        assertThat(builders).as("built by the refresh's helper threads, not the caller")
+            .isNotEmpty()
+            .allMatch(name -> name.equals("passgenau-columns"));
         assertColumnsHoldTheirSegmentsIds(snapshot);
       }
     }
