@@ -32,16 +32,20 @@ final class CompiledRules {
   final CompiledCustomRules custom;
   /** The custom scorers' weights, normalised with {@link #weights}. */
   final double[] customWeights;
-  /** The commute filter when it is on, else null: the reach scan runs it for the whole segment. */
-  private final CommuteFilter commute;
-  /** Index in {@link #filters} of the first filter that runs after the reach scan. */
-  private final int afterReach;
-  /** Index in {@link #scorers} of the distance scorer when it has a weight, else -1. */
+  /**
+   * The filter that {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole segment} when
+   * it is on (the commute filter's reach scan), else null.
+   */
+  private final Rule.Filter scanning;
+  /** Index in {@link #filters} of the first filter that runs after the segment scan. */
+  private final int afterScan;
+  /**
+   * Index in {@link #scorers} of the {@linkplain BuiltInRule.Capability#DEFERRABLE deferred}
+   * scorer (distance) when it has a weight, else -1.
+   */
   private final int deferred;
   /** Every built-in scorer, weighed or not, in {@link RuleSet#SCORERS} order: features. */
   private final Rule.Scorer[] featureScorers;
-
-  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf("commute");
 
   CompiledRules(RuleSet ruleSet) {
     this(ruleSet, CustomRules.none());
@@ -57,30 +61,36 @@ final class CompiledRules {
     this.custom = CompiledCustomRules.of(ruleSet, known);
     List<Rule.Filter> on = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
-    for (int i = 0; i < RuleSet.FILTERS.size(); i++) {
-      String name = RuleSet.FILTERS.get(i);
-      if (ruleSet.filterOn(name)) {
-        on.add(filter(name));
-        slots.add(i);
+    boolean scans = false;
+    for (BuiltInRule rule : BuiltInRule.FILTERS) {
+      if (ruleSet.filterOn(rule.ruleName())) {
+        // The registry lets only the first filter scan, so scanning first counts right.
+        scans |= rule.has(BuiltInRule.Capability.SCANS_SEGMENT);
+        on.add(rule.newFilter());
+        slots.add(rule.indexInKind());
       }
     }
     this.filters = on.toArray(new Rule.Filter[0]);
     this.filterSlots = slots.stream().mapToInt(Integer::intValue).toArray();
-    // Commute is the first filter in counting order, so scanning for it first counts right.
-    this.commute = filters.length > 0 && filters[0] instanceof CommuteFilter f ? f : null;
-    this.afterReach = commute == null ? 0 : 1;
+    this.scanning = scans ? filters[0] : null;
+    this.afterScan = scans ? 1 : 0;
 
     List<Rule.Scorer> scoring = new ArrayList<>();
     List<Double> w = new ArrayList<>();
     double total = 0;
-    for (String name : RuleSet.SCORERS) {
-      double weight = ruleSet.weight(name);
+    int deferrable = -1;
+    for (BuiltInRule rule : BuiltInRule.SCORERS) {
+      double weight = ruleSet.weight(rule.ruleName());
       if (weight > 0) {
-        scoring.add(scorer(name));
+        if (rule.has(BuiltInRule.Capability.DEFERRABLE)) {
+          deferrable = scoring.size();
+        }
+        scoring.add(rule.newScorer());
         w.add(weight);
         total += weight;
       }
     }
+    this.deferred = deferrable;
     this.scorers = scoring.toArray(new Rule.Scorer[0]);
     for (CustomScorer scorer : custom.scorers) {
       total += ruleSet.weight(scorer.name());
@@ -93,17 +103,9 @@ final class CompiledRules {
     for (int i = 0; i < customWeights.length; i++) {
       customWeights[i] = ruleSet.weight(custom.scorers[i].name()) / total;
     }
-    int distance = -1;
-    for (int i = 0; i < scorers.length; i++) {
-      if (scorers[i] instanceof Scorers.Distance) {
-        distance = i;
-      }
-    }
-    this.deferred = distance;
-    this.featureScorers = new Rule.Scorer[RuleSet.SCORERS.size()];
-    for (int i = 0; i < featureScorers.length; i++) {
-      featureScorers[i] = scorer(RuleSet.SCORERS.get(i));
-    }
+    this.featureScorers = BuiltInRule.SCORERS.stream()
+        .map(BuiltInRule::newScorer)
+        .toArray(Rule.Scorer[]::new);
   }
 
   /**
@@ -191,11 +193,11 @@ final class CompiledRules {
    */
   int reachable(
       ProfileQuery q, OpportunityColumns c, Bits live, int[] docs, int[] excluded, int liveCount) {
-    if (commute == null || !commute.canExclude(q)) {
+    if (scanning == null || !scanning.canExclude(q)) {
       return CommuteFilter.allLive(c, live, docs);
     }
-    int n = commute.scan(q, c, live, docs);
-    excluded[COMMUTE_SLOT] += liveCount - n;
+    int n = scanning.scan(q, c, live, docs);
+    excluded[filterSlots[0]] += liveCount - n;
     return n;
   }
 
@@ -215,7 +217,7 @@ final class CompiledRules {
   int retainAdmitted(
       ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int[] docs, int n,
       int[] excluded) {
-    for (int i = afterReach; i < filters.length && n > 0; i++) {
+    for (int i = afterScan; i < filters.length && n > 0; i++) {
       if (!filters[i].canExclude(q)) {
         continue;
       }
@@ -346,41 +348,5 @@ final class CompiledRules {
   /** Scores and effects are reported to four decimals. */
   static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
-  }
-
-  private static Rule.Filter filter(String name) {
-    return switch (name) {
-      case "commute" -> new CommuteFilter();
-      case "work_permit" -> new WorkPermitFilter();
-      case "application_deadline" -> new DateFilters.Deadline();
-      case "start_date" -> new DateFilters.Start();
-      case "recognition" -> new RecognitionFilter();
-      case "language_floor" -> new LanguageFloorFilter();
-      case "hours" -> new WorkingTimeFilters.Hours();
-      case "shift_work" -> WorkingTimeFilters.Schedule.shifts();
-      case "night_work" -> WorkingTimeFilters.Schedule.nights();
-      case "weekend_work" -> WorkingTimeFilters.Schedule.weekends();
-      case "childcare" -> new WorkingTimeFilters.Childcare();
-      case "physical_demand" -> new EntryFilters.PhysicalDemand();
-      case "accessibility" -> new EntryFilters.Accessibility();
-      case "driving_license" -> new EntryFilters.DrivingLicence();
-      case "school" -> new EntryFilters.School();
-      default -> throw new IllegalStateException("no filter named " + name);
-    };
-  }
-
-  private static Rule.Scorer scorer(String name) {
-    return switch (name) {
-      case "occupation" -> new Scorers.OccupationCloseness();
-      case "skills" -> new Scorers.Skills();
-      case "qualification_level" -> new Scorers.QualificationLevel();
-      case "recognition_signal" -> new Scorers.RecognitionSignal();
-      case "language" -> new Scorers.Language();
-      case "distance" -> new Scorers.Distance();
-      case "hours_fit" -> new Scorers.HoursFit();
-      case "apprenticeship_residence" -> new Scorers.ApprenticeshipResidence();
-      case "childcare_support" -> new Scorers.ChildcareSupport();
-      default -> throw new IllegalStateException("no scorer named " + name);
-    };
   }
 }

@@ -1,6 +1,7 @@
 package org.passgenau.rank;
 
 import java.util.List;
+import org.apache.lucene.util.Bits;
 
 /**
  * A rule of the ranking: a hard filter or a scorer. Rules are stateless and shared by all
@@ -57,6 +58,22 @@ abstract class Rule {
      * and a mispredicted branch costs more than the work it would skip.
      */
     abstract int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n);
+
+    /**
+     * Writes to {@code docs} the rows of a segment's live documents ({@code live} null when all
+     * are) that this filter admits, in row order, and returns how many. The engine calls it for
+     * the filter that {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole segment}
+     * first; such a filter overrides it with a faster pass (the commute filter's reach cells).
+     */
+    int scan(ProfileQuery q, OpportunityColumns c, Bits live, int[] docs) {
+      int kept = 0;
+      for (int r = 0; r < c.size; r++) {
+        if ((live == null || live.get(c.segmentDoc[r])) && admits(q, c, r)) {
+          docs[kept++] = r;
+        }
+      }
+      return kept;
+    }
   }
 
   /** A soft scorer: a value in [-1, 1] that the rule set weighs. */

@@ -40,36 +40,10 @@ import org.passgenau.rank.spi.CustomRules;
 public final class RuleSet {
 
   /** Hard filters, in the order in which exclusions are counted. */
-  public static final List<String> FILTERS =
-      ImmutableList.of(
-          "commute",
-          "work_permit",
-          "application_deadline",
-          "start_date",
-          "recognition",
-          "language_floor",
-          "hours",
-          "shift_work",
-          "night_work",
-          "weekend_work",
-          "childcare",
-          "physical_demand",
-          "accessibility",
-          "driving_license",
-          "school");
+  public static final List<String> FILTERS = BuiltInRule.names(BuiltInRule.FILTERS);
 
   /** Scorers, in the order in which explanations list them. */
-  public static final List<String> SCORERS =
-      ImmutableList.of(
-          "occupation",
-          "skills",
-          "qualification_level",
-          "recognition_signal",
-          "language",
-          "distance",
-          "hours_fit",
-          "apprenticeship_residence",
-          "childcare_support");
+  public static final List<String> SCORERS = BuiltInRule.names(BuiltInRule.SCORERS);
 
   private final String name;
   private final String version;
@@ -314,15 +288,9 @@ public final class RuleSet {
       for (String f : FILTERS) {
         filters.put(f, true);
       }
-      weights.put("occupation", 0.30);
-      weights.put("skills", 0.10);
-      weights.put("qualification_level", 0.10);
-      weights.put("recognition_signal", 0.05);
-      weights.put("language", 0.15);
-      weights.put("distance", 0.15);
-      weights.put("hours_fit", 0.05);
-      weights.put("apprenticeship_residence", 0.05);
-      weights.put("childcare_support", 0.05);
+      for (BuiltInRule scorer : BuiltInRule.SCORERS) {
+        weights.put(scorer.ruleName(), scorer.defaultWeight());
+      }
     }
 
     public Builder name(String name) {
