@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.passgenau.io.Json;
 import org.passgenau.io.JsonLinesReader;
-import org.passgenau.io.RuleSetFile;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.RuleSetFile;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /**

@@ -2,12 +2,11 @@ package org.passgenau.rank;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,22 +50,8 @@ public final class RuleSet {
   private final ImmutableMap<String, Double> weights;
   private final ImmutableSortedSet<String> customFilters;
   private final ImmutableSortedMap<String, Double> customWeights;
-  private final int languageGapTolerance;
-  private final double languageGapPenalty;
-  private final double carKmh;
-  private final double publicTransportKmh;
-  private final double dailyCommuteMinutesFullDay;
-  private final double dailyCommuteMinutesPartDay;
-  private final double dailyCommuteMinutesNl;
-  private final double fullDayHoursPerWeek;
-  private final double relocationDistanceScore;
-  private final double residenceLiftMinHoursPerWeek;
-  private final ImmutableList<DatedValue> residenceLiftMinMonthlyEur;
-  private final int recognitionSharedLevels;
-  private final int startGraceDaysApprenticeship;
-  private final int startGraceDaysOther;
-  private final ImmutableList<ImmutableList<String>> occupationBridges;
-  private final int bridgeLevels;
+  /** The value of each {@link RuleParameter}, by ordinal; each immutable. */
+  private final Object[] parameters;
 
   private RuleSet(Builder b) {
     this.name = b.name;
@@ -75,22 +60,7 @@ public final class RuleSet {
     this.weights = ImmutableMap.copyOf(b.weights);
     this.customFilters = ImmutableSortedSet.copyOf(b.customFilters);
     this.customWeights = ImmutableSortedMap.copyOf(b.customWeights);
-    this.languageGapTolerance = b.languageGapTolerance;
-    this.languageGapPenalty = b.languageGapPenalty;
-    this.carKmh = b.carKmh;
-    this.publicTransportKmh = b.publicTransportKmh;
-    this.dailyCommuteMinutesFullDay = b.dailyCommuteMinutesFullDay;
-    this.dailyCommuteMinutesPartDay = b.dailyCommuteMinutesPartDay;
-    this.dailyCommuteMinutesNl = b.dailyCommuteMinutesNl;
-    this.fullDayHoursPerWeek = b.fullDayHoursPerWeek;
-    this.relocationDistanceScore = b.relocationDistanceScore;
-    this.residenceLiftMinHoursPerWeek = b.residenceLiftMinHoursPerWeek;
-    this.residenceLiftMinMonthlyEur = ImmutableList.copyOf(b.residenceLiftMinMonthlyEur);
-    this.recognitionSharedLevels = b.recognitionSharedLevels;
-    this.startGraceDaysApprenticeship = b.startGraceDaysApprenticeship;
-    this.startGraceDaysOther = b.startGraceDaysOther;
-    this.occupationBridges = ImmutableList.copyOf(b.occupationBridges);
-    this.bridgeLevels = b.bridgeLevels;
+    this.parameters = b.parameters.clone();
   }
 
   /** The default rule set: every rule of the domain on, with the weights documented below. */
@@ -112,22 +82,7 @@ public final class RuleSet {
     b.weights.putAll(weights);
     b.customFilters.addAll(customFilters);
     b.customWeights.putAll(customWeights);
-    b.languageGapTolerance = languageGapTolerance;
-    b.languageGapPenalty = languageGapPenalty;
-    b.carKmh = carKmh;
-    b.publicTransportKmh = publicTransportKmh;
-    b.dailyCommuteMinutesFullDay = dailyCommuteMinutesFullDay;
-    b.dailyCommuteMinutesPartDay = dailyCommuteMinutesPartDay;
-    b.dailyCommuteMinutesNl = dailyCommuteMinutesNl;
-    b.fullDayHoursPerWeek = fullDayHoursPerWeek;
-    b.relocationDistanceScore = relocationDistanceScore;
-    b.residenceLiftMinHoursPerWeek = residenceLiftMinHoursPerWeek;
-    b.residenceLiftMinMonthlyEur = residenceLiftMinMonthlyEur;
-    b.recognitionSharedLevels = recognitionSharedLevels;
-    b.startGraceDaysApprenticeship = startGraceDaysApprenticeship;
-    b.startGraceDaysOther = startGraceDaysOther;
-    b.occupationBridges = new ArrayList<>(occupationBridges);
-    b.bridgeLevels = bridgeLevels;
+    System.arraycopy(parameters, 0, b.parameters, 0, parameters.length);
     return b;
   }
 
@@ -152,77 +107,112 @@ public final class RuleSet {
     return weight != null ? weight : customWeights.getOrDefault(scorer, 0.0);
   }
 
-  /** The custom filters that are on, in name order; all others are off. */
-  public ImmutableSortedSet<String> customFilters() { return customFilters; }
+  /** The custom filters that are on, in name order; all others are off. Immutable. */
+  public SortedSet<String> customFilters() { return customFilters; }
 
-  /** The custom scorers' weights, each above 0, in name order; all others weigh 0. */
-  public ImmutableSortedMap<String, Double> customWeights() { return customWeights; }
+  /** The custom scorers' weights, each above 0, in name order; all others weigh 0. Immutable. */
+  public SortedMap<String, Double> customWeights() { return customWeights; }
 
-  /** All scorer weights, in {@link #SCORERS} order. */
-  public ImmutableMap<String, Double> weights() { return weights; }
+  /** All scorer weights, in {@link #SCORERS} order. Immutable. */
+  public Map<String, Double> weights() { return weights; }
 
-  /** All filter switches, in {@link #FILTERS} order. */
-  public ImmutableMap<String, Boolean> filters() { return filters; }
+  /** All filter switches, in {@link #FILTERS} order. Immutable. */
+  public Map<String, Boolean> filters() { return filters; }
 
-  /** CEFR levels a person may fall short of an asked level when the employer offers language training. */
-  public int languageGapTolerance() { return languageGapTolerance; }
+  // The parameters' meaning, range and default are declared in RuleParameter, and documented
+  // from there in docs/rule-sets.md; the accessors only read them.
 
-  /** Score cost of each tolerated language gap, as a fraction of the language weight. */
-  public double languageGapPenalty() { return languageGapPenalty; }
+  /** {@code language_gap_tolerance}: CEFR levels bridged where the employer offers training. */
+  public int languageGapTolerance() { return whole(RuleParameter.LANGUAGE_GAP_TOLERANCE); }
 
-  /** Door-to-door speed by car, km/h, for limits given in minutes. */
-  public double carKmh() { return carKmh; }
+  /** {@code language_gap_penalty}: score cost of each tolerated language gap level. */
+  public double languageGapPenalty() { return number(RuleParameter.LANGUAGE_GAP_PENALTY); }
 
-  /** Door-to-door speed by public transport, km/h. */
-  public double publicTransportKmh() { return publicTransportKmh; }
+  /** {@code car_kmh}: door-to-door speed by car, km/h, for limits given in minutes. */
+  public double carKmh() { return number(RuleParameter.CAR_KMH); }
 
-  /** Reasonable daily round trip for a working day over six hours (DE section 140 SGB III): 150 min. */
-  public double dailyCommuteMinutesFullDay() { return dailyCommuteMinutesFullDay; }
+  /** {@code public_transport_kmh}: door-to-door speed by public transport, km/h. */
+  public double publicTransportKmh() { return number(RuleParameter.PUBLIC_TRANSPORT_KMH); }
 
-  /** Reasonable daily round trip for a working day of six hours or less: 120 min. */
-  public double dailyCommuteMinutesPartDay() { return dailyCommuteMinutesPartDay; }
+  /** {@code daily_commute_minutes_full_day}: reasonable round trip for days over six hours. */
+  public double dailyCommuteMinutesFullDay() {
+    return number(RuleParameter.DAILY_COMMUTE_MINUTES_FULL_DAY);
+  }
 
-  /** Reasonable daily round trip in the Netherlands (first six months of benefit): 120 min. */
-  public double dailyCommuteMinutesNl() { return dailyCommuteMinutesNl; }
+  /** {@code daily_commute_minutes_part_day}: reasonable round trip for shorter days. */
+  public double dailyCommuteMinutesPartDay() {
+    return number(RuleParameter.DAILY_COMMUTE_MINUTES_PART_DAY);
+  }
 
-  /** Weekly hours above which a five-day week has working days over six hours. */
-  public double fullDayHoursPerWeek() { return fullDayHoursPerWeek; }
+  /** {@code daily_commute_minutes_nl}: reasonable round trip in the Netherlands. */
+  public double dailyCommuteMinutesNl() { return number(RuleParameter.DAILY_COMMUTE_MINUTES_NL); }
 
-  /** Distance score of an opportunity reachable only by moving. */
-  public double relocationDistanceScore() { return relocationDistanceScore; }
+  /** {@code full_day_hours_per_week}: weekly hours above which days are over six hours. */
+  public double fullDayHoursPerWeek() { return number(RuleParameter.FULL_DAY_HOURS_PER_WEEK); }
 
-  /** Least weekly hours of a job that lifts a residence obligation (section 12a AufenthG). */
-  public double residenceLiftMinHoursPerWeek() { return residenceLiftMinHoursPerWeek; }
+  /** {@code relocation_distance_score}: distance score of what is reachable only by moving. */
+  public double relocationDistanceScore() { return number(RuleParameter.RELOCATION_DISTANCE_SCORE); }
 
-  /** Dated least monthly pay of a job that lifts a residence obligation. */
-  public ImmutableList<DatedValue> residenceLiftMinMonthlyEur() { return residenceLiftMinMonthlyEur; }
+  /** {@code residence_lift_min_hours_per_week}: least hours of a job lifting an obligation. */
+  public double residenceLiftMinHoursPerWeek() {
+    return number(RuleParameter.RESIDENCE_LIFT_MIN_HOURS_PER_WEEK);
+  }
+
+  /** {@code residence_lift_min_monthly_eur}: the dated least pay of such a job. Immutable. */
+  public List<DatedValue> residenceLiftMinMonthlyEur() {
+    return list(RuleParameter.RESIDENCE_LIFT_MIN_MONTHLY_EUR);
+  }
 
   /** The pay threshold in force on {@code day}. */
   public double residenceLiftMinMonthlyEur(LocalDate day) {
-    return DatedValue.on(residenceLiftMinMonthlyEur, day);
+    return DatedValue.on(residenceLiftMinMonthlyEur(), day);
   }
 
-  /**
-   * How many ISCO levels a qualification must share with a regulated job for its recognition to
-   * count (4 = same unit group, 3 = same minor group).
-   */
-  public int recognitionSharedLevels() { return recognitionSharedLevels; }
-
-  /** Days after its start that an apprenticeship can still be joined (1 August to 1 October). */
-  public int startGraceDaysApprenticeship() { return startGraceDaysApprenticeship; }
-
-  /** Days after its start date that other opportunities can still be taken up. */
-  public int startGraceDaysOther() { return startGraceDaysOther; }
+  /** {@code recognition_shared_levels}: ISCO levels a recognition must share with a job. */
+  public int recognitionSharedLevels() { return whole(RuleParameter.RECOGNITION_SHARED_LEVELS); }
 
   /**
-   * Pairs of ISCO unit groups that belong to one field although the ISCO tree puts them apart,
-   * such as nursing professionals (2221) and health care assistants (5321): the helper role in a
-   * nurse's own field.
+   * {@code recognition_equivalences}: pairs of ISCO unit groups that one recognition covers, such
+   * as the German nursing licence for 2221 and 3221. Immutable.
    */
-  public ImmutableList<ImmutableList<String>> occupationBridges() { return occupationBridges; }
+  public List<List<String>> recognitionEquivalences() {
+    return list(RuleParameter.RECOGNITION_EQUIVALENCES);
+  }
 
-  /** The closeness, in shared ISCO levels, that a bridge gives (3 = as the same minor group). */
-  public int bridgeLevels() { return bridgeLevels; }
+  /** {@code start_grace_days_apprenticeship}: days after the start to join an apprenticeship. */
+  public int startGraceDaysApprenticeship() {
+    return whole(RuleParameter.START_GRACE_DAYS_APPRENTICESHIP);
+  }
+
+  /** {@code start_grace_days_other}: days after the start to take up anything else. */
+  public int startGraceDaysOther() { return whole(RuleParameter.START_GRACE_DAYS_OTHER); }
+
+  /**
+   * {@code occupation_bridges}: pairs of ISCO unit groups of one field that the ISCO tree puts
+   * apart, such as nurses (2221) and health care assistants (5321). Immutable.
+   */
+  public List<List<String>> occupationBridges() { return list(RuleParameter.OCCUPATION_BRIDGES); }
+
+  /** {@code bridge_levels}: the closeness, in shared ISCO levels, that a bridge gives. */
+  public int bridgeLevels() { return whole(RuleParameter.BRIDGE_LEVELS); }
+
+  /** The value of {@code parameter}, of its declared type. */
+  Object value(RuleParameter parameter) {
+    return parameters[parameter.ordinal()];
+  }
+
+  private double number(RuleParameter parameter) {
+    return (Double) parameters[parameter.ordinal()];
+  }
+
+  private int whole(RuleParameter parameter) {
+    return (Integer) parameters[parameter.ordinal()];
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> List<T> list(RuleParameter parameter) {
+    return (List<T>) parameters[parameter.ordinal()];
+  }
 
   @Override
   public boolean equals(Object o) {
@@ -240,12 +230,25 @@ public final class RuleSet {
   }
 
   private List<Object> describe() {
-    return List.of(
-        name, version, filters, weights, customFilters, customWeights, languageGapTolerance, languageGapPenalty, carKmh,
-        publicTransportKmh, dailyCommuteMinutesFullDay, dailyCommuteMinutesPartDay,
-        dailyCommuteMinutesNl, fullDayHoursPerWeek, relocationDistanceScore,
-        residenceLiftMinHoursPerWeek, residenceLiftMinMonthlyEur, recognitionSharedLevels,
-        startGraceDaysApprenticeship, startGraceDaysOther, occupationBridges, bridgeLevels);
+    return List.of(name, version, filters, weights, customFilters, customWeights,
+        Arrays.asList(parameters));
+  }
+
+  /** What is wrong with {@code name} as a rule set's name, or null when nothing is. */
+  static String nameProblem(String name) {
+    return name != null && name.matches("[A-Za-z0-9._-]+")
+        ? null
+        : "must be letters, digits, '.', '_' or '-', was '" + name + "'";
+  }
+
+  /** What is wrong with {@code version} as a rule set's version, or null when nothing is. */
+  static String versionProblem(String version) {
+    return version != null && !version.isBlank() ? null : "must not be blank, was '" + version + "'";
+  }
+
+  /** What is wrong with {@code weight} as a scorer's weight, or null when nothing is. */
+  static String weightProblem(double weight) {
+    return weight >= 0 && weight <= 1 ? null : "must be between 0 and 1, was " + weight;
   }
 
   /** Collects a rule set; {@link #build()} validates it. Not thread-safe. */
@@ -256,33 +259,7 @@ public final class RuleSet {
     private final Map<String, Double> weights = new LinkedHashMap<>();
     private final SortedSet<String> customFilters = new TreeSet<>();
     private final SortedMap<String, Double> customWeights = new TreeMap<>();
-    private int languageGapTolerance = 1;
-    private double languageGapPenalty = 0.5;
-    private double carKmh = 50;
-    private double publicTransportKmh = 25;
-    private double dailyCommuteMinutesFullDay = 150;
-    private double dailyCommuteMinutesPartDay = 120;
-    private double dailyCommuteMinutesNl = 120;
-    private double fullDayHoursPerWeek = 30;
-    private double relocationDistanceScore = 0.1;
-    private double residenceLiftMinHoursPerWeek = 15;
-    private List<DatedValue> residenceLiftMinMonthlyEur =
-        List.of(
-            new DatedValue(LocalDate.of(2023, 1, 1), 712, "SGB II average need of a single person, 2023"),
-            new DatedValue(LocalDate.of(2024, 1, 1), 785, "SGB II average need of a single person, 2024"));
-    private int recognitionSharedLevels = 3;
-    private int startGraceDaysApprenticeship = 61;
-    private int startGraceDaysOther = 30;
-    private List<ImmutableList<String>> occupationBridges =
-        new ArrayList<>(List.of(
-            ImmutableList.of("2221", "3221"), // nursing professionals, nursing associates
-            ImmutableList.of("2221", "5321"), // nurses and health care assistants
-            ImmutableList.of("3221", "5321"),
-            ImmutableList.of("2342", "5311"), // early childhood educators, child care workers
-            ImmutableList.of("2341", "5312"), // primary school teachers, teachers' aides
-            ImmutableList.of("2211", "3256"), // doctors, medical assistants
-            ImmutableList.of("2264", "3255"))); // physiotherapists and their technicians
-    private int bridgeLevels = 3;
+    private final Object[] parameters = new Object[RuleParameter.values().length];
 
     private Builder() {
       for (String f : FILTERS) {
@@ -291,17 +268,19 @@ public final class RuleSet {
       for (BuiltInRule scorer : BuiltInRule.SCORERS) {
         weights.put(scorer.ruleName(), scorer.defaultWeight());
       }
+      for (RuleParameter p : RuleParameter.values()) {
+        parameters[p.ordinal()] = p.defaultValue();
+      }
     }
 
     public Builder name(String name) {
-      checkArgument(name != null && name.matches("[A-Za-z0-9._-]+"),
-          "name must be letters, digits, '.', '_' or '-', was '%s'", name);
+      check("name", nameProblem(name));
       this.name = name;
       return this;
     }
 
     public Builder version(String version) {
-      checkArgument(version != null && !version.isBlank(), "version must not be blank, was '%s'", version);
+      check("version", versionProblem(version));
       this.version = version;
       return this;
     }
@@ -316,7 +295,7 @@ public final class RuleSet {
     /** Sets a scorer's weight, from 0 (off) to 1. */
     public Builder weight(String scorer, double weight) {
       checkArgument(SCORERS.contains(scorer), "unknown scorer '%s'; known: %s", scorer, SCORERS);
-      checkArgument(weight >= 0 && weight <= 1, "weight of %s must be between 0 and 1, was %s", scorer, weight);
+      check("weight of " + scorer, weightProblem(weight));
       weights.put(scorer, weight);
       return this;
     }
@@ -344,7 +323,7 @@ public final class RuleSet {
      */
     public Builder customWeight(String scorer, double weight) {
       CustomRules.checkName(scorer);
-      checkArgument(weight >= 0 && weight <= 1, "weight of %s must be between 0 and 1, was %s", scorer, weight);
+      check("weight of " + scorer, weightProblem(weight));
       checkArgument(!customFilters.contains(scorer),
           "'%s' is switched on as a custom filter in this rule set; it cannot be a scorer too", scorer);
       if (weight > 0) {
@@ -355,76 +334,86 @@ public final class RuleSet {
       return this;
     }
 
-    public Builder languageGapTolerance(int levels) {
-      checkArgument(levels >= 0 && levels <= 5, "languageGapTolerance must be 0 to 5 levels, was %s", levels);
-      this.languageGapTolerance = levels;
+    /**
+     * Sets {@code parameter} to {@code value}, of the parameter's declared type.
+     *
+     * @throws IllegalArgumentException naming the parameter and the value when it is invalid
+     */
+    Builder set(RuleParameter parameter, Object value) {
+      parameters[parameter.ordinal()] = parameter.check(value);
       return this;
+    }
+
+    /** Sets several parameters, each checked before any is set. */
+    private Builder set(RuleParameter[] names, Object... values) {
+      Object[] checked = new Object[values.length];
+      for (int i = 0; i < values.length; i++) {
+        checked[i] = names[i].check(values[i]);
+      }
+      for (int i = 0; i < values.length; i++) {
+        parameters[names[i].ordinal()] = checked[i];
+      }
+      return this;
+    }
+
+    public Builder languageGapTolerance(int levels) {
+      return set(RuleParameter.LANGUAGE_GAP_TOLERANCE, levels);
     }
 
     public Builder languageGapPenalty(double penalty) {
-      this.languageGapPenalty = within("languageGapPenalty", penalty, 0, 1);
-      return this;
+      return set(RuleParameter.LANGUAGE_GAP_PENALTY, penalty);
     }
 
     public Builder speeds(double carKmh, double publicTransportKmh) {
-      this.carKmh = within("carKmh", carKmh, 1, 200);
-      this.publicTransportKmh = within("publicTransportKmh", publicTransportKmh, 1, 200);
-      return this;
+      return set(new RuleParameter[] {RuleParameter.CAR_KMH, RuleParameter.PUBLIC_TRANSPORT_KMH},
+          carKmh, publicTransportKmh);
     }
 
     public Builder dailyCommuteMinutes(double fullDay, double partDay, double netherlands) {
-      this.dailyCommuteMinutesFullDay = within("dailyCommuteMinutesFullDay", fullDay, 0, 600);
-      this.dailyCommuteMinutesPartDay = within("dailyCommuteMinutesPartDay", partDay, 0, 600);
-      this.dailyCommuteMinutesNl = within("dailyCommuteMinutesNl", netherlands, 0, 600);
-      return this;
+      return set(new RuleParameter[] {RuleParameter.DAILY_COMMUTE_MINUTES_FULL_DAY,
+              RuleParameter.DAILY_COMMUTE_MINUTES_PART_DAY, RuleParameter.DAILY_COMMUTE_MINUTES_NL},
+          fullDay, partDay, netherlands);
     }
 
     public Builder fullDayHoursPerWeek(double hours) {
-      this.fullDayHoursPerWeek = within("fullDayHoursPerWeek", hours, 0, 168);
-      return this;
+      return set(RuleParameter.FULL_DAY_HOURS_PER_WEEK, hours);
     }
 
     public Builder relocationDistanceScore(double score) {
-      this.relocationDistanceScore = within("relocationDistanceScore", score, 0, 1);
-      return this;
+      return set(RuleParameter.RELOCATION_DISTANCE_SCORE, score);
     }
 
     public Builder residenceLift(double minHoursPerWeek, List<DatedValue> minMonthlyEur) {
-      this.residenceLiftMinHoursPerWeek = within("residenceLiftMinHoursPerWeek", minHoursPerWeek, 0, 168);
-      checkArgument(minMonthlyEur != null && !minMonthlyEur.isEmpty(),
-          "residenceLiftMinMonthlyEur needs at least one dated value, was %s", minMonthlyEur);
-      this.residenceLiftMinMonthlyEur = List.copyOf(minMonthlyEur);
-      return this;
+      return set(new RuleParameter[] {RuleParameter.RESIDENCE_LIFT_MIN_HOURS_PER_WEEK,
+              RuleParameter.RESIDENCE_LIFT_MIN_MONTHLY_EUR},
+          minHoursPerWeek, minMonthlyEur);
     }
 
     public Builder recognitionSharedLevels(int levels) {
-      checkArgument(levels >= 1 && levels <= 4, "recognitionSharedLevels must be 1 to 4, was %s", levels);
-      this.recognitionSharedLevels = levels;
-      return this;
+      return set(RuleParameter.RECOGNITION_SHARED_LEVELS, levels);
+    }
+
+    /** Replaces the recognition equivalences: pairs of 4-digit ISCO unit groups. */
+    public Builder recognitionEquivalences(List<List<String>> pairs) {
+      return set(RuleParameter.RECOGNITION_EQUIVALENCES, pairs);
     }
 
     public Builder startGraceDays(int apprenticeship, int other) {
-      checkArgument(apprenticeship >= 0 && apprenticeship <= 366,
-          "startGraceDaysApprenticeship must be 0 to 366, was %s", apprenticeship);
-      checkArgument(other >= 0 && other <= 366, "startGraceDaysOther must be 0 to 366, was %s", other);
-      this.startGraceDaysApprenticeship = apprenticeship;
-      this.startGraceDaysOther = other;
-      return this;
+      return set(new RuleParameter[] {RuleParameter.START_GRACE_DAYS_APPRENTICESHIP,
+              RuleParameter.START_GRACE_DAYS_OTHER},
+          apprenticeship, other);
     }
 
     /** Replaces the occupation bridges: pairs of 4-digit ISCO unit groups. */
     public Builder occupationBridges(List<List<String>> pairs, int levels) {
-      checkArgument(levels >= 1 && levels <= 4, "bridgeLevels must be 1 to 4, was %s", levels);
-      List<ImmutableList<String>> checked = new ArrayList<>();
-      for (List<String> pair : pairs) {
-        checkArgument(pair != null && pair.size() == 2
-                && pair.stream().allMatch(code -> code != null && code.matches("\\d{4}")),
-            "an occupation bridge is two 4-digit ISCO unit groups, was %s", pair);
-        checked.add(ImmutableList.copyOf(pair));
+      return set(new RuleParameter[] {RuleParameter.OCCUPATION_BRIDGES, RuleParameter.BRIDGE_LEVELS},
+          pairs, levels);
+    }
+
+    private static void check(String what, String problem) {
+      if (problem != null) {
+        throw new IllegalArgumentException(what + " " + problem);
       }
-      this.occupationBridges = checked;
-      this.bridgeLevels = levels;
-      return this;
     }
 
     /** Validates and builds; at least one scorer must have a positive weight. */
@@ -439,11 +428,6 @@ public final class RuleSet {
       checkArgument(total > 0, "at least one scorer needs a positive weight, was %s", weights);
       Objects.requireNonNull(name);
       return new RuleSet(this);
-    }
-
-    private static double within(String field, double value, double min, double max) {
-      checkArgument(value >= min && value <= max, "%s must be between %s and %s, was %s", field, min, max, value);
-      return value;
     }
   }
 }

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.passgenau.io.JsonLinesReader;
-import org.passgenau.io.RuleSetFile;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.RuleSetFile;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /** The shipped sample data, its qrels and rule files, read once for all tests of the package. */

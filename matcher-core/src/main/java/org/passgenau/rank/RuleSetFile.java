@@ -1,4 +1,4 @@
-package org.passgenau.io;
+package org.passgenau.rank;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -6,9 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -16,11 +22,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.google.common.base.CaseFormat;
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -30,20 +34,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.text.similarity.LevenshteinDistance;
-import org.passgenau.io.RuleSetFormatException.Problem;
-import org.passgenau.rank.DatedValue;
-import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.RuleSetFormatException.Problem;
 import org.passgenau.rank.spi.CustomRules;
 
 /**
@@ -69,7 +71,8 @@ import org.passgenau.rank.spi.CustomRules;
  * }</pre>
  *
  * {@code name} and {@code version} are required; a filter, weight or parameter left out keeps its
- * value from {@link RuleSet#defaults()}. {@code filters} and {@code scorers} also name {@linkplain
+ * value from {@link RuleSet#defaults()}. The parameters, their types, ranges and defaults are
+ * declared once, in {@code RuleParameter}, and listed in {@code docs/rule-sets.md}. {@code filters} and {@code scorers} also name {@linkplain
  * org.passgenau.rank.spi custom rules} ({@code "filters": {"recent_posting": true}, "scorers":
  * {"pay": 0.1}}), which are off unless named; the reader checks such names against the custom
  * rules it is given, by default those {@link CustomRules#installed()} finds, so that a misspelt
@@ -88,83 +91,28 @@ import org.passgenau.rank.spi.CustomRules;
  */
 public final class RuleSetFile {
 
-  private static final ObjectReader READER =
-      Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private static final ObjectReader READER = MAPPER.reader();
+
+  /** Jackson's pretty printer: two spaces, one field or item a line, {@code "name": value}. */
+  private static final ObjectWriter WRITER = MAPPER.writer(
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withSeparators(Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("")
+              .withArrayEmptySeparator("")));
 
   private static final List<String> TOP_LEVEL =
       List.of("name", "version", "filters", "scorers", "parameters");
   private static final List<String> DATED_FIELDS = List.of("valid_from", "value", "source");
-
-  /** A rule set parameter's JSON shape. */
-  private enum Kind {
-    NUMBER,
-    WHOLE,
-    DATED,
-    PAIRS
-  }
-
-  /** Sets one or more parameters on a builder, reading their values by JSON name. */
-  @FunctionalInterface
-  private interface Setter {
-    void apply(RuleSet.Builder builder, Map<String, Object> values);
-  }
-
-  /**
-   * One parameter: its JSON name, shape, how to read it from a rule set, and the builder call that
-   * sets it (together with the parameters the same builder method takes).
-   */
-  private record Param(String name, Kind kind, Function<RuleSet, Object> get, Setter set) {}
-
-  private static final Setter SPEEDS =
-      (b, v) -> b.speeds(number(v, "car_kmh"), number(v, "public_transport_kmh"));
-  private static final Setter DAILY_COMMUTE =
-      (b, v) -> b.dailyCommuteMinutes(number(v, "daily_commute_minutes_full_day"),
-          number(v, "daily_commute_minutes_part_day"), number(v, "daily_commute_minutes_nl"));
-  private static final Setter RESIDENCE_LIFT =
-      (b, v) -> b.residenceLift(number(v, "residence_lift_min_hours_per_week"),
-          cast(v.get("residence_lift_min_monthly_eur")));
-  private static final Setter START_GRACE =
-      (b, v) -> b.startGraceDays(whole(v, "start_grace_days_apprenticeship"),
-          whole(v, "start_grace_days_other"));
-  private static final Setter BRIDGES =
-      (b, v) -> b.occupationBridges(cast(v.get("occupation_bridges")), whole(v, "bridge_levels"));
-
-  /** Every parameter of {@link RuleSet}, in the order files list them. */
-  private static final ImmutableList<Param> PARAMS =
-      ImmutableList.of(
-          new Param("language_gap_tolerance", Kind.WHOLE, RuleSet::languageGapTolerance,
-              (b, v) -> b.languageGapTolerance(whole(v, "language_gap_tolerance"))),
-          new Param("language_gap_penalty", Kind.NUMBER, RuleSet::languageGapPenalty,
-              (b, v) -> b.languageGapPenalty(number(v, "language_gap_penalty"))),
-          new Param("car_kmh", Kind.NUMBER, RuleSet::carKmh, SPEEDS),
-          new Param("public_transport_kmh", Kind.NUMBER, RuleSet::publicTransportKmh, SPEEDS),
-          new Param("daily_commute_minutes_full_day", Kind.NUMBER,
-              RuleSet::dailyCommuteMinutesFullDay, DAILY_COMMUTE),
-          new Param("daily_commute_minutes_part_day", Kind.NUMBER,
-              RuleSet::dailyCommuteMinutesPartDay, DAILY_COMMUTE),
-          new Param("daily_commute_minutes_nl", Kind.NUMBER, RuleSet::dailyCommuteMinutesNl,
-              DAILY_COMMUTE),
-          new Param("full_day_hours_per_week", Kind.NUMBER, RuleSet::fullDayHoursPerWeek,
-              (b, v) -> b.fullDayHoursPerWeek(number(v, "full_day_hours_per_week"))),
-          new Param("relocation_distance_score", Kind.NUMBER, RuleSet::relocationDistanceScore,
-              (b, v) -> b.relocationDistanceScore(number(v, "relocation_distance_score"))),
-          new Param("residence_lift_min_hours_per_week", Kind.NUMBER,
-              RuleSet::residenceLiftMinHoursPerWeek, RESIDENCE_LIFT),
-          new Param("residence_lift_min_monthly_eur", Kind.DATED,
-              r -> r.residenceLiftMinMonthlyEur(), RESIDENCE_LIFT),
-          new Param("recognition_shared_levels", Kind.WHOLE, RuleSet::recognitionSharedLevels,
-              (b, v) -> b.recognitionSharedLevels(whole(v, "recognition_shared_levels"))),
-          new Param("start_grace_days_apprenticeship", Kind.WHOLE,
-              RuleSet::startGraceDaysApprenticeship, START_GRACE),
-          new Param("start_grace_days_other", Kind.WHOLE, RuleSet::startGraceDaysOther,
-              START_GRACE),
-          new Param("occupation_bridges", Kind.PAIRS, RuleSet::occupationBridges, BRIDGES),
-          new Param("bridge_levels", Kind.WHOLE, RuleSet::bridgeLevels, BRIDGES));
-
-  private static final ImmutableMap<String, Param> PARAM_BY_NAME =
-      PARAMS.stream().collect(ImmutableMap.toImmutableMap(Param::name, p -> p));
-
-  private static final ImmutableMap<String, Object> DEFAULT_VALUES = values(RuleSet.defaults());
+  /** How much of a bad string value a message quotes. */
+  private static final int MAX_VALUE_CODE_POINTS = 60;
 
   private RuleSetFile() {}
 
@@ -233,7 +181,7 @@ public final class RuleSetFile {
 
   /**
    * The rule set as the JSON of a rule file: every filter, weight and parameter stated, one field
-   * a line, ending with a line break; the custom rules it names follow the built-in filters and
+   * or list item a line (Jackson's pretty printer), ending with a line break; the custom rules it names follow the built-in filters and
    * scorers, in name order.
    */
   public static String toJson(RuleSet rules) {
@@ -254,17 +202,19 @@ public final class RuleSetFile {
     }
     rules.customWeights().forEach((scorer, weight) -> scorers.set(scorer, number(weight)));
     ObjectNode parameters = root.putObject("parameters");
-    for (Param param : PARAMS) {
-      parameters.set(param.name(), toNode(param.kind(), param.get().apply(rules)));
+    for (RuleParameter parameter : RuleParameter.values()) {
+      parameters.set(parameter.jsonName(), toNode(parameter.type(), rules.value(parameter)));
     }
-    StringBuilder out = new StringBuilder();
-    format(root, 0, false, out);
-    return out.append('\n').toString();
+    try {
+      return WRITER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of plain nodes always writes
+    }
   }
 
   /** The JSON names of every parameter, in file order. */
   static List<String> parameterNames() {
-    return PARAMS.stream().map(Param::name).toList();
+    return Arrays.stream(RuleParameter.values()).map(RuleParameter::jsonName).toList();
   }
 
   // ---------------------------------------------------------------- reading
@@ -334,7 +284,6 @@ public final class RuleSetFile {
   private static final class Walk {
     final List<Problem> problems = new ArrayList<>();
     private final RuleSet.Builder builder = RuleSet.builder();
-    private final Map<String, Object> values = new HashMap<>(DEFAULT_VALUES);
     /** The custom rules names are checked against, looked up at the first name not built in. */
     private final Supplier<CustomRules> known;
     private CustomRules custom;
@@ -357,15 +306,15 @@ public final class RuleSetFile {
         return null;
       }
       if (!root.isObject()) {
-        problem(null, "a rule file must be a JSON object, was " + Problems.describe(root));
+        problem(null, "a rule file must be a JSON object, was " + describe(root));
         return null;
       }
       for (Map.Entry<String, JsonNode> field : root.properties()) {
         String key = field.getKey();
         JsonNode value = field.getValue();
         switch (key) {
-          case "name" -> text(key, value, builder::name);
-          case "version" -> text(key, value, builder::version);
+          case "name" -> text(key, value, RuleSet::nameProblem, builder::name);
+          case "version" -> text(key, value, RuleSet::versionProblem, builder::version);
           case "filters" -> filters(value);
           case "scorers" -> scorers(value);
           case "parameters" -> parameters(value);
@@ -380,9 +329,6 @@ public final class RuleSetFile {
       if (!problems.isEmpty()) {
         return null;
       }
-      for (Param param : PARAMS) {
-        param.set().apply(builder, values);
-      }
       try {
         return builder.build();
       } catch (IllegalArgumentException e) {
@@ -392,22 +338,25 @@ public final class RuleSetFile {
       }
     }
 
-    private void text(String path, JsonNode node, Function<String, RuleSet.Builder> set) {
+    private void text(
+        String path, JsonNode node, Function<String, String> check,
+        Function<String, RuleSet.Builder> set) {
       if (!node.isTextual()) {
-        problem(path, "must be a string, was " + Problems.describe(node));
+        problem(path, "must be a string, was " + describe(node));
         return;
       }
-      try {
+      String problem = check.apply(node.textValue());
+      if (problem != null) {
+        problem(path, problem);
+      } else {
         set.apply(node.textValue());
-      } catch (IllegalArgumentException e) {
-        problem(path, reword(e.getMessage(), path));
       }
     }
 
     private void filters(JsonNode node) {
       if (!node.isObject()) {
         problem("filters", "must be an object of filter names and true or false, was "
-            + Problems.describe(node));
+            + describe(node));
         return;
       }
       for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -420,7 +369,7 @@ public final class RuleSetFile {
         } else if (!builtIn && !custom().filterNames().contains(filter)) {
           unknown(path, "filter", filter, RuleSet.FILTERS, custom().filterNames());
         } else if (!field.getValue().isBoolean()) {
-          problem(path, "must be true or false, was " + Problems.describe(field.getValue()));
+          problem(path, "must be true or false, was " + describe(field.getValue()));
         } else if (builtIn) {
           builder.filter(filter, field.getValue().booleanValue());
         } else {
@@ -432,7 +381,7 @@ public final class RuleSetFile {
     private void scorers(JsonNode node) {
       if (!node.isObject()) {
         problem("scorers", "must be an object of scorer names and weights, was "
-            + Problems.describe(node));
+            + describe(node));
         return;
       }
       for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -446,17 +395,13 @@ public final class RuleSetFile {
         } else if (!builtIn && !custom().scorerNames().contains(scorer)) {
           unknown(path, "scorer", scorer, RuleSet.SCORERS, custom().scorerNames());
         } else if (!weight.isNumber()) {
-          problem(path, "must be a weight from 0 to 1, was " + Problems.describe(weight));
+          problem(path, "must be a weight from 0 to 1, was " + describe(weight));
+        } else if (RuleSet.weightProblem(weight.doubleValue()) != null) {
+          problem(path, RuleSet.weightProblem(weight.doubleValue()));
+        } else if (builtIn) {
+          builder.weight(scorer, weight.doubleValue());
         } else {
-          try {
-            if (builtIn) {
-              builder.weight(scorer, weight.doubleValue());
-            } else {
-              builder.customWeight(scorer, weight.doubleValue());
-            }
-          } catch (IllegalArgumentException e) {
-            problem(path, reword(e.getMessage(), "weight of " + scorer));
-          }
+          builder.customWeight(scorer, weight.doubleValue());
         }
       }
     }
@@ -464,38 +409,35 @@ public final class RuleSetFile {
     private void parameters(JsonNode node) {
       if (!node.isObject()) {
         problem("parameters", "must be an object of parameter names and values, was "
-            + Problems.describe(node));
+            + describe(node));
         return;
       }
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String path = "parameters." + field.getKey();
-        Param param = PARAM_BY_NAME.get(field.getKey());
-        if (param == null) {
-          unknown(path, "parameter", field.getKey(), PARAM_BY_NAME.keySet());
+        RuleParameter parameter = RuleParameter.named(field.getKey());
+        if (parameter == null) {
+          unknown(path, "parameter", field.getKey(), parameterNames());
           continue;
         }
-        Object value = convert(param, field.getValue(), path);
+        Object value = convert(parameter, field.getValue(), path);
         if (value == null) {
           continue;
         }
-        // Alone with the defaults, so that a refusal is this parameter's.
-        Map<String, Object> trial = new HashMap<>(DEFAULT_VALUES);
-        trial.put(param.name(), value);
-        try {
-          param.set().apply(RuleSet.builder(), trial);
-          values.put(param.name(), value);
-        } catch (IllegalArgumentException e) {
-          problem(path, reword(e.getMessage(), camel(param.name())));
+        String problem = parameter.problem(value);
+        if (problem != null) {
+          problem(path, problem);
+        } else {
+          builder.set(parameter, value);
         }
       }
     }
 
     /** The parameter's value in the type its setter takes, or null after a problem. */
-    private Object convert(Param param, JsonNode node, String path) {
-      return switch (param.kind()) {
+    private Object convert(RuleParameter parameter, JsonNode node, String path) {
+      return switch (parameter.type()) {
         case NUMBER -> {
           if (!node.isNumber()) {
-            problem(path, "must be a number, was " + Problems.describe(node));
+            problem(path, "must be a number, was " + describe(node));
             yield null;
           }
           yield node.doubleValue();
@@ -508,7 +450,7 @@ public final class RuleSetFile {
 
     private Integer wholeNumber(JsonNode node, String path) {
       if (!node.isIntegralNumber()) {
-        problem(path, "must be a whole number, was " + Problems.describe(node));
+        problem(path, "must be a whole number, was " + describe(node));
         return null;
       }
       if (!node.canConvertToInt()) {
@@ -522,7 +464,7 @@ public final class RuleSetFile {
       if (!node.isArray() || node.isEmpty()) {
         problem(path, "must be a list of at least one dated value such as"
             + " {\"valid_from\": \"2024-01-01\", \"value\": 785}, was "
-            + (node.isArray() ? "an empty list" : Problems.describe(node)));
+            + (node.isArray() ? "an empty list" : describe(node)));
         return null;
       }
       int before = problems.size();
@@ -548,7 +490,7 @@ public final class RuleSetFile {
     private DatedValue datedValue(JsonNode node, String path) {
       if (!node.isObject()) {
         problem(path, "must be an object with valid_from, value and source, was "
-            + Problems.describe(node));
+            + describe(node));
         return null;
       }
       int before = problems.size();
@@ -567,23 +509,23 @@ public final class RuleSetFile {
         problem(path + ".valid_from", "required, absent");
       } else if (!from.isTextual() || !from.textValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
         problem(path + ".valid_from",
-            "must be an ISO-8601 date such as 2024-01-01, was " + Problems.describe(from));
+            "must be an ISO-8601 date such as 2024-01-01, was " + describe(from));
       } else {
         try {
           validFrom = LocalDate.parse(from.textValue());
         } catch (DateTimeParseException e) {
-          problem(path + ".valid_from", "is no date, was " + Problems.describe(from));
+          problem(path + ".valid_from", "is no date, was " + describe(from));
         }
       }
       JsonNode value = node.get("value");
       if (value == null) {
         problem(path + ".value", "required, absent");
       } else if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-        problem(path + ".value", "must be a number, was " + Problems.describe(value));
+        problem(path + ".value", "must be a number, was " + describe(value));
       }
       JsonNode source = node.get("source");
       if (source != null && !source.isTextual()) {
-        problem(path + ".source", "must be a string, was " + Problems.describe(source));
+        problem(path + ".source", "must be a string, was " + describe(source));
       }
       if (problems.size() > before) {
         return null;
@@ -594,7 +536,7 @@ public final class RuleSetFile {
     private List<List<String>> pairs(JsonNode node, String path) {
       if (!node.isArray()) {
         problem(path, "must be a list of pairs of ISCO unit groups such as [\"2221\", \"5321\"],"
-            + " was " + Problems.describe(node));
+            + " was " + describe(node));
         return null;
       }
       int before = problems.size();
@@ -607,16 +549,9 @@ public final class RuleSetFile {
         List<String> codes = twoStrings
             ? List.of(pair.get(0).textValue(), pair.get(1).textValue())
             : null;
-        if (codes != null) {
-          try {
-            RuleSet.builder().occupationBridges(List.of(codes), RuleSet.defaults().bridgeLevels());
-          } catch (IllegalArgumentException e) {
-            codes = null;
-          }
-        }
-        if (codes == null) {
+        if (!RuleParameter.isUnitGroupPair(codes)) {
           problem(at, "must be two 4-digit ISCO unit groups such as [\"2221\", \"5321\"], was "
-              + (pair.isArray() ? pair.toString() : Problems.describe(pair)));
+              + (pair.isArray() ? pair.toString() : describe(pair)));
         } else {
           pairs.add(codes);
         }
@@ -633,7 +568,7 @@ public final class RuleSetFile {
         String path, String what, String name, Collection<String> known,
         Collection<String> custom) {
       StringBuilder reason = new StringBuilder("unknown ").append(what).append(' ')
-          .append(Problems.describe(TextNode.valueOf(name)));
+          .append(describe(TextNode.valueOf(name)));
       List<String> all = new ArrayList<>(known);
       all.addAll(custom);
       String near = nearest(name, all);
@@ -667,52 +602,38 @@ public final class RuleSetFile {
     return best;
   }
 
-  /**
-   * The builder's message without the Java name it starts with, which the field path replaces:
-   * {@code "languageGapPenalty must be between 0 and 1, was 1.5"} becomes {@code "must be between
-   * 0 and 1, was 1.5"}.
-   */
-  private static String reword(String message, String javaName) {
-    return message != null && message.startsWith(javaName + " ")
-        ? message.substring(javaName.length() + 1)
-        : message;
-  }
-
-  private static String camel(String snake) {
-    return CaseFormat.LOWER_UNDERSCORE.to(CaseFormat.LOWER_CAMEL, snake);
-  }
-
-  private static ImmutableMap<String, Object> values(RuleSet rules) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Param param : PARAMS) {
-      values.put(param.name(), param.get().apply(rules));
+  /** A JSON value in a few words: strings quoted and cut, containers by kind only. */
+  private static String describe(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      if (text.codePointCount(0, text.length()) > MAX_VALUE_CODE_POINTS) {
+        text = text.substring(0, text.offsetByCodePoints(0, MAX_VALUE_CODE_POINTS)) + "...";
+      }
+      return TextNode.valueOf(text).toString(); // quoted and escaped as in JSON
     }
-    return ImmutableMap.copyOf(values);
-  }
-
-  private static double number(Map<String, Object> values, String name) {
-    return (Double) values.get(name);
-  }
-
-  private static int whole(Map<String, Object> values, String name) {
-    return (Integer) values.get(name);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object value) {
-    return (T) value;
+    if (node.isObject()) {
+      return "an object";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    if (node.isMissingNode()) {
+      return "absent";
+    }
+    return node.toString();
   }
 
   // ---------------------------------------------------------------- writing
 
-  private static JsonNode toNode(Kind kind, Object value) {
+  @SuppressWarnings("unchecked")
+  private static JsonNode toNode(RuleParameter.Type type, Object value) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
-    return switch (kind) {
+    return switch (type) {
       case NUMBER -> number((Double) value);
       case WHOLE -> IntNode.valueOf((Integer) value);
       case DATED -> {
         ArrayNode list = nodes.arrayNode();
-        for (DatedValue dated : RuleSetFile.<List<DatedValue>>cast(value)) {
+        for (DatedValue dated : (List<DatedValue>) value) {
           ObjectNode item = list.addObject();
           item.put("valid_from", dated.validFrom().toString());
           item.set("value", number(dated.value()));
@@ -724,7 +645,7 @@ public final class RuleSetFile {
       }
       case PAIRS -> {
         ArrayNode list = nodes.arrayNode();
-        for (List<String> pair : RuleSetFile.<List<List<String>>>cast(value)) {
+        for (List<String> pair : (List<List<String>>) value) {
           ArrayNode codes = list.addArray();
           pair.forEach(codes::add);
         }
@@ -739,63 +660,5 @@ public final class RuleSetFile {
     return value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero
         ? LongNode.valueOf((long) value)
         : DoubleNode.valueOf(value);
-  }
-
-  /**
-   * Objects one field a line, except inside lists; lists of values, and the objects and lists
-   * within lists, on one line: a rule file reads as a table.
-   */
-  private static void format(JsonNode node, int depth, boolean inline, StringBuilder out) {
-    if (node.isObject()) {
-      if (node.isEmpty()) {
-        out.append("{}");
-        return;
-      }
-      out.append(inline ? "{" : "{\n");
-      boolean first = true;
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (!first) {
-          out.append(inline ? ", " : ",\n");
-        }
-        first = false;
-        if (!inline) {
-          indent(depth + 1, out);
-        }
-        out.append(TextNode.valueOf(field.getKey())).append(": ");
-        format(field.getValue(), depth + 1, inline, out);
-      }
-      if (!inline) {
-        out.append('\n');
-        indent(depth, out);
-      }
-      out.append('}');
-    } else if (node.isArray()) {
-      boolean ofContainers = false;
-      for (JsonNode item : node) {
-        ofContainers |= item.isContainerNode();
-      }
-      boolean oneLine = inline || !ofContainers;
-      out.append(oneLine ? "[" : "[\n");
-      for (int i = 0; i < node.size(); i++) {
-        if (i > 0) {
-          out.append(oneLine ? ", " : ",\n");
-        }
-        if (!oneLine) {
-          indent(depth + 1, out);
-        }
-        format(node.get(i), depth + 1, true, out);
-      }
-      if (!oneLine) {
-        out.append('\n');
-        indent(depth, out);
-      }
-      out.append(']');
-    } else {
-      out.append(node);
-    }
-  }
-
-  private static void indent(int depth, StringBuilder out) {
-    out.append("  ".repeat(depth));
   }
 }

@@ -1,4 +1,4 @@
-package org.passgenau.io;
+package org.passgenau.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,8 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.passgenau.examples.PayScorer;
 import org.passgenau.examples.RecentPostingFilter;
-import org.passgenau.io.RuleSetFormatException.Problem;
-import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.RuleSetFormatException.Problem;
 import org.passgenau.rank.spi.CustomRules;
 
 /**

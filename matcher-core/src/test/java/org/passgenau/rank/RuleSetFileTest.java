@@ -1,9 +1,10 @@
-package org.passgenau.io;
+package org.passgenau.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.common.base.CaseFormat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -26,9 +27,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.passgenau.io.RuleSetFormatException.Problem;
-import org.passgenau.rank.DatedValue;
-import org.passgenau.rank.RuleSet;
+import org.passgenau.rank.RuleSetFormatException.Problem;
 import org.passgenau.rank.spi.CustomRules;
 
 class RuleSetFileTest {
@@ -80,7 +79,8 @@ class RuleSetFileTest {
         .residenceLift(16, List.of(
             new DatedValue(LocalDate.of(2025, 1, 1), 801.5, null),
             new DatedValue(LocalDate.of(2022, 1, 1), 700, "an \"older\" figure, line\nbreak")))
-        .recognitionSharedLevels(4)
+        .recognitionSharedLevels(3)
+        .recognitionEquivalences(List.of(List.of("2211", "2212"), List.of("2221", "3221")))
         .startGraceDays(45, 14)
         .occupationBridges(List.of(List.of("7212", "7214")), 2)
         .build();
@@ -141,13 +141,12 @@ class RuleSetFileTest {
     Set<String> notParameters =
         Set.of("name", "version", "filters", "weights", "customFilters", "customWeights",
             "toBuilder", "hashCode", "toString");
-    Json.ContractNaming naming = new Json.ContractNaming();
     Set<String> accessors = Arrays.stream(RuleSet.class.getDeclaredMethods())
         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
         .filter(m -> m.getParameterCount() == 0 && m.getReturnType() != void.class)
         .map(Method::getName)
         .filter(name -> !notParameters.contains(name))
-        .map(naming::translate)
+        .map(name -> CaseFormat.LOWER_CAMEL.to(CaseFormat.LOWER_UNDERSCORE, name))
         .collect(Collectors.toSet());
 
     assertThat(RuleSetFile.parameterNames())
@@ -164,9 +163,18 @@ class RuleSetFileTest {
         .contains("\n    \"school\": true\n  },\n")
         .contains("\n    \"occupation\": 0.3,\n")
         .contains("\n    \"car_kmh\": 50,\n")
-        .contains("\n      {\"valid_from\": \"2024-01-01\", \"value\": 785, \"source\": ")
-        .contains("\n      [\"2221\", \"5321\"],\n")
-        .endsWith("\n    \"bridge_levels\": 3\n  }\n}\n");
+        .contains("\n      {\n        \"valid_from\": \"2024-01-01\",\n        \"value\": 785,\n")
+        .contains("\n      [\n        \"2221\",\n        \"5321\"\n      ],\n")
+        .endsWith("\n    \"bridge_levels\": 3\n  }\n}\n")
+        .doesNotContain("\r");
+  }
+
+  @Test
+  void anEmptyListIsWrittenAsSuchAndReadBack() throws IOException {
+    RuleSet none = RuleSet.defaults().toBuilder().recognitionEquivalences(List.of()).build();
+
+    assertThat(RuleSetFile.toJson(none)).contains("\"recognition_equivalences\": [],\n");
+    assertThat(roundTrip(none)).as("read back").isEqualTo(none);
   }
 
   @Test

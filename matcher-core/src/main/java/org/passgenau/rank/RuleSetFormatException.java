@@ -1,4 +1,4 @@
-package org.passgenau.io;
+package org.passgenau.rank;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;

@@ -1,8 +1,9 @@
-package org.passgenau.io;
+package org.passgenau.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.passgenau.rank.RuleSet;
 
 /** The rule files in data/rules: the default rule set and the variants its README documents. */
 class ShippedRuleFilesTest {
@@ -49,11 +49,9 @@ class ShippedRuleFilesTest {
   }
 
   @Test
-  void defaultJsonStatesEveryValueAsTheWriterWritesIt() throws IOException {
-    assertThat(Files.readString(RULES.resolve("default.json")))
-        .as("data/rules/default.json; rewrite it with RuleSetFile.write(RuleSet.defaults(), path)")
-        .isEqualTo(RuleSetFile.toJson(RuleSet.defaults()));
-    JsonNode parameters = Json.mapper().readTree(RULES.resolve("default.json").toFile()).get("parameters");
+  void defaultJsonStatesEveryParameterInDeclarationOrder() throws IOException {
+    // That it is written exactly as the writer writes it, GeneratedRuleDocsTest checks.
+    JsonNode parameters = new ObjectMapper().readTree(RULES.resolve("default.json").toFile()).get("parameters");
     assertThat(ImmutableList.copyOf(parameters.fieldNames())).as("parameters stated")
         .containsExactlyElementsOf(RuleSetFile.parameterNames());
   }
