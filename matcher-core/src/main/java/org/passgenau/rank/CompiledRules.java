@@ -234,11 +234,12 @@ final class CompiledRules {
   }
 
   /**
-   * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The distance scorer, whose great-circle distance costs more than all
-   * others together, is deferred: the others run scorer by scorer over all documents, and only a
-   * document whose score could reach the heap's threshold with the best distance value is then
-   * scored in full, by {@link #score}, so the offered scores are exactly those of the
-   * document-at-a-time form. The result is the exact top k, not an approximation.
+   * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The
+   * distance scorer, whose great-circle distance costs more than all others together, is deferred:
+   * the others run scorer by scorer over all documents, and only a document whose score could
+   * reach the heap's threshold with the best distance value is then scored in full, by {@link
+   * #score}, so the offered scores are exactly those of the document-at-a-time form. The result is
+   * the exact top k, not an approximation.
    */
   void scoreInto(
       ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores, TopK top) {
@@ -261,7 +262,8 @@ final class CompiledRules {
     }
     int firstColumn = k.admits.length;
     for (int i = 0; i < k.values.length; i++) {
-      CompiledCustomRules.addTo(k.values[i], c.custom[firstColumn + i], docs, n, customWeights[i], scores);
+      CompiledCustomRules.addTo(
+          k.values[i], c.custom[firstColumn + i], docs, n, customWeights[i], scores);
     }
     if (deferred < 0) {
       for (int i = 0; i < n; i++) {

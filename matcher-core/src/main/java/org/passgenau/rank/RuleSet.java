@@ -35,6 +35,12 @@ import org.passgenau.rank.spi.CustomRules;
  * org.passgenau.rank.spi.CustomScorer custom scorers} by name ({@link Builder#customFilter}, {@link
  * Builder#customWeight}); custom rules it does not name are off. The engine that ranks by the rule
  * set must know every custom rule it names.
+ *
+ * <p>The built-in filters and scorers and their default weights come from one registry, and each
+ * parameter's name, range, default and meaning from one declaration (listed in {@code
+ * docs/rule-sets.md}); the builder checks every value against it and refuses a bad one naming the
+ * parameter as rule files name it: {@code language_gap_penalty must be between 0.0 and 1.0, was
+ * 1.5}.
  */
 public final class RuleSet {
 
@@ -151,7 +157,9 @@ public final class RuleSet {
   public double fullDayHoursPerWeek() { return number(RuleParameter.FULL_DAY_HOURS_PER_WEEK); }
 
   /** {@code relocation_distance_score}: distance score of what is reachable only by moving. */
-  public double relocationDistanceScore() { return number(RuleParameter.RELOCATION_DISTANCE_SCORE); }
+  public double relocationDistanceScore() {
+    return number(RuleParameter.RELOCATION_DISTANCE_SCORE);
+  }
 
   /** {@code residence_lift_min_hours_per_week}: least hours of a job lifting an obligation. */
   public double residenceLiftMinHoursPerWeek() {
@@ -243,7 +251,9 @@ public final class RuleSet {
 
   /** What is wrong with {@code version} as a rule set's version, or null when nothing is. */
   static String versionProblem(String version) {
-    return version != null && !version.isBlank() ? null : "must not be blank, was '" + version + "'";
+    return version != null && !version.isBlank()
+        ? null
+        : "must not be blank, was '" + version + "'";
   }
 
   /** What is wrong with {@code weight} as a scorer's weight, or null when nothing is. */
@@ -325,7 +335,8 @@ public final class RuleSet {
       CustomRules.checkName(scorer);
       check("weight of " + scorer, weightProblem(weight));
       checkArgument(!customFilters.contains(scorer),
-          "'%s' is switched on as a custom filter in this rule set; it cannot be a scorer too", scorer);
+          "'%s' is switched on as a custom filter in this rule set; it cannot be a scorer too",
+          scorer);
       if (weight > 0) {
         customWeights.put(scorer, weight);
       } else {
@@ -406,7 +417,8 @@ public final class RuleSet {
 
     /** Replaces the occupation bridges: pairs of 4-digit ISCO unit groups. */
     public Builder occupationBridges(List<List<String>> pairs, int levels) {
-      return set(new RuleParameter[] {RuleParameter.OCCUPATION_BRIDGES, RuleParameter.BRIDGE_LEVELS},
+      return set(
+          new RuleParameter[] {RuleParameter.OCCUPATION_BRIDGES, RuleParameter.BRIDGE_LEVELS},
           pairs, levels);
     }
 

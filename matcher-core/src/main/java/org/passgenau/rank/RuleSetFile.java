@@ -72,15 +72,15 @@ import org.passgenau.rank.spi.CustomRules;
  *
  * {@code name} and {@code version} are required; a filter, weight or parameter left out keeps its
  * value from {@link RuleSet#defaults()}. The parameters, their types, ranges and defaults are
- * declared once, in {@code RuleParameter}, and listed in {@code docs/rule-sets.md}. {@code filters} and {@code scorers} also name {@linkplain
- * org.passgenau.rank.spi custom rules} ({@code "filters": {"recent_posting": true}, "scorers":
- * {"pay": 0.1}}), which are off unless named; the reader checks such names against the custom
- * rules it is given, by default those {@link CustomRules#installed()} finds, so that a misspelt
- * name is refused as for built-in rules. Everything else is refused: unknown fields, filters,
- * scorers and parameters, values of the wrong type or out of range, duplicate fields and
- * malformed JSON. A refused file raises a {@link RuleSetFormatException} that lists every
- * problem, each naming the field path and the bad value. What {@link #write} writes, {@link
- * #read} reads back as an equal rule set.
+ * declared once, in {@code RuleParameter}, and listed in {@code docs/rule-sets.md}. {@code
+ * filters} and {@code scorers} also name {@linkplain org.passgenau.rank.spi custom rules} ({@code
+ * "filters": {"recent_posting": true}, "scorers": {"pay": 0.1}}), which are off unless named; the
+ * reader checks such names against the custom rules it is given, by default those {@link
+ * CustomRules#installed()} finds, so that a misspelt name is refused as for built-in rules.
+ * Everything else is refused: unknown fields, filters, scorers and parameters, values of the wrong
+ * type or out of range, duplicate fields and malformed JSON. A refused file raises a {@link
+ * RuleSetFormatException} that lists every problem, each naming the field path and the bad value.
+ * What {@link #write} writes, {@link #read} reads back as an equal rule set.
  *
  * <pre>{@code
  * RuleSet rules = RuleSetFile.read(Path.of("data/rules/softer-language.json"));
@@ -181,8 +181,8 @@ public final class RuleSetFile {
 
   /**
    * The rule set as the JSON of a rule file: every filter, weight and parameter stated, one field
-   * or list item a line (Jackson's pretty printer), ending with a line break; the custom rules it names follow the built-in filters and
-   * scorers, in name order.
+   * or list item a line (Jackson's pretty printer), ending with a line break; the custom rules it
+   * names follow the built-in filters and scorers, in name order.
    */
   public static String toJson(RuleSet rules) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -267,7 +267,8 @@ public final class RuleSetFile {
     Deque<String> parts = new ArrayDeque<>();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
       if (c.inObject() && c.getCurrentName() != null) {
-        parts.push((c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
+        boolean nested = c.getParent() != null && !c.getParent().inRoot();
+        parts.push((nested ? "." : "") + c.getCurrentName());
       } else if (c.inArray()) {
         parts.push("[" + c.getCurrentIndex() + "]");
       }
@@ -530,7 +531,8 @@ public final class RuleSetFile {
       if (problems.size() > before) {
         return null;
       }
-      return new DatedValue(validFrom, value.doubleValue(), source == null ? null : source.textValue());
+      return new DatedValue(
+          validFrom, value.doubleValue(), source == null ? null : source.textValue());
     }
 
     private List<List<String>> pairs(JsonNode node, String path) {

@@ -29,7 +29,8 @@ class GeneratedRuleDocsTest {
 
   @Test
   void defaultJsonIsTheDefaultRuleSetAsTheWriterWritesIt() throws IOException {
-    checkFile(DATA.resolve("rules").resolve("default.json"), RuleSetFile.toJson(RuleSet.defaults()));
+    checkFile(DATA.resolve("rules").resolve("default.json"),
+        RuleSetFile.toJson(RuleSet.defaults()));
   }
 
   @Test
@@ -58,7 +59,8 @@ class GeneratedRuleDocsTest {
         .contains("| 712 from 2023-01-01, 785 from 2024-01-01 |");
     assertThat(scorerTable()).as("scorer table")
         .contains("| `occupation` | 0.3 |")
-        .contains("| `distance` | 0.15 | deferred: scored only where it can still reach the top k |");
+        .contains("| `distance` | 0.15 | deferred: scored only where it can still reach the top k"
+            + " |");
     assertThat(filterTable()).as("filter table")
         .startsWith("| order | filter | how it runs |\n|---:|---|---|\n| 1 | `commute` |");
   }
@@ -67,7 +69,8 @@ class GeneratedRuleDocsTest {
 
   /** One row per parameter: name, type and range, default, meaning. */
   static String parameterTable() {
-    StringBuilder out = new StringBuilder("| parameter | value | default | meaning |\n|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder("| parameter | value | default | meaning |\n|---|---|---|---|\n");
     for (RuleParameter p : RuleParameter.values()) {
       out.append("| `").append(p.jsonName()).append("` | ").append(range(p)).append(" | ")
           .append(shown(p)).append(" | ").append(p.doc()).append(" |\n");
@@ -89,7 +92,8 @@ class GeneratedRuleDocsTest {
   }
 
   static String scorerTable() {
-    StringBuilder out = new StringBuilder("| scorer | default weight | how it runs |\n|---|---:|---|\n");
+    StringBuilder out =
+        new StringBuilder("| scorer | default weight | how it runs |\n|---|---:|---|\n");
     for (BuiltInRule s : BuiltInRule.SCORERS) {
       out.append("| `").append(s.ruleName()).append("` | ").append(plain(s.defaultWeight()))
           .append(" | ")

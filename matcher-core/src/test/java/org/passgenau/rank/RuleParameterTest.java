@@ -53,7 +53,8 @@ class RuleParameterTest {
     assertThatThrownBy(() -> b.occupationBridges(List.of(List.of("2221", "53")), 3))
         .hasMessage("occupation_bridges must be pairs of 4-digit ISCO unit groups, was [2221, 53]");
     assertThatThrownBy(() -> b.recognitionEquivalences(List.of(List.of("2221"))))
-        .hasMessage("recognition_equivalences must be pairs of 4-digit ISCO unit groups, was [2221]");
+        .hasMessage(
+            "recognition_equivalences must be pairs of 4-digit ISCO unit groups, was [2221]");
     assertThatThrownBy(() -> b.residenceLift(15, List.of()))
         .hasMessage("residence_lift_min_monthly_eur needs at least one dated value, was []");
     LocalDate day = LocalDate.of(2024, 1, 1);
@@ -68,7 +69,8 @@ class RuleParameterTest {
     RuleSet.Builder b = RuleSet.builder();
 
     assertThatThrownBy(() -> b.speeds(60, 0)).hasMessageStartingWith("public_transport_kmh");
-    assertThatThrownBy(() -> b.startGraceDays(10, -1)).hasMessageStartingWith("start_grace_days_other");
+    assertThatThrownBy(() -> b.startGraceDays(10, -1))
+        .hasMessageStartingWith("start_grace_days_other");
 
     assertThat(b.build()).as("after two refused calls").isEqualTo(RuleSet.defaults());
   }
@@ -92,7 +94,8 @@ class RuleParameterTest {
 
   @Test
   void everyParameterHasAUniqueSnakeCaseNameAndALineOfDocumentation() {
-    List<String> names = Arrays.stream(RuleParameter.values()).map(RuleParameter::jsonName).toList();
+    List<String> names =
+        Arrays.stream(RuleParameter.values()).map(RuleParameter::jsonName).toList();
 
     assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.matches("[a-z][a-z0-9_]*"));
     for (RuleParameter p : RuleParameter.values()) {

@@ -51,7 +51,8 @@ class ShippedRuleFilesTest {
   @Test
   void defaultJsonStatesEveryParameterInDeclarationOrder() throws IOException {
     // That it is written exactly as the writer writes it, GeneratedRuleDocsTest checks.
-    JsonNode parameters = new ObjectMapper().readTree(RULES.resolve("default.json").toFile()).get("parameters");
+    JsonNode parameters =
+        new ObjectMapper().readTree(RULES.resolve("default.json").toFile()).get("parameters");
     assertThat(ImmutableList.copyOf(parameters.fieldNames())).as("parameters stated")
         .containsExactlyElementsOf(RuleSetFile.parameterNames());
   }
