@@ -154,6 +154,8 @@ public final class RuleSetFile {
               r -> r.residenceLiftMinMonthlyEur(), RESIDENCE_LIFT),
           new Param("recognition_shared_levels", Kind.WHOLE, RuleSet::recognitionSharedLevels,
               (b, v) -> b.recognitionSharedLevels(whole(v, "recognition_shared_levels"))),
+          new Param("recognition_equivalences", Kind.PAIRS, RuleSet::recognitionEquivalences,
+              (b, v) -> b.recognitionEquivalences(cast(v.get("recognition_equivalences")))),
           new Param("start_grace_days_apprenticeship", Kind.WHOLE,
               RuleSet::startGraceDaysApprenticeship, START_GRACE),
           new Param("start_grace_days_other", Kind.WHOLE, RuleSet::startGraceDaysOther,

@@ -89,6 +89,7 @@ public final class RuleSet {
   private final double residenceLiftMinHoursPerWeek;
   private final ImmutableList<DatedValue> residenceLiftMinMonthlyEur;
   private final int recognitionSharedLevels;
+  private final ImmutableList<List<String>> recognitionEquivalences;
   private final int startGraceDaysApprenticeship;
   private final int startGraceDaysOther;
   private final ImmutableList<ImmutableList<String>> occupationBridges;
@@ -113,6 +114,7 @@ public final class RuleSet {
     this.residenceLiftMinHoursPerWeek = b.residenceLiftMinHoursPerWeek;
     this.residenceLiftMinMonthlyEur = ImmutableList.copyOf(b.residenceLiftMinMonthlyEur);
     this.recognitionSharedLevels = b.recognitionSharedLevels;
+    this.recognitionEquivalences = ImmutableList.copyOf(b.recognitionEquivalences);
     this.startGraceDaysApprenticeship = b.startGraceDaysApprenticeship;
     this.startGraceDaysOther = b.startGraceDaysOther;
     this.occupationBridges = ImmutableList.copyOf(b.occupationBridges);
@@ -150,6 +152,7 @@ public final class RuleSet {
     b.residenceLiftMinHoursPerWeek = residenceLiftMinHoursPerWeek;
     b.residenceLiftMinMonthlyEur = residenceLiftMinMonthlyEur;
     b.recognitionSharedLevels = recognitionSharedLevels;
+    b.recognitionEquivalences = new ArrayList<>(recognitionEquivalences);
     b.startGraceDaysApprenticeship = startGraceDaysApprenticeship;
     b.startGraceDaysOther = startGraceDaysOther;
     b.occupationBridges = new ArrayList<>(occupationBridges);
@@ -230,9 +233,17 @@ public final class RuleSet {
 
   /**
    * How many ISCO levels a qualification must share with a regulated job for its recognition to
-   * count (4 = same unit group, 3 = same minor group).
+   * count (4 = same unit group, 3 = same minor group). Recognition is granted for one profession
+   * (BQFG), so by default only the same unit group counts.
    */
   public int recognitionSharedLevels() { return recognitionSharedLevels; }
+
+  /**
+   * Pairs of ISCO unit groups whose posts one recognition opens although they lie in different
+   * unit groups, such as a German nursing licence for nursing professionals (2221) and nursing
+   * associates (3221). Each pair holds both ways.
+   */
+  public List<List<String>> recognitionEquivalences() { return recognitionEquivalences; }
 
   /** Days after its start that an apprenticeship can still be joined (1 August to 1 October). */
   public int startGraceDaysApprenticeship() { return startGraceDaysApprenticeship; }
@@ -271,7 +282,8 @@ public final class RuleSet {
         publicTransportKmh, dailyCommuteMinutesFullDay, dailyCommuteMinutesPartDay,
         dailyCommuteMinutesNl, fullDayHoursPerWeek, relocationDistanceScore,
         residenceLiftMinHoursPerWeek, residenceLiftMinMonthlyEur, recognitionSharedLevels,
-        startGraceDaysApprenticeship, startGraceDaysOther, occupationBridges, bridgeLevels);
+        recognitionEquivalences, startGraceDaysApprenticeship, startGraceDaysOther,
+        occupationBridges, bridgeLevels);
   }
 
   /** Collects a rule set; {@link #build()} validates it. Not thread-safe. */
@@ -296,7 +308,9 @@ public final class RuleSet {
         List.of(
             new DatedValue(LocalDate.of(2023, 1, 1), 712, "SGB II average need of a single person, 2023"),
             new DatedValue(LocalDate.of(2024, 1, 1), 785, "SGB II average need of a single person, 2024"));
-    private int recognitionSharedLevels = 3;
+    private int recognitionSharedLevels = 4;
+    private List<List<String>> recognitionEquivalences =
+        new ArrayList<>(List.of(ImmutableList.of("2221", "3221"))); // one German nursing licence
     private int startGraceDaysApprenticeship = 61;
     private int startGraceDaysOther = 30;
     private List<ImmutableList<String>> occupationBridges =
@@ -432,6 +446,20 @@ public final class RuleSet {
     public Builder recognitionSharedLevels(int levels) {
       checkArgument(levels >= 1 && levels <= 4, "recognitionSharedLevels must be 1 to 4, was %s", levels);
       this.recognitionSharedLevels = levels;
+      return this;
+    }
+
+    /** Replaces the recognition equivalences: pairs of 4-digit ISCO unit groups. */
+    public Builder recognitionEquivalences(List<List<String>> pairs) {
+      checkArgument(pairs != null, "recognitionEquivalences must be a list of pairs, was null");
+      List<List<String>> checked = new ArrayList<>();
+      for (List<String> pair : pairs) {
+        checkArgument(pair != null && pair.size() == 2
+                && pair.stream().allMatch(code -> code != null && code.matches("\\d{4}")),
+            "recognitionEquivalences must hold pairs of two 4-digit ISCO unit groups, was %s", pair);
+        checked.add(ImmutableList.copyOf(pair));
+      }
+      this.recognitionEquivalences = checked;
       return this;
     }
 

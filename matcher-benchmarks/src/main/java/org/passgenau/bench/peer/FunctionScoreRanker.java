@@ -516,7 +516,8 @@ public final class FunctionScoreRanker implements Closeable {
   /**
    * Postings whose occupation is close enough to a qualification with a recognition status
    * matching {@code status} for its recognition to count: same ISCO group at the rule set's
-   * level (a prefix term), or a bridged unit group.
+   * level (a prefix term), a bridged unit group, or a unit group the rule set lists as
+   * equivalent for recognition.
    */
   private Query closeTo(PersonFacts p, java.util.function.IntPredicate status) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -533,6 +534,12 @@ public final class FunctionScoreRanker implements Closeable {
       }
       if (p.bridgeLevels() >= levels && code.length() == 4) {
         for (String partner : p.bridgedTo(p.qualIsco[i])) {
+          b.add(term(ISCO_PREFIX, partner), Occur.SHOULD);
+          any = true;
+        }
+      }
+      if (code.length() == 4) {
+        for (String partner : p.equivalentTo(p.qualIsco[i])) {
           b.add(term(ISCO_PREFIX, partner), Occur.SHOULD);
           any = true;
         }

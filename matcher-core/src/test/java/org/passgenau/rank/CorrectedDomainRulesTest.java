@@ -1,0 +1,176 @@
+package org.passgenau.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passgenau.rank.Fixtures.KREFELD;
+import static org.passgenau.rank.Fixtures.VIERSEN;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.passgenau.model.Cefr;
+import org.passgenau.model.Level;
+import org.passgenau.model.Mobility;
+import org.passgenau.model.Occupation;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.OpportunityKind;
+import org.passgenau.model.PermitStatus;
+import org.passgenau.model.Profile;
+import org.passgenau.model.Qualification;
+import org.passgenau.model.QualificationRequirement;
+import org.passgenau.model.Recognition;
+import org.passgenau.model.WorkBan;
+import org.passgenau.model.WorkPermit;
+
+/**
+ * The domain rules as corrected: recognition for one profession, a posting's level from its KldB
+ * code, toleration, courses under a work ban, the person's own availability, children as counts
+ * and explanations without placeholders. One caseworker's question per test, answered through
+ * the public {@link MatchingEngine}.
+ */
+class CorrectedDomainRulesTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+  private static final MatchOptions OPTIONS = new MatchOptions(50, TODAY, Locale.ENGLISH);
+
+  private final List<MatchingEngine> engines = new ArrayList<>();
+
+  @AfterEach
+  void closeEngines() {
+    engines.forEach(MatchingEngine::close);
+  }
+
+  // ---------------------------------------------------------------- recognition of one profession
+
+  @Test
+  void aFullyRecognisedNurseIsNotOfferedARegulatedMidwifePost() {
+    MatchResult result = match(recognised("2221", Recognition.FULL).build(),
+        regulatedPost("V-MIDWIFE", "2222", "Hebamme (m/w/d)").build());
+
+    assertThat(result.excluded())
+        .as("a nursing licence does not open a midwife's post, though both are health"
+            + " professionals of minor group 222")
+        .containsEntry("recognition", 1);
+  }
+
+  @Test
+  void aFullyRecognisedPharmacistIsNotOfferedADentistsPost() {
+    MatchResult result = match(recognised("2262", Recognition.FULL).build(),
+        regulatedPost("V-DENTIST", "2261", "Zahnarzt (m/w/d)").build());
+
+    assertThat(result.excluded())
+        .as("a pharmacist's licence does not open a dentist's post (both in minor group 226)")
+        .containsEntry("recognition", 1);
+  }
+
+  @Test
+  void aFullyRecognisedNurseIsOfferedTheRegulatedPostOfHerOwnUnitGroup() {
+    MatchResult result = match(recognised("2221", Recognition.FULL).build(),
+        regulatedPost("V-NURSE", "2221", "Pflegefachkraft (m/w/d)").build());
+
+    assertThat(ids(result)).as("recognition opens the posts of its own profession")
+        .containsExactly("V-NURSE");
+    assertThat(result.matches().get(0).explanation())
+        .as("and the recognition is a signal for the employer as well")
+        .anyMatch(r -> r.rule().equals("recognition_signal") && r.effect() > 0);
+  }
+
+  @Test
+  void aFullyRecognisedNurseIsOfferedANursingAssociatePostThroughTheListedEquivalence() {
+    MatchResult result = match(recognised("2221", Recognition.FULL).build(),
+        regulatedPost("V-ASSOCIATE", "3221", "Pflegefachkraft Altenpflege (m/w/d)").build());
+
+    assertThat(ids(result))
+        .as("one German nursing licence covers posts coded 2221 and 3221: a listed equivalence")
+        .containsExactly("V-ASSOCIATE");
+  }
+
+  @Test
+  void theNursingEquivalenceHoldsBothWays() {
+    MatchResult result = match(recognised("3221", Recognition.FULL).build(),
+        regulatedPost("V-NURSE", "2221", "Pflegefachkraft (m/w/d)").build());
+
+    assertThat(ids(result)).as("an equivalence is a pair, not a direction")
+        .containsExactly("V-NURSE");
+  }
+
+  @Test
+  void withoutTheListedEquivalenceANurseIsNotOfferedANursingAssociatePost() {
+    RuleSet noEquivalences = RuleSet.defaults().toBuilder()
+        .recognitionEquivalences(List.of()).build();
+    MatchingEngine engine = engine(MatchingEngine.builder().ruleSet(noEquivalences).build());
+    engine.upsert(regulatedPost("V-ASSOCIATE", "3221", "Pflegefachkraft Altenpflege").build());
+    engine.refresh();
+
+    MatchResult result = engine.match(recognised("2221", Recognition.FULL).build(), OPTIONS);
+
+    assertThat(result.excluded())
+        .as("the equivalence comes from the rule set, not from the ISCO tree")
+        .containsEntry("recognition", 1);
+  }
+
+  @Test
+  void aNurseRecognitionIsNoSignalForAMidwifePostThatNeedsNoRecognition() {
+    MatchResult result = match(recognised("2221", Recognition.FULL).build(),
+        regulatedPost("V-MIDWIFE", "2222", "Hebammenhilfe").level(Level.HELPER).build());
+
+    assertThat(result.matches().get(0).explanation())
+        .as("the helper post is open, but a nurse's recognition says nothing about midwifery")
+        .noneMatch(r -> r.rule().equals("recognition_signal"));
+  }
+
+  @Test
+  void theDefaultRuleSetCountsRecognitionInTheSameUnitGroupOnly() {
+    RuleSet defaults = RuleSet.defaults();
+
+    assertThat(defaults.recognitionSharedLevels()).as("same unit group").isEqualTo(4);
+    assertThat(defaults.recognitionEquivalences()).as("nursing 2221/3221")
+        .containsExactly(List.of("2221", "3221"));
+  }
+
+  // ---------------------------------------------------------------- people
+
+  /** Someone in Viersen who travels by public transport, German B2, free to work. */
+  private static Profile.Builder person(String id) {
+    return Profile.builder(id).location(VIERSEN)
+        .mobility(new Mobility(null, null, List.of(), false, false))
+        .speaks("de", Cefr.B2)
+        .workPermit(new WorkPermit(PermitStatus.RESIDENCE_PERMIT, WorkBan.NONE, null, false));
+  }
+
+  /** A person with one qualification in {@code isco} at skilled level. */
+  private static Profile.Builder recognised(String isco, Recognition recognition) {
+    return person("P-" + isco)
+        .qualification(new Qualification(Occupation.isco(isco), Level.SKILLED, "SY", recognition, 5.0));
+  }
+
+  // ---------------------------------------------------------------- posts
+
+  /** A skilled vacancy in a regulated profession in Krefeld that needs full recognition. */
+  private static Opportunity.Builder regulatedPost(String id, String isco, String title) {
+    return Opportunity.builder(id, OpportunityKind.VACANCY, title)
+        .occupation(Occupation.isco(isco)).level(Level.SKILLED)
+        .qualification(new QualificationRequirement(true, true, Recognition.FULL))
+        .location(KREFELD);
+  }
+
+  // ---------------------------------------------------------------- engine
+
+  private MatchingEngine engine(MatchingEngine engine) {
+    engines.add(engine);
+    return engine;
+  }
+
+  private MatchResult match(Profile profile, Opportunity... opportunities) {
+    MatchingEngine engine = engine(MatchingEngine.builder().build());
+    engine.upsertAll(List.of(opportunities));
+    engine.refresh();
+    return engine.match(profile, OPTIONS);
+  }
+
+  private static List<String> ids(MatchResult result) {
+    return result.matches().stream().map(Match::opportunityId).toList();
+  }
+}
