@@ -130,6 +130,55 @@ class CorrectedDomainRulesTest {
         .containsExactly(List.of("2221", "3221"));
   }
 
+  // ---------------------------------------------------------------- a posting's level
+
+  @Test
+  void aRegulatedPostWithoutALevelButAHelperKldbCodeIsOpenWithoutRecognition() {
+    Opportunity kldbHelper = regulatedPost("V-HELPER", "5321", "Pflegehilfe (m/w/d)")
+        .occupation(new Occupation("2221", "81301", null, null)).level(null).build();
+    MatchResult result = match(recognised("2221", Recognition.PARTIAL).build(), kldbHelper);
+
+    assertThat(ids(result))
+        .as("KldB 81301 ends in 1: a helper post, which needs no recognition")
+        .containsExactly("V-HELPER");
+  }
+
+  @Test
+  void aRegulatedPostWithoutALevelButASkilledKldbCodeNeedsFullRecognition() {
+    Opportunity kldbSkilled = regulatedPost("V-SKILLED", "2221", "Pflegefachkraft (m/w/d)")
+        .occupation(new Occupation("2221", "81302", null, null)).level(null).build();
+    MatchResult result = match(recognised("2221", Recognition.PARTIAL).build(), kldbSkilled);
+
+    assertThat(result.excluded())
+        .as("KldB 81302 ends in 2: a skilled post, closed to partial recognition")
+        .containsEntry("recognition", 1);
+  }
+
+  @Test
+  void theQualificationLevelScorerReadsTheLevelFromTheKldbCode() {
+    Opportunity expertPost = Opportunity.builder("V-EXPERT", OpportunityKind.VACANCY, "Ingenieur")
+        .occupation(new Occupation("2142", "32104", null, null)).location(KREFELD).build();
+    MatchResult result = match(recognised("2142", Recognition.FULL).build(), expertPost);
+
+    assertThat(result.matches().get(0).explanation())
+        .as("the fifth digit 4 makes it an expert post, above the skilled qualification")
+        .anyMatch(r -> r.rule().equals("qualification_level")
+            && r.detail().equals("Job at expert level is above the qualification level (skilled)"));
+  }
+
+  @Test
+  void aGivenLevelWinsOverTheKldbDigitAndIsKeptAsGiven() {
+    Opportunity given = Opportunity.builder("V-1", OpportunityKind.VACANCY, "Pflegehilfe")
+        .occupation(new Occupation(null, "81302", null, null)).level(Level.HELPER).build();
+    Opportunity fromCode = given.toBuilder().level(null).build();
+    Opportunity unknown = given.toBuilder().level(null).occupation(Occupation.isco("5321")).build();
+
+    assertThat(given.requirementLevel()).as("the stated level").isEqualTo(Level.HELPER);
+    assertThat(fromCode.requirementLevel()).as("from the fifth digit").isEqualTo(Level.SKILLED);
+    assertThat(fromCode.level()).as("the record keeps what was given").isNull();
+    assertThat(unknown.requirementLevel()).as("neither known").isNull();
+  }
+
   // ---------------------------------------------------------------- people
 
   /** Someone in Viersen who travels by public transport, German B2, free to work. */

@@ -14,6 +14,7 @@ import org.passgenau.index.analysis.OpportunityAnalyzer;
 import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.HoursRange;
 import org.passgenau.model.LanguageRequirement;
+import org.passgenau.model.Level;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
@@ -216,7 +217,8 @@ public final class BruteForceRanker {
   private boolean recognition(PersonFacts p, Opportunity o, int i) {
     boolean regulated = o.qualification() != null && o.qualification().regulatedProfession();
     // An unknown level is taken as skilled.
-    boolean helper = o.level() != null && o.level().rank() == 1;
+    Level level = o.requirementLevel(); // as given, else from the KldB code's fifth digit
+    boolean helper = level != null && level.rank() == 1;
     if (!(regulated && o.kind().ordinal() == VACANCY && !helper)) {
       return true;
     }
@@ -302,10 +304,11 @@ public final class BruteForceRanker {
   }
 
   private static double level(PersonFacts p, Opportunity o) {
-    if (o.level() == null) {
+    Level level = o.requirementLevel();
+    if (level == null) {
       return 0.5;
     }
-    int diff = p.bestLevel - o.level().rank();
+    int diff = p.bestLevel - level.rank();
     return Math.max(0, diff >= 0 ? 1 - 0.25 * diff : 1 + 0.4 * diff);
   }
 

@@ -48,6 +48,7 @@ import org.passgenau.index.analysis.OpportunityAnalyzer;
 import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.HoursRange;
 import org.passgenau.model.LanguageRequirement;
+import org.passgenau.model.Level;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
@@ -239,10 +240,11 @@ public final class FunctionScoreRanker implements Closeable {
         doc.add(new StringField(ISCO_PREFIX, code.substring(0, n), Store.NO));
       }
     });
-    if (o.level() != null) {
-      doc.add(new StringField(LEVEL, o.level().code(), Store.NO));
+    Level level = o.requirementLevel(); // as given, else from the KldB code's fifth digit
+    if (level != null) {
+      doc.add(new StringField(LEVEL, level.code(), Store.NO));
     }
-    doc.add(new NumericDocValuesField(LEVEL_RANK, o.level() == null ? -1 : o.level().rank()));
+    doc.add(new NumericDocValuesField(LEVEL_RANK, level == null ? -1 : level.rank()));
     if (o.minSchool() != null) {
       intField(doc, SCHOOL, o.minSchool().ordinal());
     }
