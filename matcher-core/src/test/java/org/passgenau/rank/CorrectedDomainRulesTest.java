@@ -179,6 +179,126 @@ class CorrectedDomainRulesTest {
     assertThat(unknown.requirementLevel()).as("neither known").isNull();
   }
 
+  // ---------------------------------------------------------------- toleration
+
+  @Test
+  void aToleratedPersonWhoseRecordSaysNoApprovalIsStillToldToAskTheForeignersAuthority() {
+    Profile tolerated = person("P-DULDUNG")
+        .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.NONE, null, null)).build();
+    MatchResult result = match(tolerated, warehouse("V-STORE").build());
+
+    assertThat(result.matches().get(0).explanation())
+        .as("toleration always needs the foreigners' authority's permit: a note, effect 0")
+        .anyMatch(r -> r.rule().equals("work_permit") && r.effect() == 0
+            && r.detail().contains("Ausländerbehörde")
+            && r.detail().contains("employment agency's approval;"));
+  }
+
+  @Test
+  void aToleratedPersonWithApprovalRequiredGetsOneTolerationNoteNotTwo() {
+    Profile tolerated = person("P-DULDUNG")
+        .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.NONE, null, true)).build();
+    MatchResult result = match(tolerated, warehouse("V-STORE").build());
+
+    assertThat(result.matches().get(0).explanation())
+        .as("the toleration note says all the approval note would")
+        .filteredOn(r -> r.rule().equals("work_permit"))
+        .extracting(Reason::detail)
+        .containsExactly("Toleration (Duldung): needs an employment permit from the foreigners'"
+            + " authority (Ausländerbehörde), with the employment agency's approval; it is"
+            + " normally granted");
+  }
+
+  @Test
+  void forAToleratedApprenticeTheNoteSaysTheAgencysConsentIsNotNeeded() {
+    Profile tolerated = person("P-DULDUNG")
+        .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.NONE, null, false)).build();
+    MatchResult result = match(tolerated, apprenticeship("A-LAGER").build());
+
+    assertThat(result.matches().get(0).explanation())
+        .as("a qualified apprenticeship needs no consent of the employment agency (§32(2) BeschV)")
+        .anyMatch(r -> r.rule().equals("work_permit") && r.effect() == 0
+            && r.detail().contains("Ausländerbehörde")
+            && r.detail().contains("approval is not needed (§32(2) BeschV)"));
+  }
+
+  @Test
+  void theTolerationNoteIsWordedInGermanAndDutch() {
+    Profile tolerated = person("P-DULDUNG")
+        .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.NONE, null, null)).build();
+    MatchingEngine engine = engineWith(apprenticeship("A-LAGER").build());
+
+    assertThat(engine.match(tolerated, OPTIONS.in(Locale.GERMAN)).matches().get(0).explanation())
+        .anyMatch(r -> r.detail().equals("Duldung: Eine Erlaubnis der Ausländerbehörde ist nötig;"
+            + " für eine qualifizierte Berufsausbildung ist die Zustimmung der Bundesagentur für"
+            + " Arbeit nicht erforderlich (§ 32 Abs. 2 BeschV)"));
+    assertThat(engine.match(tolerated, OPTIONS.in(new Locale("nl"))).matches().get(0).explanation())
+        .anyMatch(r -> r.detail().startsWith("Gedoogstatus (Duldung): een vergunning van de Duitse"
+            + " vreemdelingendienst (Ausländerbehörde) is nodig"));
+  }
+
+  @Test
+  void anAsylumSeekerNeedingApprovalIsToldWhichAuthorityIssuesThePermit() {
+    Profile seeker = person("P-ASYL")
+        .workPermit(new WorkPermit(PermitStatus.ASYLUM_PENDING, WorkBan.NONE, null, true)).build();
+    MatchResult result = match(seeker, warehouse("V-STORE").build());
+
+    assertThat(result.matches().get(0).explanation())
+        .as("the flag names the authority to ask")
+        .anyMatch(r -> r.rule().equals("work_permit")
+            && r.detail().contains("foreigners' authority (Ausländerbehörde)"));
+  }
+
+  // ---------------------------------------------------------------- courses under a work ban
+
+  @Test
+  void aLanguageCourseStaysOpenUnderAnAbsoluteWorkBan() {
+    Profile banned = person("P-BAN")
+        .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.ABSOLUTE, null, null)).build();
+    MatchResult result = match(banned, warehouse("V-STORE").build(), languageCourse("T-DEUTSCH").build());
+
+    assertThat(ids(result))
+        .as("a course is not employment, so a work ban does not close it")
+        .containsExactly("T-DEUTSCH");
+    assertThat(result.matches().get(0).explanation())
+        .anyMatch(r -> r.rule().equals("work_permit") && r.effect() == 0
+            && r.detail().equals("A course is not employment and stays open despite the work ban"));
+  }
+
+  @Test
+  void aCourseStartingDuringATemporaryBanIsOpen() {
+    Profile seeker = asylumSeekerBannedUntil(LocalDate.of(2027, 3, 15));
+    MatchResult result = match(seeker,
+        languageCourse("T-JANUARY").startDate(LocalDate.of(2027, 1, 11)).build());
+
+    assertThat(ids(result)).as("a course is no employment, whenever it starts")
+        .containsExactly("T-JANUARY");
+  }
+
+  @Test
+  void aJobWithoutAStartDateIsOfferedUnderATemporaryBanWithANote() {
+    Profile seeker = asylumSeekerBannedUntil(LocalDate.of(2027, 3, 15));
+    MatchResult result = match(seeker, warehouse("V-ANYTIME").build());
+
+    assertThat(ids(result)).as("without a start date the job may begin after the ban")
+        .containsExactly("V-ANYTIME");
+    assertThat(result.matches().get(0).explanation())
+        .as("the note says the ban must have ended first")
+        .anyMatch(r -> r.rule().equals("work_permit") && r.effect() == 0
+            && r.detail().equals("No start date is given: the work ban must have ended"
+                + " (on 2027-03-15) before work begins"));
+  }
+
+  @Test
+  void aJobStartingDuringATemporaryBanIsStillNotOffered() {
+    Profile seeker = asylumSeekerBannedUntil(LocalDate.of(2027, 3, 15));
+    MatchResult result = match(seeker,
+        warehouse("V-JANUARY").startDate(LocalDate.of(2027, 1, 15)).build());
+
+    assertThat(result.excluded()).as("employment that starts within the ban stays closed")
+        .containsEntry("work_permit", 1);
+  }
+
   // ---------------------------------------------------------------- people
 
   /** Someone in Viersen who travels by public transport, German B2, free to work. */
@@ -195,7 +315,31 @@ class CorrectedDomainRulesTest {
         .qualification(new Qualification(Occupation.isco(isco), Level.SKILLED, "SY", recognition, 5.0));
   }
 
+  private static Profile asylumSeekerBannedUntil(LocalDate until) {
+    return person("P-ASYL")
+        .workPermit(new WorkPermit(PermitStatus.ASYLUM_PENDING, WorkBan.TEMPORARY, until, false))
+        .build();
+  }
+
   // ---------------------------------------------------------------- posts
+
+  private static Opportunity.Builder warehouse(String id) {
+    return Opportunity.builder(id, OpportunityKind.VACANCY, "Lagerhelfer (m/w/d)")
+        .occupation(Occupation.isco("9333")).level(Level.HELPER).location(KREFELD);
+  }
+
+  private static Opportunity.Builder apprenticeship(String id) {
+    return Opportunity.builder(id, OpportunityKind.APPRENTICESHIP,
+            "Ausbildung Fachkraft für Lagerlogistik")
+        .occupation(Occupation.isco("4321")).level(Level.SKILLED)
+        .location(KREFELD).startDate(LocalDate.of(2027, 8, 1));
+  }
+
+  /** A German course at an education provider in Viersen: training, not employment. */
+  private static Opportunity.Builder languageCourse(String id) {
+    return Opportunity.builder(id, OpportunityKind.TRAINING, "Berufssprachkurs Deutsch B1")
+        .location(VIERSEN);
+  }
 
   /** A skilled vacancy in a regulated profession in Krefeld that needs full recognition. */
   private static Opportunity.Builder regulatedPost(String id, String isco, String title) {
@@ -212,11 +356,15 @@ class CorrectedDomainRulesTest {
     return engine;
   }
 
-  private MatchResult match(Profile profile, Opportunity... opportunities) {
+  private MatchingEngine engineWith(Opportunity... opportunities) {
     MatchingEngine engine = engine(MatchingEngine.builder().build());
     engine.upsertAll(List.of(opportunities));
     engine.refresh();
-    return engine.match(profile, OPTIONS);
+    return engine;
+  }
+
+  private MatchResult match(Profile profile, Opportunity... opportunities) {
+    return engineWith(opportunities).match(profile, OPTIONS);
   }
 
   private static List<String> ids(MatchResult result) {

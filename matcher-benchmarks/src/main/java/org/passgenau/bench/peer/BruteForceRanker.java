@@ -179,17 +179,16 @@ public final class BruteForceRanker {
   // --- filters ---
 
   private boolean workPermit(PersonFacts p, Opportunity o) {
-    if (o.kind().ordinal() == VOLUNTEERING) {
+    if (o.kind().ordinal() == VOLUNTEERING || o.kind().ordinal() == TRAINING) {
       return true; // not employment
     }
     if (p.absoluteBan) {
       return false;
     }
-    if (p.banUntilDay != PersonFacts.NO_DAY) {
-      int start = o.startDate() == null ? p.today : (int) o.startDate().toEpochDay();
-      if (start <= p.banUntilDay) {
-        return false;
-      }
+    // A temporary ban: what starts after it, or with no start date (a note says it must end).
+    if (p.banUntilDay != PersonFacts.NO_DAY && o.startDate() != null
+        && o.startDate().toEpochDay() <= p.banUntilDay) {
+      return false;
     }
     String country = o.location() == null ? null : o.location().country();
     return p.mayWorkAbroad || p.homeCountry == null || country == null

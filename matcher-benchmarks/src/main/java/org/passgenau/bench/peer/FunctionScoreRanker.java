@@ -265,7 +265,9 @@ public final class FunctionScoreRanker implements Closeable {
       doc.add(new StringField(LICENCE, PersonFacts.licence(o.drivingLicense()), Store.NO));
       doc.add(flag("licence"));
     }
-    if (o.startDate() != null) {
+    if (o.startDate() == null) {
+      doc.add(flag("no_start"));
+    } else {
       intField(doc, START, (int) o.startDate().toEpochDay());
     }
     if (o.applicationDeadline() != null) {
@@ -392,8 +394,11 @@ public final class FunctionScoreRanker implements Closeable {
       } else {
         employment.add(new MatchAllDocsQuery(), Occur.FILTER);
         if (p.banUntilDay != PersonFacts.NO_DAY) {
-          // Starts after the ban; an unknown start counts as today, which is within it.
-          employment.add(intRange(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.FILTER);
+          // Starts after the ban, or has no start date (admitted with a note).
+          employment.add(new BooleanQuery.Builder()
+              .add(intRange(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.SHOULD)
+              .add(term(FLAG, "no_start"), Occur.SHOULD)
+              .build(), Occur.FILTER);
           constrained = true;
         }
         if (!p.mayWorkAbroad && p.homeCountry != null) {
@@ -407,6 +412,7 @@ public final class FunctionScoreRanker implements Closeable {
       if (constrained) {
         b.add(new BooleanQuery.Builder()
             .add(term(KIND, OpportunityKind.VOLUNTEERING.code()), Occur.SHOULD)
+            .add(term(KIND, OpportunityKind.TRAINING.code()), Occur.SHOULD)
             .add(employment.build(), Occur.SHOULD)
             .build(), Occur.FILTER);
       }
