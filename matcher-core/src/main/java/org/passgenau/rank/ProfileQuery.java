@@ -117,7 +117,13 @@ final class ProfileQuery {
   final byte shiftOk;
   final byte nightOk;
   final byte weekendOk;
+  /** Children without arranged care: employer childcare helps (a scorer). */
   final boolean needsChildcare;
+  /**
+   * Children under three without arranged care, and no statement about night work: night work
+   * is ruled out unless the employer offers childcare. A stated night_ok stands.
+   */
+  final boolean childcareRulesOutNights;
   final byte maxDemand;
   final boolean needsAccessible;
   final int[] licences;
@@ -334,6 +340,8 @@ final class ProfileQuery {
     this.nightOk = tri(a == null ? null : a.nightOk());
     this.weekendOk = tri(a == null ? null : a.weekendOk());
     this.needsChildcare = p.family() != null && p.family().needsChildcare();
+    this.childcareRulesOutNights =
+        nightOk == UNKNOWN && p.family() != null && p.family().smallChildrenWithoutCare();
     Health h = p.health();
     this.maxDemand = h == null || h.maxPhysicalDemand() == null ? UNKNOWN : (byte) h.maxPhysicalDemand().ordinal();
     this.needsAccessible = h != null && Boolean.TRUE.equals(h.needsAccessibleWorkplace());

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.passgenau.model.Availability;
 import org.passgenau.model.Cefr;
+import org.passgenau.model.Family;
 import org.passgenau.model.Level;
 import org.passgenau.model.Mobility;
 import org.passgenau.model.Occupation;
@@ -297,6 +299,71 @@ class CorrectedDomainRulesTest {
 
     assertThat(result.excluded()).as("employment that starts within the ban stays closed")
         .containsEntry("work_permit", 1);
+  }
+
+  // ---------------------------------------------------------------- availability and family
+
+  @Test
+  void aMotherOfASmallChildWhoSaysSheCanWorkNightsIsOfferedTheNightShift() {
+    Profile mother = person("P-MOTHER")
+        .availability(new Availability(null, null, null, null, true, null))
+        .family(new Family(1, 0, false, true)).build();
+    MatchResult result = match(mother, warehouse("V-NIGHT").nightWork(true).build());
+
+    assertThat(ids(result))
+        .as("her own statement that she can work nights stands; family status never overrides it")
+        .containsExactly("V-NIGHT");
+  }
+
+  @Test
+  void aMotherOfASmallChildWhoStatedNothingIsNotOfferedTheNightShift() {
+    Profile mother = person("P-MOTHER").family(new Family(1, 0, false, true)).build();
+    MatchResult result = match(mother, warehouse("V-NIGHT").nightWork(true).build());
+
+    assertThat(result.excluded())
+        .as("where she stated nothing, a child under 3 without arranged care rules out nights")
+        .containsEntry("childcare", 1);
+  }
+
+  @Test
+  void aFatherWhoSaysHeCannotWorkNightsIsNotOfferedTheNightShiftWhateverHisFamily() {
+    Profile father = person("P-FATHER")
+        .availability(new Availability(null, null, null, null, false, null))
+        .family(new Family(0, 0, null, false)).build();
+    MatchResult result = match(father, warehouse("V-NIGHT").nightWork(true).build());
+
+    assertThat(result.excluded()).as("his statement stands the other way too")
+        .containsEntry("night_work", 1);
+  }
+
+  @Test
+  void schoolChildrenAloneDoNotRuleOutNightWork() {
+    Profile mother = person("P-MOTHER").family(new Family(0, 2, false, true)).build();
+    MatchResult result = match(mother, warehouse("V-NIGHT").nightWork(true).build());
+
+    assertThat(ids(result))
+        .as("the childcare rule is about children under three; two school children are no such"
+            + " child")
+        .containsExactly("V-NIGHT");
+  }
+
+  @Test
+  void noChildrenUnderThreeCountedAsZeroRuleOutNothing() {
+    Profile parent = person("P-PARENT").family(new Family(0, null, false, false)).build();
+    MatchResult result = match(parent, warehouse("V-NIGHT").nightWork(true).build());
+
+    assertThat(ids(result)).as("a count of 0 is no child").containsExactly("V-NIGHT");
+  }
+
+  @Test
+  void twoSmallChildrenWithoutCareCountLikeOne() {
+    Profile mother = person("P-MOTHER").family(new Family(2, 0, false, true)).build();
+    MatchResult result = match(mother, warehouse("V-NIGHT").nightWork(true).build(),
+        warehouse("V-NIGHT-KITA").nightWork(true).childcareSupport(true).build());
+
+    assertThat(ids(result))
+        .as("any count above 0 needs care; employer childcare opens the night shift again")
+        .containsExactly("V-NIGHT-KITA");
   }
 
   // ---------------------------------------------------------------- people

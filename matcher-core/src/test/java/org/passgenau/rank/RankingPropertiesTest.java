@@ -299,7 +299,8 @@ class RankingPropertiesTest {
       if (isTrue(o.shiftWork()) && isFalse(p.availability() == null ? null : p.availability().shiftOk())) broken.add("shift_work");
       if (isTrue(o.nightWork()) && isFalse(p.availability() == null ? null : p.availability().nightOk())) broken.add("night_work");
       if (isTrue(o.weekendWork()) && isFalse(p.availability() == null ? null : p.availability().weekendOk())) broken.add("weekend_work");
-      if (isTrue(o.nightWork()) && childrenWithoutCare(p.family()) && !isTrue(o.childcareSupport())) broken.add("childcare");
+      if (isTrue(o.nightWork()) && (p.availability() == null || p.availability().nightOk() == null)
+          && smallChildrenWithoutCare(p.family()) && !isTrue(o.childcareSupport())) broken.add("childcare");
       if (p.health() != null && p.health().maxPhysicalDemand() != null && o.physicalDemand() != null
           && o.physicalDemand().compareTo(p.health().maxPhysicalDemand()) > 0) broken.add("physical_demand");
       if (p.health() != null && isTrue(p.health().needsAccessibleWorkplace()) && isFalse(o.accessible())) broken.add("accessibility");
@@ -406,13 +407,10 @@ class RankingPropertiesTest {
           && !(h.max() != null && min != null && h.max() < min);
     }
 
-    static boolean childrenWithoutCare(Family f) {
-      if (f == null) {
-        return false;
-      }
-      int children = (f.childrenUnder3() == null ? 0 : f.childrenUnder3())
-          + (f.childrenSchoolAge() == null ? 0 : f.childrenSchoolAge());
-      return children > 0 && !isTrue(f.childcareArranged());
+    /** Children under three (a count) whose care is not arranged. */
+    static boolean smallChildrenWithoutCare(Family f) {
+      return f != null && f.childrenUnder3() != null && f.childrenUnder3() > 0
+          && !isTrue(f.childcareArranged());
     }
 
     static boolean holdsLicence(Profile p, String asked) {

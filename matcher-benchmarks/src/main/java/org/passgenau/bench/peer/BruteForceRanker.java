@@ -136,7 +136,7 @@ public final class BruteForceRanker {
         case "shift_work" -> !(Boolean.TRUE.equals(o.shiftWork()) && p.shiftOk == 0);
         case "night_work" -> !(Boolean.TRUE.equals(o.nightWork()) && p.nightOk == 0);
         case "weekend_work" -> !(Boolean.TRUE.equals(o.weekendWork()) && p.weekendOk == 0);
-        case "childcare" -> !(p.needsChildcare && Boolean.TRUE.equals(o.nightWork())
+        case "childcare" -> !(p.childcareRulesOutNights && Boolean.TRUE.equals(o.nightWork())
             && !Boolean.TRUE.equals(o.childcareSupport()));
         case "physical_demand" -> p.maxDemand == -1 || o.physicalDemand() == null
             || o.physicalDemand().ordinal() <= p.maxDemand;

@@ -496,7 +496,7 @@ public final class FunctionScoreRanker implements Closeable {
     if (rules.filterOn("shift_work") && p.shiftOk == 0) b.add(term(FLAG, "shift"), Occur.MUST_NOT);
     if (rules.filterOn("night_work") && p.nightOk == 0) b.add(term(FLAG, "night"), Occur.MUST_NOT);
     if (rules.filterOn("weekend_work") && p.weekendOk == 0) b.add(term(FLAG, "weekend"), Occur.MUST_NOT);
-    if (rules.filterOn("childcare") && p.needsChildcare) {
+    if (rules.filterOn("childcare") && p.childcareRulesOutNights) {
       b.add(new BooleanQuery.Builder()
           .add(term(FLAG, "night"), Occur.FILTER)
           .add(term(FLAG, "childcare"), Occur.MUST_NOT)

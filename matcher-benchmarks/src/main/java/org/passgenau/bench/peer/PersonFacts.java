@@ -93,6 +93,8 @@ public final class PersonFacts {
   final int nightOk;
   final int weekendOk;
   final boolean needsChildcare;
+  /** Small children without care and nothing stated about nights: night work is ruled out. */
+  final boolean childcareRulesOutNights;
   /** Demand ordinal, or -1 when unknown. */
   final int maxDemand;
   final boolean needsAccessible;
@@ -200,6 +202,9 @@ public final class PersonFacts {
     nightOk = tri(a == null ? null : a.nightOk());
     weekendOk = tri(a == null ? null : a.weekendOk());
     needsChildcare = p.family() != null && p.family().needsChildcare();
+    childcareRulesOutNights = nightOk == -1 && p.family() != null
+        && p.family().childrenUnder3() != null && p.family().childrenUnder3() > 0
+        && !Boolean.TRUE.equals(p.family().childcareArranged());
     Health h = p.health();
     maxDemand = h == null || h.maxPhysicalDemand() == null ? -1 : h.maxPhysicalDemand().ordinal();
     needsAccessible = h != null && Boolean.TRUE.equals(h.needsAccessibleWorkplace());
