@@ -92,7 +92,8 @@ class RankersAgreeTest {
       switch (p % 6) {
         case 0 -> b.workPermit(new WorkPermit(PermitStatus.ASYLUM_PENDING, WorkBan.TEMPORARY,
             RankingBenchmark.OPTIONS.asOf().plusDays(90), true));
-        case 1 -> b.workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.ABSOLUTE, null, null));
+        case 1 -> b.workPermit(
+            new WorkPermit(PermitStatus.TOLERATION, WorkBan.ABSOLUTE, null, null));
         case 2 -> b.family(new Family(1, 0, false, true))
             .availability(new Availability(null, null, null, null, true, null));
         case 3 -> b.family(new Family(2, 1, false, false))

@@ -456,7 +456,8 @@ public final class RuleSet {
       for (List<String> pair : pairs) {
         checkArgument(pair != null && pair.size() == 2
                 && pair.stream().allMatch(code -> code != null && code.matches("\\d{4}")),
-            "recognitionEquivalences must hold pairs of two 4-digit ISCO unit groups, was %s", pair);
+            "recognitionEquivalences must hold pairs of two 4-digit ISCO unit groups, was %s",
+            pair);
         checked.add(ImmutableList.copyOf(pair));
       }
       this.recognitionEquivalences = checked;

@@ -257,7 +257,8 @@ class CorrectedDomainRulesTest {
   void aLanguageCourseStaysOpenUnderAnAbsoluteWorkBan() {
     Profile banned = person("P-BAN")
         .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.ABSOLUTE, null, null)).build();
-    MatchResult result = match(banned, warehouse("V-STORE").build(), languageCourse("T-DEUTSCH").build());
+    MatchResult result =
+        match(banned, warehouse("V-STORE").build(), languageCourse("T-DEUTSCH").build());
 
     assertThat(ids(result))
         .as("a course is not employment, so a work ban does not close it")
@@ -379,7 +380,8 @@ class CorrectedDomainRulesTest {
   /** A person with one qualification in {@code isco} at skilled level. */
   private static Profile.Builder recognised(String isco, Recognition recognition) {
     return person("P-" + isco)
-        .qualification(new Qualification(Occupation.isco(isco), Level.SKILLED, "SY", recognition, 5.0));
+        .qualification(
+            new Qualification(Occupation.isco(isco), Level.SKILLED, "SY", recognition, 5.0));
   }
 
   private static Profile asylumSeekerBannedUntil(LocalDate until) {

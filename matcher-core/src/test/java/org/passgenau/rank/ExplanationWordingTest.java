@@ -23,6 +23,7 @@ import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Profile;
 import org.passgenau.model.ResidenceObligation;
+import org.passgenau.model.School;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /**
@@ -42,7 +43,8 @@ class ExplanationWordingTest {
   /** Hannover's coordinates, but neither place nor postal code: only the region is known. */
   private static final Location HANNOVER_UNNAMED =
       new Location(52.3745, 9.7386, null, null, "DE-NI", "DE");
-  private static final Location HANNOVER_BARE = new Location(52.3745, 9.7386, null, null, null, null);
+  private static final Location HANNOVER_BARE =
+      new Location(52.3745, 9.7386, null, null, null, null);
 
   private final List<MatchingEngine> engines = new ArrayList<>();
 
@@ -93,6 +95,21 @@ class ExplanationWordingTest {
     assertThat(details(result))
         .as("no German at all is said in words, not as a dash for a level")
         .contains("No German yet, A1 asked; the employer offers language training");
+  }
+
+  @Test
+  void anAskedSchoolLevelIsNamedInWordsNotAsACode() {
+    Opportunity apprenticeship = apprenticeshipAt("A-SCHOOL", KREFELD).toBuilder()
+        .minSchool(School.LOWER_SECONDARY).build();
+    MatchingEngine engine = engineWith(apprenticeship);
+    Profile unrecorded = person("P-NOSCHOOL").build();
+
+    assertThat(details(engine.match(unrecorded, OPTIONS)))
+        .contains("The employer asks for this school level: lower secondary school; the person's"
+            + " school level is not recorded");
+    assertThat(details(engine.match(unrecorded, OPTIONS.in(Locale.GERMAN))))
+        .anyMatch(d -> d.startsWith("Der Arbeitgeber verlangt diesen Schulabschluss:"
+            + " Hauptschulabschluss;"));
   }
 
   @Test

@@ -300,7 +300,9 @@ class RankingPropertiesTest {
       if (isTrue(o.nightWork()) && isFalse(p.availability() == null ? null : p.availability().nightOk())) broken.add("night_work");
       if (isTrue(o.weekendWork()) && isFalse(p.availability() == null ? null : p.availability().weekendOk())) broken.add("weekend_work");
       if (isTrue(o.nightWork()) && (p.availability() == null || p.availability().nightOk() == null)
-          && smallChildrenWithoutCare(p.family()) && !isTrue(o.childcareSupport())) broken.add("childcare");
+          && smallChildrenWithoutCare(p.family()) && !isTrue(o.childcareSupport())) {
+        broken.add("childcare");
+      }
       if (p.health() != null && p.health().maxPhysicalDemand() != null && o.physicalDemand() != null
           && o.physicalDemand().compareTo(p.health().maxPhysicalDemand()) > 0) broken.add("physical_demand");
       if (p.health() != null && isTrue(p.health().needsAccessibleWorkplace()) && isFalse(o.accessible())) broken.add("accessibility");
