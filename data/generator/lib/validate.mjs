@@ -41,6 +41,8 @@ function noNulls(c, where, v, path = '') {
 const isBool = (v) => v === undefined || typeof v === 'boolean';
 const inEnum = (v, list) => v === undefined || list.includes(v);
 const isNum = (v, lo, hi) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi);
+// Children are counts: whole numbers from 0 to 20, never yes/no.
+const isCount = (v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 20);
 const isDate = (v) => v === undefined || isIsoDate(v);
 
 function checkOccupation(c, w, o, field) {
@@ -197,7 +199,7 @@ export function validateProfiles(path, ref) {
     }
     if (p.family) {
       const f = p.family;
-      c.expect(isNum(f.children_under_3, 0, 20) && isNum(f.children_school_age, 0, 20) && isBool(f.childcare_arranged) && isBool(f.single_parent), w, 'family');
+      c.expect(isCount(f.children_under_3) && isCount(f.children_school_age) && isBool(f.childcare_arranged) && isBool(f.single_parent), w, 'family');
     }
     if (p.health) c.expect(inEnum(p.health.max_physical_demand, DEMAND) && isBool(p.health.needs_accessible_workplace), w, 'health');
     c.expect(p.audit && ['f', 'm', 'd'].includes(p.audit.gender) && /^[A-Z]{2}$/.test(p.audit.nationality), w, 'audit');

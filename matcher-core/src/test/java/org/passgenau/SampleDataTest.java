@@ -89,18 +89,28 @@ class SampleDataTest {
   }
 
   @Test
-  void aToleratedPersonWithAnAbsoluteWorkBanIsOfferedOnlyVolunteering() {
+  void aToleratedPersonWithAnAbsoluteWorkBanIsOfferedOnlyVolunteeringAndCourses() {
     assertThat(matched("P-001")).isNotEmpty()
-        .allSatisfy(o -> assertThat(o.kind()).isEqualTo(OpportunityKind.VOLUNTEERING));
+        .allSatisfy(o -> assertThat(o.kind()).as("%s is no employment", o.id())
+            .isIn(OpportunityKind.VOLUNTEERING, OpportunityKind.TRAINING));
   }
 
   @Test
-  void anAsylumSeekerWhoseBanEndsInMarchIsOfferedOnlyWhatStartsAfterIt() {
+  void anAsylumSeekerWhoseBanEndsInMarchIsOfferedOnlyWhatMayStartAfterIt() {
     assertThat(matched("P-002")).isNotEmpty().allSatisfy(o -> {
-      if (o.kind() != OpportunityKind.VOLUNTEERING) {
+      boolean employment =
+          o.kind() != OpportunityKind.VOLUNTEERING && o.kind() != OpportunityKind.TRAINING;
+      if (employment && o.startDate() != null) {
         assertThat(o.startDate()).as(o.id()).isAfter(LocalDate.of(2027, 3, 1));
       }
     });
+    assertThat(match("P-002").matches())
+        .as("employment without a start date carries the note that the ban must end first")
+        .filteredOn(m -> byId.get(m.opportunityId()).startDate() == null
+            && byId.get(m.opportunityId()).kind() != OpportunityKind.VOLUNTEERING
+            && byId.get(m.opportunityId()).kind() != OpportunityKind.TRAINING)
+        .allSatisfy(m -> assertThat(m.explanation())
+            .anyMatch(r -> r.detail().contains("work ban must have ended")));
   }
 
   @Test

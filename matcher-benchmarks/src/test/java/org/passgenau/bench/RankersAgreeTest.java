@@ -13,8 +13,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.passgenau.bench.peer.BruteForceRanker;
 import org.passgenau.bench.peer.FunctionScoreRanker;
 import org.passgenau.bench.peer.Ranked;
+import org.passgenau.model.Availability;
+import org.passgenau.model.Family;
+import org.passgenau.model.Level;
+import org.passgenau.model.Occupation;
 import org.passgenau.model.Opportunity;
+import org.passgenau.model.OpportunityKind;
+import org.passgenau.model.PermitStatus;
 import org.passgenau.model.Profile;
+import org.passgenau.model.Qualification;
+import org.passgenau.model.QualificationRequirement;
+import org.passgenau.model.Recognition;
+import org.passgenau.model.WorkBan;
+import org.passgenau.model.WorkPermit;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchResult;
 import org.passgenau.rank.MatchingEngine;
@@ -39,8 +50,65 @@ class RankersAgreeTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void allRankersReturnTheSameTop20(int opportunities, long seed) {
     CorpusGenerator generator = new CorpusGenerator(seed);
-    List<Opportunity> corpus = generator.opportunities(opportunities);
-    List<Profile> profiles = generator.profiles(50);
+    assertAgree(generator.opportunities(opportunities), generator.profiles(50));
+  }
+
+  /**
+   * The same on a corpus changed so that the corrected rules decide: levels only in KldB codes,
+   * courses, postings without a start date, regulated neighbours of nursing and pharmacy, and
+   * people with work bans, toleration, small children and stated night availability.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void allRankersAgreeWhereTheCorrectedDomainRulesDecide() {
+    CorpusGenerator generator = new CorpusGenerator(41);
+    List<Opportunity> corpus = new ArrayList<>();
+    List<Opportunity> generated = generator.opportunities(2000);
+    String[] neighbours = {"2222", "2261", "2262", "3221"};
+    for (int i = 0; i < generated.size(); i++) {
+      Opportunity o = generated.get(i);
+      Opportunity.Builder b = o.toBuilder();
+      String isco = o.occupation() == null ? null : o.occupation().isco();
+      if (i % 5 == 0 && o.level() != null && isco != null) {
+        b.level(null).occupation(new Occupation(isco, "8130" + o.level().rank(), null, null));
+      }
+      if (i % 7 == 0) {
+        b.kind(OpportunityKind.TRAINING);
+      }
+      if (i % 4 == 0) {
+        b.startDate(null);
+      }
+      if (i % 9 == 0) {
+        b.occupation(Occupation.isco(neighbours[i / 9 % neighbours.length]))
+            .level(Level.SKILLED)
+            .qualification(new QualificationRequirement(true, true, Recognition.FULL));
+      }
+      corpus.add(b.build());
+    }
+    List<Profile> profiles = new ArrayList<>();
+    List<Profile> generatedProfiles = generator.profiles(60);
+    for (int p = 0; p < generatedProfiles.size(); p++) {
+      Profile.Builder b = generatedProfiles.get(p).toBuilder();
+      switch (p % 6) {
+        case 0 -> b.workPermit(new WorkPermit(PermitStatus.ASYLUM_PENDING, WorkBan.TEMPORARY,
+            RankingBenchmark.OPTIONS.asOf().plusDays(90), true));
+        case 1 -> b.workPermit(
+            new WorkPermit(PermitStatus.TOLERATION, WorkBan.ABSOLUTE, null, null));
+        case 2 -> b.family(new Family(1, 0, false, true))
+            .availability(new Availability(null, null, null, null, true, null));
+        case 3 -> b.family(new Family(2, 1, false, false))
+            .availability(new Availability(null, null, null, null, null, null));
+        case 4 -> b.qualification(new Qualification(Occupation.isco("2221"), Level.SKILLED, "SY",
+            Recognition.FULL, 4.0));
+        default -> b.qualification(new Qualification(Occupation.isco("2262"), Level.EXPERT, "UA",
+            Recognition.FULL, 6.0));
+      }
+      profiles.add(b.build());
+    }
+    assertAgree(corpus, profiles);
+  }
+
+  private static void assertAgree(List<Opportunity> corpus, List<Profile> profiles) {
     OccupationTaxonomy taxonomy = RankingBenchmark.taxonomy();
     BruteForceRanker oracle = new BruteForceRanker(corpus, RuleSet.defaults(), taxonomy);
     int nonEmpty = 0;

@@ -64,6 +64,18 @@ public record Opportunity(
     Checks.range("open_positions", openPositions, 1, 100_000);
   }
 
+  /**
+   * The requirement level rules go by: {@code level} as given, else the fifth digit of the
+   * occupation's KldB code, else null (unknown). {@link #level()} stays as given, so that a record
+   * writes back as it was read.
+   */
+  public Level requirementLevel() {
+    if (level != null) {
+      return level;
+    }
+    return occupation == null ? null : Level.ofKldb(occupation.kldb()).orElse(null);
+  }
+
   /** Capacity for batch assignment: {@code open_positions}, 1 when absent. */
   public int positions() {
     return openPositions == null ? 1 : openPositions;

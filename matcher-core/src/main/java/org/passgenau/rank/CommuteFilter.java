@@ -62,12 +62,16 @@ final class CommuteFilter extends Rule.Filter {
     if (reach == ProfileQuery.REACH_UNKNOWN) {
       out.add(new Reason(name(), 0, m.text("commute.unknown")));
     } else if (reach == ProfileQuery.REACH_RELOCATION) {
-      String place = c.place[d] == Interner.ABSENT ? "?" : q.vocabulary.places.name(c.place[d]);
+      // Name the place, else its region; with neither, the distance alone says it.
+      String to = c.place[d] != Interner.ABSENT ? q.vocabulary.places.name(c.place[d])
+          : c.region[d] != Interner.ABSENT ? m.region(q.vocabulary.regions.name(c.region[d]))
+          : null;
       String key =
           q.obligationRegion == Interner.ABSENT || c.region[d] == q.obligationRegion
               ? "commute.move"
               : "commute.move_lifts_obligation";
-      out.add(new Reason(name(), 0, m.text(key, place, m.km(q.distanceKm(c, d)))));
+      out.add(new Reason(name(), 0,
+          m.text(to == null ? key + "_unnamed" : key, to, m.km(q.distanceKm(c, d)))));
     }
   }
 }

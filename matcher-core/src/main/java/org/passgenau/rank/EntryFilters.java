@@ -129,7 +129,8 @@ final class EntryFilters {
     void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
       if (c.minSchool[d] != OpportunityColumns.UNKNOWN && q.school == OpportunityColumns.UNKNOWN) {
         out.add(new Reason(name(), 0,
-            m.text("school.unknown", org.passgenau.model.School.values()[c.minSchool[d]].code())));
+            m.text("school.unknown", m.text("school_level."
+                + org.passgenau.model.School.values()[c.minSchool[d]].code()))));
       }
     }
   }

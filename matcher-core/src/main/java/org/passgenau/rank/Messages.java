@@ -74,6 +74,15 @@ final class Messages {
     return rank <= 0 ? "-" : Cefr.values()[rank - 1].code();
   }
 
+  /**
+   * The name of a region (an ISO 3166-2 code such as {@code DE-NI}) in this language: "Lower
+   * Saxony", "Niedersachsen", "Nedersaksen"; the code itself for a region without a name here.
+   */
+  String region(String code) {
+    String key = "region." + code;
+    return bundle.containsKey(key) ? bundle.getString(key) : code;
+  }
+
   /** The occupation's label in this language, else its ISCO code. */
   String occupation(String isco) {
     return occupationLabels.apply(isco, locale).orElse("ISCO " + isco);

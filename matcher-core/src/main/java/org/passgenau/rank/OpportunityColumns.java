@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 import org.passgenau.model.HoursRange;
 import org.passgenau.model.LanguageRequirement;
+import org.passgenau.model.Level;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.QualificationRequirement;
@@ -221,7 +222,8 @@ final class OpportunityColumns {
       c.country[d] = vocabulary.countries.intern(loc == null ? null : loc.country());
       c.place[d] = vocabulary.places.intern(loc == null ? null : loc.place());
       c.isco[d] = isco.applyAsInt(o);
-      c.level[d] = o.level() == null ? UNKNOWN : (byte) o.level().rank();
+      Level level = o.requirementLevel();
+      c.level[d] = level == null ? UNKNOWN : (byte) level.rank();
       c.recognitionRequired[d] =
           q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
       c.minSchool[d] = o.minSchool() == null ? UNKNOWN : (byte) o.minSchool().ordinal();

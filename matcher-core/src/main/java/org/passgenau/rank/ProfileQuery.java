@@ -117,13 +117,22 @@ final class ProfileQuery {
   final byte shiftOk;
   final byte nightOk;
   final byte weekendOk;
+  /** Children without arranged care: employer childcare helps (a scorer). */
   final boolean needsChildcare;
+  /**
+   * Children under three without arranged care, and no statement about night work: night work
+   * is ruled out unless the employer offers childcare. A stated night_ok stands.
+   */
+  final boolean childcareRulesOutNights;
   final byte maxDemand;
   final boolean needsAccessible;
   final int[] licences;
   /** Sorted {@link #bridgeKey} of the rule set's occupation bridges. */
   private final long[] bridges;
   private final int bridgeLevels;
+  /** Sorted {@link #bridgeKey} of the rule set's recognition equivalences. */
+  private final long[] equivalences;
+  private final int recognitionLevels;
 
   /** The radius of the sphere SloppyMath's haversine uses, km. */
   private static final double EARTH_RADIUS_KM = 6371.0087714;
@@ -331,6 +340,8 @@ final class ProfileQuery {
     this.nightOk = tri(a == null ? null : a.nightOk());
     this.weekendOk = tri(a == null ? null : a.weekendOk());
     this.needsChildcare = p.family() != null && p.family().needsChildcare();
+    this.childcareRulesOutNights =
+        nightOk == UNKNOWN && p.family() != null && p.family().smallChildrenWithoutCare();
     Health h = p.health();
     this.maxDemand = h == null || h.maxPhysicalDemand() == null ? UNKNOWN : (byte) h.maxPhysicalDemand().ordinal();
     this.needsAccessible = h != null && Boolean.TRUE.equals(h.needsAccessibleWorkplace());
@@ -365,6 +376,11 @@ final class ProfileQuery {
         .sorted()
         .toArray();
     this.bridgeLevels = rules.bridgeLevels();
+    this.equivalences = rules.recognitionEquivalences().stream()
+        .mapToLong(pair -> bridgeKey(IscoCode.encode(pair.get(0)), IscoCode.encode(pair.get(1))))
+        .sorted()
+        .toArray();
+    this.recognitionLevels = rules.recognitionSharedLevels();
   }
 
   /** The person's CEFR rank (0 = none) in the language with id {@code languageId}. */
@@ -750,12 +766,21 @@ final class ProfileQuery {
   private int computeBestRecognition(int isco) {
     int best = -1;
     for (int i = 0; i < qualIsco.length; i++) {
-      if (closeness(qualIsco[i], isco) >= rules.recognitionSharedLevels()
-          && (best == -1 || qualRecognition[i] < best)) {
+      if (recognitionCounts(qualIsco[i], isco) && (best == -1 || qualRecognition[i] < best)) {
         best = qualRecognition[i]; // Recognition is ordered from FULL (0) downwards
       }
     }
     return best;
+  }
+
+  /**
+   * Whether a recognition of a qualification in {@code qualificationIsco} counts for a job in
+   * {@code jobIsco}: recognition is granted for one profession, so the same unit group (or as
+   * close as the rule set allows), or a pair the rule set lists as equivalent.
+   */
+  boolean recognitionCounts(int qualificationIsco, int jobIsco) {
+    return closeness(qualificationIsco, jobIsco) >= recognitionLevels
+        || Arrays.binarySearch(equivalences, bridgeKey(qualificationIsco, jobIsco)) >= 0;
   }
 
   static boolean recognised(int recognition) {

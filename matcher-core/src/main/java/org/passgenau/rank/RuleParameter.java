@@ -51,11 +51,12 @@ enum RuleParameter {
       "least monthly pay of such a job: the SGB II average need of a single person")),
   RECOGNITION_SHARED_LEVELS(whole("recognition_shared_levels", 4, 1, 4,
       "ISCO levels a qualification must share with a regulated job for its recognition to count"
-          + " (4 = same unit group, 3 = same minor group)")),
+          + " (4 = same unit group, 3 = same minor group); recognition is granted for one"
+          + " profession (BQFG)")),
   RECOGNITION_EQUIVALENCES(pairs("recognition_equivalences",
       List.of(List.of("2221", "3221")),
-      "Pairs of ISCO unit groups that one recognition covers, e.g. the German nursing licence"
-          + " for 2221 and 3221")),
+      "unit groups whose regulated posts one recognition opens, both ways: a German nursing"
+          + " licence covers nursing professionals (2221) and associates (3221)")),
   START_GRACE_DAYS_APPRENTICESHIP(whole("start_grace_days_apprenticeship", 61, 0, 366,
       "days after its start that an apprenticeship or training can still be joined (1 August to"
           + " 1 October)")),

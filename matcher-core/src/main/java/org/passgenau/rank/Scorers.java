@@ -236,7 +236,9 @@ final class Scorers {
       for (int i = c.langStart[d]; i < c.langStart[d + 1]; i++) {
         String lang = q.vocabulary.languages.name(c.langId[i]);
         int have = q.languageRank(c.langId[i]);
-        String key = have >= c.langMin[i] ? "language.meets" : "language.gap_supported";
+        // A language not spoken at all is said in words, not shown as a level.
+        String key = have >= c.langMin[i] ? "language.meets"
+            : have == 0 ? "language.gap_supported_none" : "language.gap_supported";
         if (out.length() > 0) {
           out.append("; ");
         }

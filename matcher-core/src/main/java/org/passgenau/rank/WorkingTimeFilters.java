@@ -89,8 +89,10 @@ final class WorkingTimeFilters {
   }
 
   /**
-   * Children whose care is not arranged rule out night work, unless the employer offers
-   * childcare. Acts through the care constraint, never through family status as such.
+   * Children under three whose care is not arranged rule out night work, unless the employer
+   * offers childcare; only where the person has not said whether they can work at night, since
+   * their own statement stands. Acts through the care constraint, never through family status as
+   * such.
    */
   static final class Childcare extends Rule.Filter {
     Childcare() {
@@ -99,12 +101,12 @@ final class WorkingTimeFilters {
 
     @Override
     boolean canExclude(ProfileQuery q) {
-      return q.needsChildcare;
+      return q.childcareRulesOutNights;
     }
 
     @Override
     boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return !q.needsChildcare | (c.nightWork[d] != 1) | (c.childcareSupport[d] == 1);
+      return !q.childcareRulesOutNights | (c.nightWork[d] != 1) | (c.childcareSupport[d] == 1);
     }
 
     @Override

@@ -50,7 +50,8 @@ final class ArbitrariesForRanking {
       new Location(null, null, "41747", "Viersen", "DE-NW", "DE"));
 
   /** Care, nursing, warehouse, driving, kitchen and medicine: related and unrelated groups. */
-  static final List<String> ISCO = List.of("5321", "2221", "3221", "2211", "9333", "4321", "8332", "5120", "9412");
+  static final List<String> ISCO = List.of("5321", "2221", "3221", "2222", "2211", "2261", "2262",
+      "9333", "4321", "8332", "5120", "9412");
 
   static final List<String> TITLES = List.of(
       "Pflegehelfer (m/w/d)", "Pflegefachkraft", "Lagerhelfer/in", "LKW-Fahrer", "Koch (m/w/d)",
@@ -81,7 +82,7 @@ final class ArbitrariesForRanking {
     return Builders.withBuilder(() -> Opportunity.builder("O", OpportunityKind.VACANCY, "Stelle"))
         .use(Arbitraries.of(OpportunityKind.class)).in(Opportunity.Builder::kind)
         .use(Arbitraries.of(TITLES)).in(Opportunity.Builder::title)
-        .use(Arbitraries.of(ISCO).map(Occupation::isco).injectNull(0.2)).in(Opportunity.Builder::occupation)
+        .use(postedOccupations().injectNull(0.2)).in(Opportunity.Builder::occupation)
         .use(Arbitraries.of(Level.class).injectNull(0.2)).in(Opportunity.Builder::level)
         .use(Arbitraries.of(SKILLS).list().ofMaxSize(3)).in(Opportunity.Builder::skills)
         .use(languageRequirements()).in(Opportunity.Builder::languageRequirements)
@@ -103,6 +104,13 @@ final class ArbitrariesForRanking {
         .use(days(-150, 400).injectNull(0.3)).in(Opportunity.Builder::startDate)
         .use(days(-20, 90).injectNull(0.5)).in(Opportunity.Builder::applicationDeadline)
         .build(Opportunity.Builder::build);
+  }
+
+  /** An ISCO code, some with a KldB code whose fifth digit states the requirement level. */
+  static Arbitrary<Occupation> postedOccupations() {
+    Arbitrary<String> kldb = Arbitraries.of("81301", "81302", "81313", "51314").injectNull(0.6);
+    return Combinators.combine(Arbitraries.of(ISCO), kldb)
+        .as((isco, code) -> new Occupation(isco, code, null, null));
   }
 
   static Arbitrary<List<LanguageRequirement>> languageRequirements() {

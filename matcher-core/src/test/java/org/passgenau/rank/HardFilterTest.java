@@ -64,9 +64,11 @@ class HardFilterTest {
     }
 
     @Test
-    void underATemporaryBanAnOpportunityWithoutStartDateStartsNowAndIsExcluded() {
+    void underATemporaryBanAnOpportunityWithoutStartDateIsAdmittedWithANote() {
       Profile p = banned(WorkBan.TEMPORARY, LocalDate.of(2027, 3, 1));
-      assertThat(rules.exclusion(p, vacancy("V-1").build())).contains("work_permit");
+      Opportunity o = vacancy("V-1").build();
+      assertThat(rules.exclusion(p, o)).isEmpty();
+      assertThat(rules.details(p, o)).anyMatch(d -> d.contains("work ban must have ended"));
     }
 
     @Test

@@ -299,7 +299,10 @@ class RankingPropertiesTest {
       if (isTrue(o.shiftWork()) && isFalse(p.availability() == null ? null : p.availability().shiftOk())) broken.add("shift_work");
       if (isTrue(o.nightWork()) && isFalse(p.availability() == null ? null : p.availability().nightOk())) broken.add("night_work");
       if (isTrue(o.weekendWork()) && isFalse(p.availability() == null ? null : p.availability().weekendOk())) broken.add("weekend_work");
-      if (isTrue(o.nightWork()) && childrenWithoutCare(p.family()) && !isTrue(o.childcareSupport())) broken.add("childcare");
+      if (isTrue(o.nightWork()) && (p.availability() == null || p.availability().nightOk() == null)
+          && smallChildrenWithoutCare(p.family()) && !isTrue(o.childcareSupport())) {
+        broken.add("childcare");
+      }
       if (p.health() != null && p.health().maxPhysicalDemand() != null && o.physicalDemand() != null
           && o.physicalDemand().compareTo(p.health().maxPhysicalDemand()) > 0) broken.add("physical_demand");
       if (p.health() != null && isTrue(p.health().needsAccessibleWorkplace()) && isFalse(o.accessible())) broken.add("accessibility");
@@ -308,9 +311,12 @@ class RankingPropertiesTest {
       return broken;
     }
 
-    /** Absolute ban: volunteering only. Temporary ban: what starts after it. Work is national. */
+    /**
+     * Volunteering and courses are not employment. Absolute ban: nothing else. Temporary ban: what
+     * starts after it, or has no start date. Work is national.
+     */
     static boolean mayWork(Profile p, Opportunity o, LocalDate today) {
-      if (o.kind() == OpportunityKind.VOLUNTEERING) {
+      if (o.kind() == OpportunityKind.VOLUNTEERING || o.kind() == OpportunityKind.TRAINING) {
         return true;
       }
       WorkPermit permit = p.workPermit();
@@ -318,8 +324,7 @@ class RankingPropertiesTest {
         return false;
       }
       if (permit != null && permit.workBan() == WorkBan.TEMPORARY && !permit.workBanUntil().isBefore(today)) {
-        LocalDate start = o.startDate() == null ? today : o.startDate();
-        if (!start.isAfter(permit.workBanUntil())) {
+        if (o.startDate() != null && !o.startDate().isAfter(permit.workBanUntil())) {
           return false;
         }
       }
@@ -350,7 +355,12 @@ class RankingPropertiesTest {
     static boolean recognitionAllows(Profile p, Opportunity o) {
       QualificationRequirement q = o.qualification();
       boolean regulated = q != null && isTrue(q.regulated());
-      if (!regulated || o.kind() != OpportunityKind.VACANCY || o.level() == Level.HELPER) {
+      // The level as posted, else the fifth digit of the KldB code.
+      Level level = o.level();
+      if (level == null && o.occupation() != null && o.occupation().kldb() != null) {
+        level = Level.values()[o.occupation().kldb().charAt(4) - '1'];
+      }
+      if (!regulated || o.kind() != OpportunityKind.VACANCY || level == Level.HELPER) {
         return true;
       }
       String isco = iscoOf(o);
@@ -368,11 +378,14 @@ class RankingPropertiesTest {
       return full || isTrue(o.recognitionPartnership()) && underWay;
     }
 
-    /** Same ISCO minor group, or a pair the default rule set bridges (nurse and nursing associate). */
+    /**
+     * Recognition is for one profession: the same ISCO unit group, or a pair the default rule set
+     * lists as equivalent (nurse and nursing associate).
+     */
     static boolean sameField(String own, String isco) {
-      return own.regionMatches(0, isco, 0, 3)
-          || RuleSet.defaults().occupationBridges().stream()
-              .anyMatch(pair -> pair.contains(own) && pair.contains(isco) && !own.equals(isco));
+      return own.equals(isco)
+          || RuleSet.defaults().recognitionEquivalences().stream()
+              .anyMatch(pair -> pair.contains(own) && pair.contains(isco));
     }
 
     static boolean speaksEnough(Profile p, Opportunity o) {
@@ -396,13 +409,10 @@ class RankingPropertiesTest {
           && !(h.max() != null && min != null && h.max() < min);
     }
 
-    static boolean childrenWithoutCare(Family f) {
-      if (f == null) {
-        return false;
-      }
-      int children = (f.childrenUnder3() == null ? 0 : f.childrenUnder3())
-          + (f.childrenSchoolAge() == null ? 0 : f.childrenSchoolAge());
-      return children > 0 && !isTrue(f.childcareArranged());
+    /** Children under three (a count) whose care is not arranged. */
+    static boolean smallChildrenWithoutCare(Family f) {
+      return f != null && f.childrenUnder3() != null && f.childrenUnder3() > 0
+          && !isTrue(f.childcareArranged());
     }
 
     static boolean holdsLicence(Profile p, String asked) {

@@ -14,6 +14,7 @@ import org.passgenau.index.analysis.OpportunityAnalyzer;
 import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.HoursRange;
 import org.passgenau.model.LanguageRequirement;
+import org.passgenau.model.Level;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
@@ -135,7 +136,7 @@ public final class BruteForceRanker {
         case "shift_work" -> !(Boolean.TRUE.equals(o.shiftWork()) && p.shiftOk == 0);
         case "night_work" -> !(Boolean.TRUE.equals(o.nightWork()) && p.nightOk == 0);
         case "weekend_work" -> !(Boolean.TRUE.equals(o.weekendWork()) && p.weekendOk == 0);
-        case "childcare" -> !(p.needsChildcare && Boolean.TRUE.equals(o.nightWork())
+        case "childcare" -> !(p.childcareRulesOutNights && Boolean.TRUE.equals(o.nightWork())
             && !Boolean.TRUE.equals(o.childcareSupport()));
         case "physical_demand" -> p.maxDemand == -1 || o.physicalDemand() == null
             || o.physicalDemand().ordinal() <= p.maxDemand;
@@ -178,17 +179,16 @@ public final class BruteForceRanker {
   // --- filters ---
 
   private boolean workPermit(PersonFacts p, Opportunity o) {
-    if (o.kind().ordinal() == VOLUNTEERING) {
+    if (o.kind().ordinal() == VOLUNTEERING || o.kind().ordinal() == TRAINING) {
       return true; // not employment
     }
     if (p.absoluteBan) {
       return false;
     }
-    if (p.banUntilDay != PersonFacts.NO_DAY) {
-      int start = o.startDate() == null ? p.today : (int) o.startDate().toEpochDay();
-      if (start <= p.banUntilDay) {
-        return false;
-      }
+    // A temporary ban: what starts after it, or with no start date (a note says it must end).
+    if (p.banUntilDay != PersonFacts.NO_DAY && o.startDate() != null
+        && o.startDate().toEpochDay() <= p.banUntilDay) {
+      return false;
     }
     String country = o.location() == null ? null : o.location().country();
     return p.mayWorkAbroad || p.homeCountry == null || country == null
@@ -216,7 +216,8 @@ public final class BruteForceRanker {
   private boolean recognition(PersonFacts p, Opportunity o, int i) {
     boolean regulated = o.qualification() != null && o.qualification().regulatedProfession();
     // An unknown level is taken as skilled.
-    boolean helper = o.level() != null && o.level().rank() == 1;
+    Level level = o.requirementLevel(); // as given, else from the KldB code's fifth digit
+    boolean helper = level != null && level.rank() == 1;
     if (!(regulated && o.kind().ordinal() == VACANCY && !helper)) {
       return true;
     }
@@ -302,10 +303,11 @@ public final class BruteForceRanker {
   }
 
   private static double level(PersonFacts p, Opportunity o) {
-    if (o.level() == null) {
+    Level level = o.requirementLevel();
+    if (level == null) {
       return 0.5;
     }
-    int diff = p.bestLevel - o.level().rank();
+    int diff = p.bestLevel - level.rank();
     return Math.max(0, diff >= 0 ? 1 - 0.25 * diff : 1 + 0.4 * diff);
   }
 

@@ -48,6 +48,7 @@ import org.passgenau.index.analysis.OpportunityAnalyzer;
 import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.HoursRange;
 import org.passgenau.model.LanguageRequirement;
+import org.passgenau.model.Level;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
@@ -239,10 +240,11 @@ public final class FunctionScoreRanker implements Closeable {
         doc.add(new StringField(ISCO_PREFIX, code.substring(0, n), Store.NO));
       }
     });
-    if (o.level() != null) {
-      doc.add(new StringField(LEVEL, o.level().code(), Store.NO));
+    Level level = o.requirementLevel(); // as given, else from the KldB code's fifth digit
+    if (level != null) {
+      doc.add(new StringField(LEVEL, level.code(), Store.NO));
     }
-    doc.add(new NumericDocValuesField(LEVEL_RANK, o.level() == null ? -1 : o.level().rank()));
+    doc.add(new NumericDocValuesField(LEVEL_RANK, level == null ? -1 : level.rank()));
     if (o.minSchool() != null) {
       intField(doc, SCHOOL, o.minSchool().ordinal());
     }
@@ -263,7 +265,9 @@ public final class FunctionScoreRanker implements Closeable {
       doc.add(new StringField(LICENCE, PersonFacts.licence(o.drivingLicense()), Store.NO));
       doc.add(flag("licence"));
     }
-    if (o.startDate() != null) {
+    if (o.startDate() == null) {
+      doc.add(flag("no_start"));
+    } else {
       intField(doc, START, (int) o.startDate().toEpochDay());
     }
     if (o.applicationDeadline() != null) {
@@ -390,8 +394,11 @@ public final class FunctionScoreRanker implements Closeable {
       } else {
         employment.add(new MatchAllDocsQuery(), Occur.FILTER);
         if (p.banUntilDay != PersonFacts.NO_DAY) {
-          // Starts after the ban; an unknown start counts as today, which is within it.
-          employment.add(intRange(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.FILTER);
+          // Starts after the ban, or has no start date (admitted with a note).
+          employment.add(new BooleanQuery.Builder()
+              .add(intRange(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.SHOULD)
+              .add(term(FLAG, "no_start"), Occur.SHOULD)
+              .build(), Occur.FILTER);
           constrained = true;
         }
         if (!p.mayWorkAbroad && p.homeCountry != null) {
@@ -405,6 +412,7 @@ public final class FunctionScoreRanker implements Closeable {
       if (constrained) {
         b.add(new BooleanQuery.Builder()
             .add(term(KIND, OpportunityKind.VOLUNTEERING.code()), Occur.SHOULD)
+            .add(term(KIND, OpportunityKind.TRAINING.code()), Occur.SHOULD)
             .add(employment.build(), Occur.SHOULD)
             .build(), Occur.FILTER);
       }
@@ -488,7 +496,7 @@ public final class FunctionScoreRanker implements Closeable {
     if (rules.filterOn("shift_work") && p.shiftOk == 0) b.add(term(FLAG, "shift"), Occur.MUST_NOT);
     if (rules.filterOn("night_work") && p.nightOk == 0) b.add(term(FLAG, "night"), Occur.MUST_NOT);
     if (rules.filterOn("weekend_work") && p.weekendOk == 0) b.add(term(FLAG, "weekend"), Occur.MUST_NOT);
-    if (rules.filterOn("childcare") && p.needsChildcare) {
+    if (rules.filterOn("childcare") && p.childcareRulesOutNights) {
       b.add(new BooleanQuery.Builder()
           .add(term(FLAG, "night"), Occur.FILTER)
           .add(term(FLAG, "childcare"), Occur.MUST_NOT)
@@ -516,7 +524,8 @@ public final class FunctionScoreRanker implements Closeable {
   /**
    * Postings whose occupation is close enough to a qualification with a recognition status
    * matching {@code status} for its recognition to count: same ISCO group at the rule set's
-   * level (a prefix term), or a bridged unit group.
+   * level (a prefix term), a bridged unit group, or a unit group the rule set lists as
+   * equivalent for recognition.
    */
   private Query closeTo(PersonFacts p, java.util.function.IntPredicate status) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -533,6 +542,12 @@ public final class FunctionScoreRanker implements Closeable {
       }
       if (p.bridgeLevels() >= levels && code.length() == 4) {
         for (String partner : p.bridgedTo(p.qualIsco[i])) {
+          b.add(term(ISCO_PREFIX, partner), Occur.SHOULD);
+          any = true;
+        }
+      }
+      if (code.length() == 4) {
+        for (String partner : p.equivalentTo(p.qualIsco[i])) {
           b.add(term(ISCO_PREFIX, partner), Occur.SHOULD);
           any = true;
         }

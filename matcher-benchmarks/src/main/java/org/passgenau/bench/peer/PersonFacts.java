@@ -93,6 +93,8 @@ public final class PersonFacts {
   final int nightOk;
   final int weekendOk;
   final boolean needsChildcare;
+  /** Small children without care and nothing stated about nights: night work is ruled out. */
+  final boolean childcareRulesOutNights;
   /** Demand ordinal, or -1 when unknown. */
   final int maxDemand;
   final boolean needsAccessible;
@@ -200,6 +202,9 @@ public final class PersonFacts {
     nightOk = tri(a == null ? null : a.nightOk());
     weekendOk = tri(a == null ? null : a.weekendOk());
     needsChildcare = p.family() != null && p.family().needsChildcare();
+    childcareRulesOutNights = nightOk == -1 && p.family() != null
+        && p.family().childrenUnder3() != null && p.family().childrenUnder3() > 0
+        && !Boolean.TRUE.equals(p.family().childcareArranged());
     Health h = p.health();
     maxDemand = h == null || h.maxPhysicalDemand() == null ? -1 : h.maxPhysicalDemand().ordinal();
     needsAccessible = h != null && Boolean.TRUE.equals(h.needsAccessibleWorkplace());
@@ -259,12 +264,42 @@ public final class PersonFacts {
   int bestRecognitionFor(int isco) {
     int best = -1;
     for (int i = 0; i < qualIsco.length; i++) {
-      if (closeness(qualIsco[i], isco) >= rules.recognitionSharedLevels()
-          && (best == -1 || qualRecognition[i] < best)) {
+      if (recognitionCounts(qualIsco[i], isco) && (best == -1 || qualRecognition[i] < best)) {
         best = qualRecognition[i];
       }
     }
     return best;
+  }
+
+  /**
+   * Recognition is for one profession: it counts for the same unit group (or as close as the rule
+   * set allows) and for the unit groups the rule set lists as equivalent.
+   */
+  boolean recognitionCounts(int qualificationIsco, int jobIsco) {
+    if (closeness(qualificationIsco, jobIsco) >= rules.recognitionSharedLevels()) {
+      return true;
+    }
+    for (List<String> pair : rules.recognitionEquivalences()) {
+      int a = IscoCode.encode(pair.get(0));
+      int b = IscoCode.encode(pair.get(1));
+      if (a == qualificationIsco && b == jobIsco || b == qualificationIsco && a == jobIsco) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The unit groups a 4-digit code's recognition also opens (the rule set's equivalences). */
+  List<String> equivalentTo(int isco) {
+    List<String> out = new ArrayList<>();
+    for (List<String> pair : rules.recognitionEquivalences()) {
+      if (IscoCode.encode(pair.get(0)) == isco) {
+        out.add(pair.get(1));
+      } else if (IscoCode.encode(pair.get(1)) == isco) {
+        out.add(pair.get(0));
+      }
+    }
+    return out;
   }
 
   /** The one-way limit for a job of {@code hoursMax} weekly hours (NaN when unknown). */
