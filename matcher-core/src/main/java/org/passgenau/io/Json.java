@@ -27,9 +27,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.passgenau.model.Coded;
-import org.passgenau.rank.MatchResult;
-import org.passgenau.rank.NextStep;
-import java.util.List;
 
 /**
  * The one JSON mapping of the data contract: snake_case field names (with an underscore before a
@@ -67,8 +64,6 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            // next_steps appear only when there are some: most result lines have none.
-            .addMixIn(MatchResult.class, MatchResultMixin.class)
             .build();
     for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
       mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -104,11 +99,6 @@ public final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private abstract static class MatchResultMixin {
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    abstract List<NextStep> nextSteps();
   }
 
   /** camelCase record components to the contract's snake_case, digits as their own word. */

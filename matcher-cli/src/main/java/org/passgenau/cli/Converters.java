@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.passgenau.io.ResultFormat;
+import org.passgenau.output.ResultFormat;
 import org.passgenau.model.Coded;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

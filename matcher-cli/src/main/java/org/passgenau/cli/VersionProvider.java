@@ -13,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
 
   private static final String POM_PROPERTIES =
-      "/META-INF/maven/org.passgenau/matcher-core/pom.properties";
+      "/META-INF/maven/org.passgenau/matcher-cli/pom.properties";
 
   @Override
   public String[] getVersion() throws IOException {

@@ -1,4 +1,4 @@
-package org.passgenau.io;
+package org.passgenau.eval;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;

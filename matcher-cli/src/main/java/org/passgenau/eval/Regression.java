@@ -44,7 +44,7 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  *   "depth" : 100,
  *   "profiles_evaluated" : 168,
  *   "mean" : { "p@k" : 0.4321, "recall@k" : 0.415, "mrr" : 0.7766, "map" : 0.4422, "ndcg@k" : 0.5281 },
- *   "command" : "java -jar matcher-core/target/passgenau.jar evaluate --rules ..."
+ *   "command" : "java -jar matcher-cli/target/passgenau.jar evaluate --rules ..."
  * }
  * }</pre>
  *
@@ -173,7 +173,7 @@ public record Regression(
 
   /** The {@code passgenau evaluate} command line that computes these values, from the root. */
   public String command() {
-    return "java -jar matcher-core/target/passgenau.jar evaluate --rules " + rules
+    return "java -jar matcher-cli/target/passgenau.jar evaluate --rules " + rules
         + " --opportunities " + opportunities + " --profiles " + profiles + " --qrels " + qrels
         + " --taxonomy " + taxonomy + " --as-of " + asOf + " --k " + k + " --depth " + depth;
   }

@@ -11,8 +11,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.passgenau.io.ResultFormat;
-import org.passgenau.io.ResultWriter;
+import org.passgenau.output.ResultFormat;
+import org.passgenau.output.ResultWriter;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchResult;
 

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntBiFunction;
 import org.passgenau.eval.Qrels;
-import org.passgenau.io.FeatureWriter;
+import org.passgenau.eval.FeatureWriter;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.model.Coded;
 import org.passgenau.model.Opportunity;

@@ -114,14 +114,19 @@ class AuditFieldsIndependenceTest {
 
   @Test
   void noCodeOutsideTheAuditPackageCallsTheAuditAccessor() throws IOException, URISyntaxException {
-    Path classes = Path.of(
-        MatchingEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // The library and the command-line module: the audit is the one reader in either.
+    Set<Path> roots = new TreeSet<>();
+    for (Class<?> type : List.of(MatchingEngine.class, FairnessAudit.class)) {
+      roots.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    }
     String accessor = "org/passgenau/model/Profile.audit()Ljava/util/Map;";
     Set<String> callers = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        if (methodsReferenced(Files.readAllBytes(file)).contains(accessor)) {
-          callers.add(classes.relativize(file).toString().replace('\\', '/'));
+    for (Path classes : roots) {
+      try (Stream<Path> files = Files.walk(classes)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+          if (methodsReferenced(Files.readAllBytes(file)).contains(accessor)) {
+            callers.add(classes.relativize(file).toString().replace('\\', '/'));
+          }
         }
       }
     }

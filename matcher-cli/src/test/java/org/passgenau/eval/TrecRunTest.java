@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.passgenau.io.ResultFormat;
-import org.passgenau.io.ResultWriter;
+import org.passgenau.output.ResultFormat;
+import org.passgenau.output.ResultWriter;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchResult;
 

@@ -1,4 +1,4 @@
-package org.passgenau.io;
+package org.passgenau.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,19 +1,21 @@
-package org.passgenau.io;
+package org.passgenau.output;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.google.common.base.CharMatcher;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.text.WordUtils;
+import org.passgenau.io.Json;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchResult;
 import org.passgenau.rank.NextStep;
@@ -134,32 +136,35 @@ public abstract class ResultWriter implements Closeable, Flushable {
   }
 
   private static final class JsonLines extends ResultWriter {
+    /** The contract's mapping; next_steps appear only when there are some, as in most lines. */
+    private static final ObjectWriter JSON =
+        Json.newMapper().addMixIn(MatchResult.class, MatchResultMixin.class).writer();
+
     JsonLines(Writer out) {
       super(out);
     }
 
     @Override
     void doWrite(MatchResult result) throws IOException {
-      out.write(Json.toLine(result));
+      out.write(JSON.writeValueAsString(result));
       out.write('\n');
     }
 
+    private abstract static class MatchResultMixin {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY)
+      abstract List<NextStep> nextSteps();
+    }
   }
 
+  /** RFC 4180, quoted only where a field needs it, lines ending in LF. */
   private static final class Csv extends ResultWriter {
-    private static final CSVFormat FORMAT =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader("profile_id", "rank", "opportunity_id", "score", "rule_set", "reasons")
-            .setRecordSeparator('\n')
-            .build();
-
-    private final CSVPrinter printer;
+    private static final String HEADER =
+        "profile_id,rank,opportunity_id,score,rule_set,reasons\n";
 
     Csv(Writer out) {
       super(out);
       try {
-        this.printer = new CSVPrinter(out, FORMAT);
+        out.write(HEADER);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -167,27 +172,41 @@ public abstract class ResultWriter implements Closeable, Flushable {
 
     @Override
     void doWrite(MatchResult result) throws IOException {
+      StringBuilder rows = new StringBuilder();
       for (Match match : result.matches()) {
-        printer.printRecord(
-            result.profileId(),
-            match.rank(),
-            match.opportunityId(),
-            // The same shortest form as in the JSON line, so both agree to the last digit.
-            Double.toString(match.score()),
-            result.ruleSet(),
-            match.explanation().stream().map(Reason::detail).collect(Collectors.joining(" | ")));
+        field(rows, result.profileId()).append(',');
+        rows.append(match.rank()).append(',');
+        field(rows, match.opportunityId()).append(',');
+        // The same shortest form as in the JSON line, so both agree to the last digit.
+        rows.append(match.score()).append(',');
+        field(rows, result.ruleSet()).append(',');
+        field(
+                rows,
+                match.explanation().stream()
+                    .map(Reason::detail)
+                    .collect(Collectors.joining(" | ")))
+            .append('\n');
       }
+      out.write(rows.toString());
     }
 
-    @Override
-    public void flush() throws IOException {
-      printer.flush();
+    /**
+     * Appends a field, in quotes (a quote doubled) when it holds a comma, quote or line break,
+     * or begins or ends with a blank that a reader could trim.
+     */
+    static StringBuilder field(StringBuilder row, String value) {
+      boolean quote =
+          !value.isEmpty()
+              && (NEEDS_QUOTES.matchesAnyOf(value)
+                  || value.charAt(0) <= ' '
+                  || value.charAt(value.length() - 1) <= ' ');
+      if (!quote) {
+        return row.append(value);
+      }
+      return row.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
-    @Override
-    public void close() throws IOException {
-      printer.close(true);
-    }
+    private static final CharMatcher NEEDS_QUOTES = CharMatcher.anyOf(",\"\r\n");
   }
 
   private static final class Trec extends ResultWriter {

@@ -11,7 +11,7 @@
  * package is the only code that reads {@link org.passgenau.model.Profile#audit()}: no ranking rule
  * does. The formulas are in {@code docs/fairness.md}.
  *
- * <p>The HTML report draws its charts with XChart, an optional dependency: a system that embeds
- * the audit and writes HTML adds {@code org.knowm.xchart:xchart} itself.
+ * <p>The HTML report draws its charts with XChart, a dependency of this module ({@code
+ * matcher-cli}) only: a system that embeds {@code matcher-core} does not receive it.
  */
 package org.passgenau.audit;

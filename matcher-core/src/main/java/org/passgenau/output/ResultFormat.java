@@ -1,4 +1,4 @@
-package org.passgenau.io;
+package org.passgenau.output;
 
 import org.passgenau.model.Coded;
 
