@@ -1,14 +1,9 @@
 package org.passgenau.cli;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.passgenau.eval.OrderedParallelMap;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
 import org.passgenau.rank.MatchResult;
@@ -16,8 +11,7 @@ import org.passgenau.rank.MatchingEngine;
 
 /**
  * Matches profiles on several threads (the engine is thread-safe) and hands the results on in the
- * profiles' order, so that the output does not depend on scheduling. At most a small window of
- * results waits in memory, however long the profile file.
+ * profiles' order, so that the output does not depend on scheduling ({@link OrderedParallelMap}).
  */
 final class OrderedMatcher {
 
@@ -42,39 +36,7 @@ final class OrderedMatcher {
    */
   <T> void mapAll(List<Profile> profiles, Function<Profile, T> work, Consumer<T> sink)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, OrderedMatcher::daemon);
-    int window = threads * 4;
-    Deque<Future<T>> pending = new ArrayDeque<>(window);
-    try {
-      for (Profile profile : profiles) {
-        pending.add(pool.submit(() -> work.apply(profile)));
-        if (pending.size() >= window) {
-          sink.accept(next(pending));
-        }
-      }
-      while (!pending.isEmpty()) {
-        sink.accept(next(pending));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static <T> T next(Deque<Future<T>> pending) throws InterruptedException {
-    try {
-      return pending.removeFirst().get();
-    } catch (ExecutionException e) {
-      // The engine's own exception, so that the failure handler can describe it.
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "passgenau-match");
-    thread.setDaemon(true); // never keeps the JVM alive after a failure
-    return thread;
+    OrderedParallelMap.run(
+        profiles, threads, "match", work, (profile, outcome) -> sink.accept(outcome));
   }
 }

@@ -4,18 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.Match;
@@ -149,6 +143,7 @@ public final class RuleSetRunner {
     checkNotNull(rules, "rules");
     checkNotNull(profiles, "profiles");
     checkNotNull(results, "results");
+    profiles.forEach(profile -> checkNotNull(profile, "profile"));
     MatchOptions options = new MatchOptions(depth, asOf, Locale.ENGLISH);
     Map<String, List<RuleSetRanking.Ranked>> rankings = new LinkedHashMap<>();
     MatchingEngine.Builder builder = MatchingEngine.builder().ruleSet(rules);
@@ -158,69 +153,35 @@ public final class RuleSetRunner {
     try (MatchingEngine engine = builder.build()) {
       engine.upsertAll(opportunities);
       engine.refresh();
-      ExecutorService pool = Executors.newFixedThreadPool(threads, RuleSetRunner::daemon);
       // A small window of matches in flight: results carry explanations, which are dropped as
       // soon as each is taken, so memory does not grow with the number of profiles.
-      Deque<InFlight> pending = new ArrayDeque<>();
-      int window = threads * 4;
-      int done = 0;
-      try {
-        for (Profile profile : profiles) {
-          checkNotNull(profile, "profile");
-          pending.add(new InFlight(profile, pool.submit(() -> engine.match(profile, options))));
-          if (pending.size() >= window) {
-            take(pending.removeFirst(), rankings, results);
-            listener.ranked(++done, profiles.size());
-          }
-        }
-        while (!pending.isEmpty()) {
-          take(pending.removeFirst(), rankings, results);
-          listener.ranked(++done, profiles.size());
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      int[] done = {0};
+      OrderedParallelMap.run(
+          profiles,
+          threads,
+          "rank",
+          profile -> engine.match(profile, options),
+          (profile, result) -> {
+            take(profile, result, rankings, results);
+            listener.ranked(++done[0], profiles.size());
+          });
     }
     return new RuleSetRanking(rules.name(), depth, asOf, rankings);
   }
-
-  /** A profile and its match, under way. */
-  private record InFlight(Profile profile, Future<MatchResult> result) {}
 
   /**
    * Keeps the ids and scores of the profile's matches, in the engine's order, then hands the whole
    * result to {@code results}: a profile given twice is refused before anyone sees it again.
    */
-  private static void take(InFlight inFlight, Map<String, List<RuleSetRanking.Ranked>> rankings,
-      ResultListener results) throws InterruptedException {
-    MatchResult result = result(inFlight.result());
+  private static void take(Profile profile, MatchResult result,
+      Map<String, List<RuleSetRanking.Ranked>> rankings, ResultListener results) {
     List<RuleSetRanking.Ranked> ranked = new ArrayList<>(result.matches().size());
     for (Match match : result.matches()) {
       ranked.add(new RuleSetRanking.Ranked(match.opportunityId(), match.score()));
     }
     checkArgument(rankings.put(result.profileId(), ranked) == null,
         "profile %s is given twice", result.profileId());
-    results.ranked(inFlight.profile(), result);
-  }
-
-  private static MatchResult result(Future<MatchResult> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "passgenau-rank");
-    thread.setDaemon(true);
-    return thread;
+    results.ranked(profile, result);
   }
 
   /** Configures a {@link RuleSetRunner}; fails fast on bad values. Not thread-safe. */
