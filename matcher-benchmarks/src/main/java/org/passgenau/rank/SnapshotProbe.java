@@ -9,6 +9,9 @@ import org.passgenau.index.Snapshot;
  * Looks inside an engine's current snapshot for benchmarks and diagnostics: the ranking columns
  * of each segment, and one sequential pass over all of them, the memory-bandwidth bound of any
  * full scan. Not for ranking. Thread-safe, as the engine is.
+ *
+ * <p>It lives in the benchmarks module, in the engine's package, so that it can read the engine's
+ * package-private snapshot while the library that hosts embed ships no probe.
  */
 public final class SnapshotProbe {
 
