@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * Two systems compared on one metric over the same profiles: a baseline (A) and a candidate (B),
@@ -277,11 +277,13 @@ public record PairedComparison(
       squares += (d - mean) * (d - mean);
     }
     double standardError = Math.sqrt(squares / (n - 1) / n);
+    // Equal differences leave the t statistic undefined (0 / 0 or x / 0): decided here.
     if (standardError == 0 || standardError < 1e-15 * Math.abs(mean)) {
       return Math.abs(mean) < 1e-15 ? 1.0 : 0.0;
     }
-    double t = Math.abs(mean / standardError);
-    return Math.min(1.0, 2 * TDistribution.of(n - 1).survivalProbability(t));
+    // The paired test is the one-sample test of the differences against 0 (the default mu),
+    // two-sided.
+    return TTest.withDefaults().test(differences).getPValue();
   }
 
   private static double[] bootstrapInterval(
