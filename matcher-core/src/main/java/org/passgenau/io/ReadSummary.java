@@ -3,6 +3,7 @@ package org.passgenau.io;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableSortedMap;
+import java.util.SortedMap;
 
 /**
  * The counts of a streaming read, whose records and rejects went to consumers. Every non-blank line
@@ -16,7 +17,7 @@ import com.google.common.collect.ImmutableSortedMap;
  * @param unknownFields per ignored field path, how many accepted records carried it
  */
 public record ReadSummary(
-    long linesRead, long records, long rejects, ImmutableSortedMap<String, Long> unknownFields) {
+    long linesRead, long records, long rejects, SortedMap<String, Long> unknownFields) {
 
   public ReadSummary {
     checkArgument(records >= 0, "records must not be negative, was %s", records);
