@@ -16,10 +16,10 @@ import org.passgenau.eval.EvaluationWriter;
 import org.passgenau.eval.Metric;
 import org.passgenau.eval.MissingRankings;
 import org.passgenau.eval.Qrels;
+import org.passgenau.eval.ReportJson;
 import org.passgenau.eval.RuleSetRanking;
 import org.passgenau.eval.RuleSetRunner;
 import org.passgenau.eval.TrecRun;
-import org.passgenau.io.Json;
 import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -170,7 +170,7 @@ final class EvaluateCommand implements Callable<Integer> {
       err.println("in the engine's order; trec_eval would order equal scores of " + reordered
           + " evaluated profiles otherwise (by id descending)");
     }
-    ObjectNode json = Json.mapper().createObjectNode();
+    ObjectNode json = ReportJson.mapper().createObjectNode();
     json.put("rule_set", rules.name());
     json.put("rule_set_version", rules.version());
     json.put("as_of", runner.asOf().toString());
@@ -213,7 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private void write(Evaluation evaluation, ObjectNode json) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     try (Writer writer = openOut()) {
-      writer.write(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      writer.write(ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       writer.write('\n');
     }
     if (csv != null) {

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.passgenau.io.Json;
 
 /**
  * Writes a {@link RuleSetComparison}: a CSV table of the comparisons, a CSV table of every
@@ -95,7 +94,7 @@ public final class ComparisonWriter {
   public static ObjectNode toJson(RuleSetComparison comparison, Map<String, String> context) {
     checkNotNull(comparison, "comparison");
     checkNotNull(context, "context");
-    ObjectNode root = Json.mapper().createObjectNode();
+    ObjectNode root = ReportJson.mapper().createObjectNode();
     root.put("k", comparison.k());
     root.put("profiles", comparison.profiles().size());
     root.put("alpha", comparison.alpha());
@@ -134,7 +133,7 @@ public final class ComparisonWriter {
   public static void writeJson(
       RuleSetComparison comparison, Map<String, String> context, Writer out) throws IOException {
     checkNotNull(out, "out");
-    out.write(Json.mapper().writerWithDefaultPrettyPrinter()
+    out.write(ReportJson.mapper().writerWithDefaultPrettyPrinter()
         .writeValueAsString(toJson(comparison, context)));
     out.write('\n');
     out.flush();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.passgenau.io.Json;
 
 /**
  * Writes an {@link Evaluation} as JSON or as a CSV table. The metric keys are written literally,
@@ -60,7 +59,7 @@ public final class EvaluationWriter {
   /** The JSON tree, for callers that embed it in a larger document. */
   public static ObjectNode toJson(Evaluation evaluation) {
     checkNotNull(evaluation, "evaluation");
-    ObjectNode root = Json.mapper().createObjectNode();
+    ObjectNode root = ReportJson.mapper().createObjectNode();
     root.put("k", evaluation.k());
     root.put("missing_rankings", evaluation.missingRankings().code());
     root.put("profiles", evaluation.perProfile().size());
@@ -77,7 +76,7 @@ public final class EvaluationWriter {
   /** One profile's or the mean's values, keyed {@code p@k}, {@code recall@k}, ... */
   public static ObjectNode toJson(Scores scores) {
     checkNotNull(scores, "scores");
-    ObjectNode node = Json.mapper().createObjectNode();
+    ObjectNode node = ReportJson.mapper().createObjectNode();
     for (Metric metric : Metric.values()) {
       node.put(metric.key(), scores.get(metric));
     }
@@ -92,7 +91,7 @@ public final class EvaluationWriter {
    */
   public static ObjectNode toJson(PairedComparison comparison) {
     checkNotNull(comparison, "comparison");
-    ObjectNode node = Json.mapper().createObjectNode();
+    ObjectNode node = ReportJson.mapper().createObjectNode();
     node.put("profiles", comparison.profiles());
     node.put("mean_baseline", comparison.meanBaseline());
     node.put("mean_candidate", comparison.meanCandidate());
@@ -113,7 +112,7 @@ public final class EvaluationWriter {
   /** Writes the indented JSON and a final line break. Does not close {@code out}. */
   public static void writeJson(Evaluation evaluation, Writer out) throws IOException {
     checkNotNull(out, "out");
-    out.write(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(evaluation)));
+    out.write(ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(evaluation)));
     out.write('\n');
     out.flush();
   }

@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.passgenau.io.Json;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.RuleSetFile;
 import org.passgenau.model.Opportunity;
@@ -90,7 +89,7 @@ public record Regression(
 
   /** Reads a regression file. */
   public static Regression read(Path file) throws IOException {
-    JsonNode root = Json.mapper().readTree(file.toFile());
+    JsonNode root = ReportJson.mapper().readTree(file.toFile());
     Map<Metric, Double> mean = new EnumMap<>(Metric.class);
     JsonNode means = required(root, "mean", file);
     for (Metric metric : Metric.values()) {
@@ -180,7 +179,7 @@ public record Regression(
 
   /** The file's text: indented JSON, means with four decimals, a final line break. */
   public String toJson() {
-    ObjectNode root = Json.mapper().createObjectNode();
+    ObjectNode root = ReportJson.mapper().createObjectNode();
     root.put("rules", rules);
     root.put("opportunities", opportunities);
     root.put("profiles", profiles);
@@ -197,7 +196,7 @@ public record Regression(
     }
     root.put("command", command());
     try {
-      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      return ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

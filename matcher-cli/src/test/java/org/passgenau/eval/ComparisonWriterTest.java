@@ -17,7 +17,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passgenau.eval.RuleSetComparison.Variant;
-import org.passgenau.io.Json;
 
 /** The comparison written as CSV, JSON, text and a self-contained HTML report. */
 class ComparisonWriterTest {
@@ -76,7 +75,7 @@ class ComparisonWriterTest {
     StringWriter out = new StringWriter();
     ComparisonWriter.writeJson(comparison, CONTEXT, out);
 
-    JsonNode json = Json.mapper().readTree(out.toString());
+    JsonNode json = ReportJson.mapper().readTree(out.toString());
     assertThat(json.get("k").asInt()).isEqualTo(10);
     assertThat(json.get("confidence").asDouble()).isEqualTo(0.95);
     assertThat(json.get("inputs").get("qrels").asText()).isEqualTo("qrels.txt");

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.google.common.base.CharMatcher;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -13,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.text.WordUtils;
 import org.passgenau.io.Json;
@@ -137,8 +137,8 @@ public abstract class ResultWriter implements Closeable, Flushable {
 
   private static final class JsonLines extends ResultWriter {
     /** The contract's mapping; next_steps appear only when there are some, as in most lines. */
-    private static final ObjectWriter JSON =
-        Json.newMapper().addMixIn(MatchResult.class, MatchResultMixin.class).writer();
+    private static final Function<Object, String> JSON =
+        Json.lineWriter(MatchResult.class, MatchResultMixin.class);
 
     JsonLines(Writer out) {
       super(out);
@@ -146,7 +146,7 @@ public abstract class ResultWriter implements Closeable, Flushable {
 
     @Override
     void doWrite(MatchResult result) throws IOException {
-      out.write(JSON.writeValueAsString(result));
+      out.write(JSON.apply(result));
       out.write('\n');
     }
 
