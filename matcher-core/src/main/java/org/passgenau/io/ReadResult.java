@@ -11,6 +11,13 @@ import java.util.SortedMap;
  * Everything read from one JSON Lines source: the records in file order, the lines that were
  * rejected, and the fields that were ignored. Every non-blank line is either a record or a reject.
  *
+ * <pre>{@code
+ * ReadResult<Opportunity> read =
+ *     JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
+ * engine.upsertAll(read.records());
+ * read.rejects().forEach(r -> log.warn(r.file() + ":" + r.line() + ": " + r.field()));
+ * }</pre>
+ *
  * <p>Immutable and safe to share between threads: the lists and the map are immutable copies.
  *
  * @param records the records that were read, in file order

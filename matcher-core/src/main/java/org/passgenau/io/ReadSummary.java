@@ -9,6 +9,12 @@ import java.util.SortedMap;
  * The counts of a streaming read, whose records and rejects went to consumers. Every non-blank line
  * is counted once, either as a record or as a reject.
  *
+ * <pre>{@code
+ * ReadSummary summary = JsonLinesReader.profiles()
+ *     .read(Path.of("profiles.jsonl"), profiles::add, rejectWriter::write);
+ * System.err.println(summary.records() + " read, " + summary.rejects() + " rejected");
+ * }</pre>
+ *
  * <p>Immutable and safe to share between threads.
  *
  * @param linesRead all lines of the source, blank ones included

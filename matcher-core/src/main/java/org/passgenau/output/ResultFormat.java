@@ -5,6 +5,14 @@ import org.passgenau.model.Coded;
 /**
  * How {@link ResultWriter} writes match results. Thread-safe, as enums are.
  *
+ * <pre>{@code
+ * ResultFormat format = Coded.parse(ResultFormat.class, "csv");
+ * Writer file = Files.newBufferedWriter(Path.of("matches.csv"));
+ * try (ResultWriter out = ResultWriter.of(format, file)) {
+ *   out.write(result);
+ * }
+ * }</pre>
+ *
  * <ul>
  *   <li>{@link #JSONL}: the contract's result line, one JSON object per profile.
  *   <li>{@link #CSV}: one row per match, for spreadsheets.
