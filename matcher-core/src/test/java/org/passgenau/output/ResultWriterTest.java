@@ -123,6 +123,20 @@ class ResultWriterTest {
   }
 
   @Test
+  void csvQuotesALineBreakAndABlankAtTheEdgeSoThatReadersKeepThem() throws IOException {
+    MatchResult odd =
+        new MatchResult(
+            "P-17",
+            " default",
+            List.of(new Match(1, "V-203", 0.5, List.of(new Reason("note", 0, "line one\nline two")))),
+            ImmutableMap.of());
+
+    assertThat(write(ResultFormat.CSV, odd))
+        .as("CSV row with a line break in a detail and a leading blank in the rule set")
+        .endsWith("P-17,1,V-203,0.5,\" default\",\"line one\nline two\"\n");
+  }
+
+  @Test
   void aProfileWithoutMatchesGivesNoCsvRow() throws IOException {
     MatchResult nothing = new MatchResult("P-1", "default", List.of(), ImmutableMap.of());
 
