@@ -1,10 +1,7 @@
 package org.passgenau.index;
 
-/**
- * Names of the Lucene fields of an indexed opportunity, for callers that build their own queries
- * (text queries in particular; filters are ready-made in {@link CandidateQueries}).
- */
-public final class OpportunityFields {
+/** Names of the Lucene fields of an indexed opportunity; internal to the index. */
+final class OpportunityFields {
 
   /** The id: indexed as one term (not analysed) and as sorted doc values. */
   public static final String ID = "id";

@@ -38,13 +38,9 @@ import org.passgenau.model.Opportunity;
  * index.refresh();
  *
  * try (Snapshot<Columns> snapshot = index.acquire()) {
- *   Query near = new BooleanQuery.Builder()
- *       .add(CandidateQueries.kinds(EnumSet.of(OpportunityKind.VACANCY)), Occur.FILTER)
- *       .add(CandidateQueries.withinKm(51.2562, 6.3905, 40), Occur.SHOULD)
- *       .add(CandidateQueries.remote(), Occur.SHOULD)
- *       .setMinimumNumberShouldMatch(1)
- *       .build();
- *   snapshot.searcher().search(near, collectorManager(snapshot)); // reads snapshot.segment(leaf)
+ *   for (Segment<Columns> segment : snapshot.segments()) {
+ *     scan(segment.columns(), segment.liveDocs());   // the ranking core's sequential scan
+ *   }
  * }
  * }</pre>
  *

@@ -1,6 +1,7 @@
 package org.passgenau.index;
 
 import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,12 +42,12 @@ final class PartitionedUpserts {
     this.upsert = upsert;
     this.lanes = new ExecutorService[threads];
     for (int i = 0; i < threads; i++) {
-      String name = "passgenau-upsert-" + i;
-      lanes[i] = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-      });
+      lanes[i] =
+          Executors.newSingleThreadExecutor(
+              new ThreadFactoryBuilder()
+                  .setNameFormat("passgenau-upsert-" + i)
+                  .setDaemon(true)
+                  .build());
       inFlight.add(new ArrayDeque<>());
       filling.add(new ArrayList<>(BATCH));
     }

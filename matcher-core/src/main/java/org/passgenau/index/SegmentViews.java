@@ -1,6 +1,7 @@
 package org.passgenau.index;
 
 import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -97,11 +98,10 @@ final class SegmentViews<C> extends SearcherFactory {
     if (workers < 2) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-      Thread thread = new Thread(task, "passgenau-columns");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            new ThreadFactoryBuilder().setNameFormat("passgenau-columns").setDaemon(true).build());
     try {
       List<Future<C>> builds = new ArrayList<>();
       for (LeafReader leaf : missing) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,10 +27,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.passgenau.model.Coded;
-import org.passgenau.rank.MatchResult;
-import org.passgenau.rank.NextStep;
-import java.util.List;
 
 /**
  * The one JSON mapping of the data contract: snake_case field names (with an underscore before a
@@ -42,6 +41,14 @@ import java.util.List;
  * silently changed value. Unknown fields are ignored here; readers count them.
  *
  * <p>The mapper is thread-safe once built and shared.
+ *
+ * <p>Not part of the library's API: public for the index, which stores opportunities as JSON, and
+ * the result writers. No Jackson type appears in its public methods.
+ *
+ * <pre>{@code
+ * byte[] stored = Json.toBytes(opportunity);
+ * Opportunity back = Json.fromBytes(stored, 0, stored.length, Opportunity.class);
+ * }</pre>
  */
 public final class Json {
 
@@ -50,12 +57,12 @@ public final class Json {
   private Json() {}
 
   /** The shared, configured mapper. Do not reconfigure it; use {@link #newMapper()} instead. */
-  public static ObjectMapper mapper() {
+  static ObjectMapper mapper() {
     return MAPPER;
   }
 
   /** A fresh mapper with the contract's configuration, for callers that add handlers. */
-  public static ObjectMapper newMapper() {
+  static ObjectMapper newMapper() {
     JsonMapper mapper =
         JsonMapper.builder()
             .propertyNamingStrategy(new ContractNaming())
@@ -67,8 +74,6 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            // next_steps appear only when there are some: most result lines have none.
-            .addMixIn(MatchResult.class, MatchResultMixin.class)
             .build();
     for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
       mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -77,6 +82,23 @@ public final class Json {
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     return mapper;
+  }
+
+  /**
+   * A writer of compact JSON lines (without the line break) by the contract's mapping, with the
+   * Jackson annotations of {@code mixIn} applied to {@code target}: for a writer in another
+   * package that needs one more rule, such as the result writer leaving out empty next steps.
+   * Thread-safe.
+   */
+  public static Function<Object, String> lineWriter(Class<?> target, Class<?> mixIn) {
+    ObjectWriter writer = newMapper().addMixIn(target, mixIn).writer();
+    return value -> {
+      try {
+        return writer.writeValueAsString(value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 
   /** Serialises a value as compact UTF-8 JSON. */
@@ -104,11 +126,6 @@ public final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private abstract static class MatchResultMixin {
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    abstract List<NextStep> nextSteps();
   }
 
   /** camelCase record components to the contract's snake_case, digits as their own word. */

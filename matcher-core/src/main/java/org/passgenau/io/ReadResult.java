@@ -4,12 +4,21 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
+import java.util.List;
+import java.util.SortedMap;
 
 /**
  * Everything read from one JSON Lines source: the records in file order, the lines that were
  * rejected, and the fields that were ignored. Every non-blank line is either a record or a reject.
  *
- * <p>Immutable and safe to share between threads.
+ * <pre>{@code
+ * ReadResult<Opportunity> read =
+ *     JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
+ * engine.upsertAll(read.records());
+ * read.rejects().forEach(r -> log.warn(r.file() + ":" + r.line() + ": " + r.field()));
+ * }</pre>
+ *
+ * <p>Immutable and safe to share between threads: the lists and the map are immutable copies.
  *
  * @param records the records that were read, in file order
  * @param rejects the lines that could not be read, in file order
@@ -18,9 +27,9 @@ import com.google.common.collect.ImmutableSortedMap;
  * @param linesRead all lines of the source, blank ones included
  */
 public record ReadResult<T>(
-    ImmutableList<T> records,
-    ImmutableList<Reject> rejects,
-    ImmutableSortedMap<String, Long> unknownFields,
+    List<T> records,
+    List<Reject> rejects,
+    SortedMap<String, Long> unknownFields,
     long linesRead) {
 
   public ReadResult {

@@ -7,6 +7,14 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * An input line that could not be read as a record, as one line of a reject file: {@code
  * {"file":"opportunities.jsonl","line":7,"id":"V-7","field":"location.lat","reason":"..."}}.
  *
+ * <pre>{@code
+ * ReadResult<Opportunity> read =
+ *     JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
+ * try (RejectWriter out = new RejectWriter(Files.newBufferedWriter(Path.of("rejects.jsonl")))) {
+ *   read.rejects().forEach(out::write);
+ * }
+ * }</pre>
+ *
  * <p>A reject names the bad value so that the producer can fix it without the source, but a reader
  * never logs it: reject files can hold personal data and are handled like the input.
  *

@@ -10,6 +10,13 @@ import java.util.Objects;
  * A legal parameter that holds from one date on, such as the income that lifts a residence
  * obligation. Rule sets keep a list of them; {@link #on(List, LocalDate)} picks the one in force.
  *
+ * <pre>{@code
+ * List<DatedValue> threshold = List.of(                  // illustrative figures
+ *     new DatedValue(LocalDate.of(2025, 1, 1), 500, "the 2025 notice"),
+ *     new DatedValue(LocalDate.of(2026, 1, 1), 520, "the 2026 notice"));
+ * double inForce = DatedValue.on(threshold, LocalDate.of(2026, 11, 23));   // 520
+ * }</pre>
+ *
  * @param validFrom first day the value holds
  * @param value the value
  * @param source where the figure comes from, for the documentation of a rule set

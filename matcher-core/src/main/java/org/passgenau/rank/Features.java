@@ -13,6 +13,13 @@ import java.util.Objects;
  * in name order. A value is the scorer's own, before the rule set weighs it; the score is the
  * weighted sum, as the rule set ranks by it.
  *
+ * <pre>{@code
+ * Features features = engine.features(profile, MatchOptions.defaults().withTopK(100));
+ * for (Features.Candidate c : features.candidates()) {
+ *   double distance = c.value(features.names().indexOf("distance"));
+ * }
+ * }</pre>
+ *
  * @param profileId the profile
  * @param ruleSet name of the rule set that picked and ordered the candidates
  * @param names the feature names, in the order of each candidate's values

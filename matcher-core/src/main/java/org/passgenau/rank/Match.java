@@ -9,6 +9,13 @@ import java.util.Objects;
 /**
  * One ranked opportunity for a profile.
  *
+ * <pre>{@code
+ * for (Match m : engine.match(profile, MatchOptions.defaults()).matches()) {
+ *   System.out.printf("%d. %s %.3f%n", m.rank(), m.opportunityId(), m.score());
+ *   m.explanation().forEach(reason -> System.out.println("   " + reason.detail()));
+ * }
+ * }</pre>
+ *
  * @param rank 1 for the best
  * @param score comparable within one rule set
  * @param explanation the rules that moved the score, and notes, in rule-set order

@@ -10,6 +10,12 @@ import java.util.Set;
 /**
  * How to answer one match request.
  *
+ * <pre>{@code
+ * MatchOptions options =
+ *     MatchOptions.defaults().withTopK(10).asOf(LocalDate.of(2026, 11, 23)).in(Locale.GERMAN);
+ * MatchResult result = engine.match(profile, options);
+ * }</pre>
+ *
  * @param topK how many matches to return, 1 to 10,000
  * @param asOf the reference date for bans, deadlines, start dates and dated legal parameters
  * @param locale the language of the explanations: English, German or Dutch

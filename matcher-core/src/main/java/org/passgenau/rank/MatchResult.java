@@ -9,6 +9,13 @@ import java.util.Objects;
 /**
  * The ranked, explained matches of one profile, as the data contract's result line.
  *
+ * <pre>{@code
+ * MatchResult result = engine.match(profile, MatchOptions.defaults());
+ * result.matches().forEach(m -> System.out.println(m.rank() + " " + m.opportunityId()));
+ * int ruledOutByCommute = result.excluded().getOrDefault("commute", 0);
+ * result.nextSteps().forEach(step -> System.out.println(step.detail()));
+ * }</pre>
+ *
  * @param ruleSet name of the rule set that ranked
  * @param matches best first
  * @param excluded per hard filter, how many opportunities it excluded (in rule-set order; the

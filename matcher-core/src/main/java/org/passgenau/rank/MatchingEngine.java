@@ -1,8 +1,7 @@
 package org.passgenau.rank;
 
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.common.collect.Iterables;
 import java.io.Closeable;
 import java.nio.file.Path;
@@ -77,15 +76,14 @@ public final class MatchingEngine implements Closeable {
     this.rules = new CompiledRules(b.ruleSet, b.customRules);
     this.taxonomy = b.taxonomy;
     this.titleCodes =
-        CacheBuilder.newBuilder()
+        Caffeine.newBuilder()
             .maximumSize(200_000)
-            .build(CacheLoader.from(
-                title -> taxonomy.classify(title).map(c -> IscoCode.encode(c.isco())).orElse(IscoCode.NONE)));
+            .build(
+                title -> taxonomy.classify(title).map(c -> IscoCode.encode(c.isco())).orElse(IscoCode.NONE));
     this.occupationCodes =
-        CacheBuilder.newBuilder()
+        Caffeine.newBuilder()
             .maximumSize(200_000)
-            .build(CacheLoader.from(
-                occupation -> resolve(occupation).map(IscoCode::encode).orElse(IscoCode.NONE)));
+            .build(occupation -> resolve(occupation).map(IscoCode::encode).orElse(IscoCode.NONE));
     this.analyzer = OpportunityAnalyzer.forIndexing();
     this.vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
     OpportunityIndex.Builder<OpportunityColumns> index =
@@ -291,11 +289,11 @@ public final class MatchingEngine implements Closeable {
   /** ISCO code of an opportunity (classifying its title when it has no code), encoded. */
   private int isco(Opportunity o) {
     Optional<String> code = o.occupation() == null ? Optional.empty() : resolve(o.occupation());
-    return code.isPresent() ? IscoCode.encode(code.get()) : titleCodes.getUnchecked(o.title());
+    return code.isPresent() ? IscoCode.encode(code.get()) : titleCodes.get(o.title());
   }
 
   private int isco(Occupation occupation) {
-    return occupationCodes.getUnchecked(occupation);
+    return occupationCodes.get(occupation);
   }
 
   private Optional<String> resolve(Occupation occupation) {

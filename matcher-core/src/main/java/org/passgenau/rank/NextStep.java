@@ -9,6 +9,13 @@ import java.util.Objects;
  * many, and the step a caseworker can take (a language course, completing recognition, a
  * driving licence, arranging childcare, ...).
  *
+ * <pre>{@code
+ * MatchResult few = engine.match(profile, MatchOptions.defaults().withTopK(20));
+ * for (NextStep step : few.nextSteps()) {   // empty when 20 matches were found
+ *   System.out.println(step.rule() + " ruled out " + step.opportunities() + ": " + step.detail());
+ * }
+ * }</pre>
+ *
  * @param rule the hard filter, one of {@link RuleSet#FILTERS} or a custom filter
  * @param opportunities how many opportunities it excluded
  * @param detail the next step, in the requested language

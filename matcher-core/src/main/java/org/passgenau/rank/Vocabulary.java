@@ -1,8 +1,7 @@
 package org.passgenau.rank;
 
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -38,12 +37,12 @@ final class Vocabulary {
 
   Vocabulary(Function<String, List<String>> skillAnalyzer) {
     this.analysedSkills =
-        CacheBuilder.newBuilder().maximumSize(100_000).build(CacheLoader.from(skillAnalyzer::apply));
+        Caffeine.newBuilder().maximumSize(100_000).build(skillAnalyzer::apply);
   }
 
   /** Splits a skill such as "Grundpflege" into normalised terms. */
   List<String> skillTerms(String skill) {
-    return analysedSkills.getUnchecked(skill);
+    return analysedSkills.get(skill);
   }
 
   /** Licence classes compare case-insensitively: "ce" is "CE". */

@@ -11,6 +11,11 @@ import org.passgenau.model.Level;
  * best and its score. Scores are BM25 scores of the title against the taxonomy's titles: higher
  * is closer, comparable within one taxonomy, not a probability.
  *
+ * <pre>{@code
+ * taxonomy.classify("Pflegefachkraft (m/w/d)")
+ *     .ifPresent(c -> System.out.println(c.isco() + " via '" + c.matchedTitle() + "'"));
+ * }</pre>
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Classification {

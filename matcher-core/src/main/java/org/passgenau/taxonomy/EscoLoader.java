@@ -2,7 +2,6 @@ package org.passgenau.taxonomy;
 
 import com.google.common.base.Splitter;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads ESCO CSV files in two layouts, told apart by their header: the official ESCO export
@@ -34,9 +30,6 @@ final class EscoLoader {
 
   private static final Splitter LABELS =
       Splitter.on(Pattern.compile("\r?\n")).trimResults().omitEmptyStrings();
-
-  private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
 
   /** The columns read, by layout: logical name to header name (matched ignoring case). */
   private enum Layout {
@@ -153,20 +146,18 @@ final class EscoLoader {
   @FunctionalInterface
   private interface RowReader {
     void read(
-        String file, Layout layout, Map<String, Integer> columns, long line, CSVRecord record);
+        String file, Layout layout, Map<String, Integer> columns, long line, List<String> record);
   }
 
   private static void read(Path file, RowReader rows) throws IOException {
     String name = file.toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+    try (DelimitedReader parser =
+        DelimitedReader.csv(Files.newBufferedReader(file, StandardCharsets.UTF_8), name)) {
       Layout layout = null;
       Map<String, Integer> columns = new TreeMap<>();
-      long nextLine = 1;
-      for (CSVRecord record : parser) {
-        // Labels and descriptions span lines: a record starts on the line after the last one.
-        long line = nextLine;
-        nextLine = parser.getCurrentLineNumber() + 1;
+      for (List<String> record = parser.next(); record != null; record = parser.next()) {
+        // Labels and descriptions span lines: errors name the line a record starts on.
+        long line = parser.recordLine();
         if (layout == null) {
           for (int i = 0; i < record.size(); i++) {
             // A byte order mark is common in exported CSV files.
@@ -201,7 +192,7 @@ final class EscoLoader {
   private static String field(
       String file,
       long line,
-      CSVRecord record,
+      List<String> record,
       Map<String, Integer> columns,
       String column,
       boolean required) {

@@ -7,6 +7,13 @@ import java.util.Optional;
  * An ISCO-08 code: a major group (1 digit), sub-major group (2), minor group (3) or unit group (4
  * digits). Codes are compared as digit strings; {@code "0110"} is a unit group under {@code "0"}.
  *
+ * <pre>{@code
+ * IscoCode nurse = IscoCode.of("2221");
+ * nurse.parent();                                  // the minor group 222
+ * IscoCode.of("22").contains(nurse);               // true
+ * IscoCode.sharedLevels("2221", "2222");           // 3: same minor group, other unit group
+ * }</pre>
+ *
  * <p>Closeness of two occupations follows the hierarchy, see {@link #sharedLevels(String,
  * String)}. For ranking over many opportunities, codes also have a compact {@code int} form
  * ({@link #encode(String)}) and a closeness on it that allocates nothing.

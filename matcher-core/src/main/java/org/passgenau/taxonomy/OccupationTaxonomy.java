@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.passgenau.model.Level;
@@ -79,7 +80,7 @@ public final class OccupationTaxonomy {
   }
 
   /** All known ISCO-08 group codes of every level, in code order. */
-  public ImmutableSortedSet<String> groups() {
+  public SortedSet<String> groups() {
     return groups.keySet();
   }
 
@@ -103,7 +104,7 @@ public final class OccupationTaxonomy {
   }
 
   /** The job titles of a unit group in {@code lang}, preferred first; empty if none are known. */
-  public ImmutableList<String> titles(String isco, String lang) {
+  public List<String> titles(String isco, String lang) {
     Preconditions.checkNotNull(lang, "lang");
     Group group = groups.get(checkIsco(isco));
     return group == null ? ImmutableList.of() : group.titles.getOrDefault(lang, ImmutableList.of());
@@ -120,7 +121,7 @@ public final class OccupationTaxonomy {
   }
 
   /** ESCO occupation URIs and the ISCO-08 unit group each sits under. */
-  public ImmutableMap<String, String> escoOccupations() {
+  public Map<String, String> escoOccupations() {
     return escoToIsco;
   }
 

@@ -4,6 +4,14 @@ package org.passgenau.taxonomy;
  * A taxonomy file that cannot be read: names the file, the line (1-based; for a record spanning
  * several lines, the line it starts on), the field and what is wrong, so the file can be fixed
  * without a debugger.
+ *
+ * <pre>{@code
+ * try {
+ *   OccupationTaxonomy.fromTsv(Path.of("occupations.tsv"));
+ * } catch (TaxonomyFormatException e) {
+ *   System.err.println(e.file() + ":" + e.line() + ": " + e.field());   // also in getMessage()
+ * }
+ * }</pre>
  */
 public final class TaxonomyFormatException extends RuntimeException {
 

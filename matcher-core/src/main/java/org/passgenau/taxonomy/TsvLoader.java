@@ -1,15 +1,11 @@
 package org.passgenau.taxonomy;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.passgenau.model.Coded;
 import org.passgenau.model.Level;
 
@@ -21,29 +17,20 @@ final class TsvLoader {
   private static final Pattern KLDB = Pattern.compile("\\d{5}");
   private static final Pattern LANG = Pattern.compile("[a-z]{2}");
 
-  // No quoting: titles are plain text and may contain quotes; tabs never occur in them.
-  private static final CSVFormat FORMAT =
-      CSVFormat.TDF.builder()
-          .setQuote(null)
-          .setCommentMarker('#')
-          .setIgnoreEmptyLines(true)
-          .setIgnoreSurroundingSpaces(true)
-          .build();
-
   private TsvLoader() {}
 
   static void load(Path file, OccupationTaxonomy.Builder sink) throws IOException {
     String name = file.toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+    // No quoting: titles are plain text and may contain quotes; tabs never occur in them.
+    try (DelimitedReader parser =
+        DelimitedReader.tsv(Files.newBufferedReader(file, StandardCharsets.UTF_8), name)) {
       boolean header = true;
-      for (CSVRecord record : parser) {
-        // Records are single lines here, so the parser's line count is the record's line.
-        long line = parser.getCurrentLineNumber();
+      for (List<String> record = parser.next(); record != null; record = parser.next()) {
+        long line = parser.recordLine();
         if (header) {
-          if (!record.toList().equals(HEADER)) {
+          if (!record.equals(HEADER)) {
             throw new TaxonomyFormatException(
-                name, line, "header", "expected " + HEADER + ", was " + record.toList());
+                name, line, "header", "expected " + HEADER + ", was " + record);
           }
           header = false;
           continue;
@@ -57,7 +44,7 @@ final class TsvLoader {
   }
 
   private static void readRow(
-      String file, long line, CSVRecord record, OccupationTaxonomy.Builder sink) {
+      String file, long line, List<String> record, OccupationTaxonomy.Builder sink) {
     if (record.size() != HEADER.size()) {
       throw new TaxonomyFormatException(
           file, line, "columns", "expected 5 tab-separated columns, found " + record.size());

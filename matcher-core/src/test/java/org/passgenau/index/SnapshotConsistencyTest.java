@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.junit.jupiter.api.Test;
@@ -153,7 +154,7 @@ class SnapshotConsistencyTest {
       snapshot
           .searcher()
           .search(
-              CandidateQueries.all(),
+              new MatchAllDocsQuery(),
               new SimpleCollector() {
                 private String[] ids;
 

@@ -5,14 +5,26 @@ import static org.passgenau.rank.Fixtures.TODAY;
 import static org.passgenau.rank.Fixtures.person;
 import static org.passgenau.rank.Fixtures.vacancy;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.passgenau.io.Json;
 import org.passgenau.model.Cefr;
 import org.passgenau.model.Profile;
+import org.passgenau.output.ResultFormat;
+import org.passgenau.output.ResultWriter;
 
 class NextStepsTest {
+
+  /** The contract's result line, as the JSON Lines result writer writes it. */
+  private static String resultLine(MatchResult result) throws IOException {
+    StringWriter line = new StringWriter();
+    try (ResultWriter out = ResultWriter.of(ResultFormat.JSONL, line)) {
+      out.write(result);
+    }
+    return line.toString();
+  }
 
   private static MatchResult match(Profile p, int k) {
     try (MatchingEngine engine = MatchingEngine.builder().build()) {
@@ -36,15 +48,15 @@ class NextStepsTest {
   }
 
   @Test
-  void whenEnoughFitThereAreNoNextStepsAndTheResultLineLeavesThemOut() {
+  void whenEnoughFitThereAreNoNextStepsAndTheResultLineLeavesThemOut() throws IOException {
     MatchResult result = match(person("P-1").speaks("de", Cefr.A2).build(), 1);
     assertThat(result.nextSteps()).isEmpty();
-    assertThat(Json.toLine(result)).doesNotContain("next_steps");
+    assertThat(resultLine(result)).doesNotContain("next_steps");
   }
 
   @Test
-  void nextStepsAreWrittenInTheResultLine() {
+  void nextStepsAreWrittenInTheResultLine() throws IOException {
     MatchResult result = match(person("P-1").speaks("de", Cefr.A2).build(), 10);
-    assertThat(Json.toLine(result)).contains("\"next_steps\":[{\"rule\":\"language_floor\",\"opportunities\":2,");
+    assertThat(resultLine(result)).contains("\"next_steps\":[{\"rule\":\"language_floor\",\"opportunities\":2,");
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,12 +24,12 @@ public final class Terms {
   private Terms() {}
 
   /** The terms {@code analyzer} makes of {@code text}, in the order of the token stream. */
-  public static ImmutableList<String> analyze(Analyzer analyzer, String text) {
+  public static List<String> analyze(Analyzer analyzer, String text) {
     return analyze(analyzer, DEFAULT_FIELD, text);
   }
 
   /** The terms {@code analyzer} makes of {@code text} in {@code field}. */
-  public static ImmutableList<String> analyze(Analyzer analyzer, String field, String text) {
+  public static List<String> analyze(Analyzer analyzer, String field, String text) {
     Preconditions.checkNotNull(analyzer, "analyzer");
     Preconditions.checkNotNull(field, "field");
     Preconditions.checkNotNull(text, "text");
