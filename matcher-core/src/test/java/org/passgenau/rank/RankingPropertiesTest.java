@@ -84,7 +84,8 @@ class RankingPropertiesTest {
     try (MatchingEngine engine = indexed(corpus, 7, 0)) {
       result = engine.match(profile, ALL);
     }
-    Set<String> offered = result.matches().stream().map(Match::opportunityId).collect(Collectors.toSet());
+    Set<String> offered =
+        result.matches().stream().map(Match::opportunityId).collect(Collectors.toSet());
     for (Opportunity o : corpus) {
       if (!offered.contains(o.id())) {
         assertThat(REFERENCE.violations(profile, o, TODAY))
@@ -182,7 +183,8 @@ class RankingPropertiesTest {
   /**
    * An engine over {@code corpus}, upserted in batches of {@code batch} with a refresh after each
    * (so there are several segments), then with every opportunity at index {@code i % deleteStride
-   * == 1} deleted (none when it is 0) and every fifth replaced by itself (so older segments carry deletions).
+   * == 1} deleted (none when it is 0) and every fifth replaced by itself (so older segments
+   * carry deletions).
    */
   private static MatchingEngine indexed(List<Opportunity> corpus, int batch, int deleteStride) {
     MatchingEngine engine = MatchingEngine.builder().taxonomy(TAXONOMY).build();

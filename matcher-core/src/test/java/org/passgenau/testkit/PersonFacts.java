@@ -173,7 +173,8 @@ public final class PersonFacts {
       Qualification q = p.qualifications().get(i);
       qualificationIsco[i] = iscoOf(taxonomy, q.occupation());
       // An unknown status proves nothing: as not applied for.
-      qualificationRecognition[i] = q.recognition() == null ? Recognition.NOT_APPLIED : q.recognition();
+      qualificationRecognition[i] =
+          q.recognition() == null ? Recognition.NOT_APPLIED : q.recognition();
       if (q.level() != null) {
         best = Math.max(best, q.level().rank());
       }

@@ -2,7 +2,9 @@ package org.passgenau.testkit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,7 @@ public final class ReferenceRanker {
 
     public Ranking {
       admitted = List.copyOf(admitted);
-      excluded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
+      excluded = Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
     }
 
     /** The best {@code k}. */
@@ -178,14 +180,14 @@ public final class ReferenceRanker {
   public Corpus prepare(List<Opportunity> opportunities) {
     List<Posting> postings = new ArrayList<>(opportunities.size());
     // Postings of one occupation share skill lists; their term sets are shared too.
-    Map<List<String>, Set<String>> termSets = new java.util.HashMap<>();
+    Map<List<String>, Set<String>> termSets = new HashMap<>();
     for (Opportunity o : opportunities) {
       Set<String> terms = termSets.computeIfAbsent(o.skills(), skills -> {
         SortedSet<String> all = new TreeSet<>();
         for (String skill : skills) {
           all.addAll(analyse(skill));
         }
-        return java.util.Collections.unmodifiableSortedSet(all);
+        return Collections.unmodifiableSortedSet(all);
       });
       postings.add(new Posting(o, PersonFacts.iscoOf(taxonomy, o), terms));
     }

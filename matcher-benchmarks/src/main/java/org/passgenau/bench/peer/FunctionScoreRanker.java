@@ -314,8 +314,10 @@ public final class FunctionScoreRanker implements Closeable {
   }
 
   private static Query floatRange(String field, float lo, float hi) {
-    long loBits = lo == Float.NEGATIVE_INFINITY ? Long.MIN_VALUE : Float.floatToRawIntBits(lo + 0.0f);
-    long hiBits = hi == Float.POSITIVE_INFINITY ? Long.MAX_VALUE : Float.floatToRawIntBits(hi + 0.0f);
+    long loBits =
+        lo == Float.NEGATIVE_INFINITY ? Long.MIN_VALUE : Float.floatToRawIntBits(lo + 0.0f);
+    long hiBits =
+        hi == Float.POSITIVE_INFINITY ? Long.MAX_VALUE : Float.floatToRawIntBits(hi + 0.0f);
     if (lo < 0 && lo != Float.NEGATIVE_INFINITY || hi < 0) {
       // Negative bounds do not occur for hours and pay; fall back to the points alone.
       return FloatPoint.newRangeQuery(field, lo, hi);
@@ -356,7 +358,8 @@ public final class FunctionScoreRanker implements Closeable {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new MatchAllDocsQuery(), Occur.FILTER);
 
-    if (rules.filterOn("commute") && p.located() && !(p.willingToRelocate() && p.obligationRegion() == null)) {
+    if (rules.filterOn("commute") && p.located()
+        && !(p.willingToRelocate() && p.obligationRegion() == null)) {
       BooleanQuery.Builder reach = new BooleanQuery.Builder();
       reach.add(term(FLAG, "remote"), Occur.SHOULD);
       reach.add(term(FLAG, "unlocated"), Occur.SHOULD);
@@ -366,20 +369,24 @@ public final class FunctionScoreRanker implements Closeable {
           floatAtMost(rules.fullDayHoursPerWeek()));
       reach.add(new BooleanQuery.Builder()
           .add(partDay, Occur.FILTER)
-          .add(LatLonPoint.newDistanceQuery(GEO, p.lat(), p.lon(), p.commuteKmPartDay() * 1000), Occur.FILTER)
+          .add(LatLonPoint.newDistanceQuery(GEO, p.lat(), p.lon(), p.commuteKmPartDay() * 1000),
+              Occur.FILTER)
           .build(), Occur.SHOULD);
       reach.add(new BooleanQuery.Builder()
           .add(new MatchAllDocsQuery(), Occur.FILTER)
           .add(partDay, Occur.MUST_NOT)
-          .add(LatLonPoint.newDistanceQuery(GEO, p.lat(), p.lon(), p.commuteKmFullDay() * 1000), Occur.FILTER)
+          .add(LatLonPoint.newDistanceQuery(GEO, p.lat(), p.lon(), p.commuteKmFullDay() * 1000),
+              Occur.FILTER)
           .build(), Occur.SHOULD);
       if (p.willingToRelocate()) {
         // A move within the obligation's region, or one the job itself allows (section 12a).
         reach.add(term(REGION, p.obligationRegion()), Occur.SHOULD);
         reach.add(term(KIND, OpportunityKind.APPRENTICESHIP.code()), Occur.SHOULD);
         reach.add(new BooleanQuery.Builder()
-            .add(floatRange(HMIN, floatAtLeast(p.liftMinHours()), Float.POSITIVE_INFINITY), Occur.FILTER)
-            .add(floatRange(GROSS, floatAtLeast(p.liftMinEur()), Float.POSITIVE_INFINITY), Occur.FILTER)
+            .add(floatRange(HMIN, floatAtLeast(p.liftMinHours()), Float.POSITIVE_INFINITY),
+                Occur.FILTER)
+            .add(floatRange(GROSS, floatAtLeast(p.liftMinEur()), Float.POSITIVE_INFINITY),
+                Occur.FILTER)
             .add(term(KIND, OpportunityKind.VOLUNTEERING.code()), Occur.MUST_NOT)
             .build(), Occur.SHOULD);
       }
@@ -430,7 +437,8 @@ public final class FunctionScoreRanker implements Closeable {
           .build();
       // Cohorts: joinable until start + grace, which must be today or later and not before the
       // person is available.
-      int join = p.availableFromDay() == PersonFacts.NO_DAY ? p.today() : Math.max(p.today(), p.availableFromDay());
+      int join = p.availableFromDay() == PersonFacts.NO_DAY
+          ? p.today() : Math.max(p.today(), p.availableFromDay());
       b.add(new BooleanQuery.Builder()
           .add(cohort, Occur.FILTER)
           .add(intRange(START, Integer.MIN_VALUE,
@@ -491,12 +499,19 @@ public final class FunctionScoreRanker implements Closeable {
         b.add(floatRange(HMIN, Math.nextUp(p.maxHours()), Float.POSITIVE_INFINITY), Occur.MUST_NOT);
       }
       if (!Float.isNaN(p.minHours())) {
-        b.add(floatRange(HMAX, Float.NEGATIVE_INFINITY, Math.nextDown(p.minHours())), Occur.MUST_NOT);
+        b.add(floatRange(HMAX, Float.NEGATIVE_INFINITY, Math.nextDown(p.minHours())),
+            Occur.MUST_NOT);
       }
     }
-    if (rules.filterOn("shift_work") && p.shiftOk() == 0) b.add(term(FLAG, "shift"), Occur.MUST_NOT);
-    if (rules.filterOn("night_work") && p.nightOk() == 0) b.add(term(FLAG, "night"), Occur.MUST_NOT);
-    if (rules.filterOn("weekend_work") && p.weekendOk() == 0) b.add(term(FLAG, "weekend"), Occur.MUST_NOT);
+    if (rules.filterOn("shift_work") && p.shiftOk() == 0) {
+      b.add(term(FLAG, "shift"), Occur.MUST_NOT);
+    }
+    if (rules.filterOn("night_work") && p.nightOk() == 0) {
+      b.add(term(FLAG, "night"), Occur.MUST_NOT);
+    }
+    if (rules.filterOn("weekend_work") && p.weekendOk() == 0) {
+      b.add(term(FLAG, "weekend"), Occur.MUST_NOT);
+    }
     if (rules.filterOn("childcare") && p.childcareRulesOutNights()) {
       b.add(new BooleanQuery.Builder()
           .add(term(FLAG, "night"), Occur.FILTER)
@@ -510,7 +525,8 @@ public final class FunctionScoreRanker implements Closeable {
       b.add(term(FLAG, "inaccessible"), Occur.MUST_NOT);
     }
     if (rules.filterOn("driving_license")) {
-      BooleanQuery.Builder unheld = new BooleanQuery.Builder().add(term(FLAG, "licence"), Occur.FILTER);
+      BooleanQuery.Builder unheld =
+          new BooleanQuery.Builder().add(term(FLAG, "licence"), Occur.FILTER);
       for (String l : p.licences()) {
         unheld.add(term(LICENCE, l), Occur.MUST_NOT);
       }
@@ -588,7 +604,8 @@ public final class FunctionScoreRanker implements Closeable {
           double value(long[] v) {
             double value = 0;
             for (int j = 0; j < p.occupationCount(); j++) {
-              value = Math.max(value, p.closeness(p.occupationIsco(j), (int) v[0]) / 4.0 * p.occupationWeight(j));
+              value = Math.max(value,
+                  p.closeness(p.occupationIsco(j), (int) v[0]) / 4.0 * p.occupationWeight(j));
             }
             return value;
           }
@@ -644,8 +661,10 @@ public final class FunctionScoreRanker implements Closeable {
             if (Float.isNaN(lo) && Float.isNaN(hi)) {
               return 0.5;
             }
-            boolean fitsMax = Float.isNaN(p.maxHours()) || !((Float.isNaN(hi) ? lo : hi) > p.maxHours());
-            boolean fitsMin = Float.isNaN(p.minHours()) || !((Float.isNaN(lo) ? hi : lo) < p.minHours());
+            boolean fitsMax =
+                Float.isNaN(p.maxHours()) || !((Float.isNaN(hi) ? lo : hi) > p.maxHours());
+            boolean fitsMin =
+                Float.isNaN(p.minHours()) || !((Float.isNaN(lo) ? hi : lo) < p.minHours());
             return fitsMax && fitsMin ? 1 : 0.5;
           }
         };
