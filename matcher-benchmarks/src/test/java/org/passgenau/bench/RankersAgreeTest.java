@@ -40,8 +40,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The three rankers of {@link RankingBenchmark} compare equals: on generated corpora the engine,
- * the brute-force oracle and the Lucene function-score peer return the same top 20, in the same
- * order, for every profile; the oracle also reports the same rounded scores.
+ * the brute-force ranker (the reference implementation of the rules, {@code
+ * org.passgenau.testkit.ReferenceRanker}) and the Lucene function-score peer return the same top
+ * 20, in the same order and with the same rounded scores, for every profile.
  */
 class RankersAgreeTest {
 
@@ -110,7 +111,7 @@ class RankersAgreeTest {
 
   private static void assertAgree(List<Opportunity> corpus, List<Profile> profiles) {
     OccupationTaxonomy taxonomy = RankingBenchmark.taxonomy();
-    BruteForceRanker oracle = new BruteForceRanker(corpus, RuleSet.defaults(), taxonomy);
+    BruteForceRanker reference = new BruteForceRanker(corpus, RuleSet.defaults(), taxonomy);
     int nonEmpty = 0;
     try (MatchingEngine engine = RankingBenchmark.newEngine();
         FunctionScoreRanker peer = new FunctionScoreRanker(corpus, RuleSet.defaults(), taxonomy)) {
@@ -124,7 +125,7 @@ class RankersAgreeTest {
           engineIds.add(m.opportunityId());
           engineScores.add(m.score());
         }
-        List<Ranked> brute = oracle.rank(profile, RankingBenchmark.OPTIONS.asOf(), 20);
+        List<Ranked> brute = reference.rank(profile, RankingBenchmark.OPTIONS.asOf(), 20);
         List<Ranked> lucene = peer.rank(profile, RankingBenchmark.OPTIONS.asOf(), 20);
 
         assertThat(brute.stream().map(Ranked::id).toList())

@@ -29,6 +29,7 @@ import org.passgenau.rank.spi.CustomFilter;
 import org.passgenau.rank.spi.CustomRules;
 import org.passgenau.rank.spi.CustomScorer;
 import org.passgenau.taxonomy.OccupationTaxonomy;
+import org.passgenau.testkit.ReferenceRanker;
 
 /** Custom rules in the engine: off unless named, filtering, counting, scoring and explaining. */
 class CustomRuleEngineTest {
@@ -269,7 +270,7 @@ class CustomRuleEngineTest {
     assertThat(result.matches().get(0).score()).isEqualTo(CompiledRules.round(1300 / 1500.0));
   }
 
-  // ---------------------------------------------------------------- the oracle
+  // ---------------------------------------------------------------- the reference
 
   private static final OccupationTaxonomy NO_TAXONOMY = OccupationTaxonomy.builder().build();
 
@@ -292,7 +293,7 @@ class CustomRuleEngineTest {
   }
 
   @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
-  void withCustomRulesTheEngineRanksLikeTheBruteForceOracle(
+  void withCustomRulesTheEngineRanksLikeTheReference(
       @ForAll("corpora") List<Opportunity> corpus,
       @ForAll("profiles") Profile profile,
       @ForAll @IntRange(min = 1, max = 12) int k,
@@ -310,7 +311,7 @@ class CustomRuleEngineTest {
       }
       result = engine.match(profile, new MatchOptions(k, ArbitrariesForRanking.TODAY, Locale.ENGLISH));
     }
-    BruteForceOracle.Ranking expected = new BruteForceOracle(rules, NO_TAXONOMY, ORACLE_RULES)
+    ReferenceRanker.Ranking expected = new ReferenceRanker(rules, NO_TAXONOMY, ORACLE_RULES)
         .rank(corpus, profile, ArbitrariesForRanking.TODAY);
 
     assertThat(result.matches()).extracting(Match::opportunityId)

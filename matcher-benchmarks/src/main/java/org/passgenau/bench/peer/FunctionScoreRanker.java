@@ -57,6 +57,7 @@ import org.passgenau.model.Recognition;
 import org.passgenau.rank.RuleSet;
 import org.passgenau.taxonomy.IscoCode;
 import org.passgenau.taxonomy.OccupationTaxonomy;
+import org.passgenau.testkit.PersonFacts;
 
 /**
  * The peer: the default rule set as a competent Elasticsearch or Solr user would run it, on a
@@ -233,7 +234,7 @@ public final class FunctionScoreRanker implements Closeable {
       doc.add(flag("unlocated"));
     }
 
-    int isco = PersonFacts.isco(taxonomy, o);
+    int isco = PersonFacts.iscoOf(taxonomy, o);
     doc.add(new NumericDocValuesField(ISCO, isco));
     IscoCode.decode(isco).ifPresent(code -> {
       for (int n = 1; n <= code.length(); n++) {
@@ -313,8 +314,10 @@ public final class FunctionScoreRanker implements Closeable {
   }
 
   private static Query floatRange(String field, float lo, float hi) {
-    long loBits = lo == Float.NEGATIVE_INFINITY ? Long.MIN_VALUE : Float.floatToRawIntBits(lo + 0.0f);
-    long hiBits = hi == Float.POSITIVE_INFINITY ? Long.MAX_VALUE : Float.floatToRawIntBits(hi + 0.0f);
+    long loBits =
+        lo == Float.NEGATIVE_INFINITY ? Long.MIN_VALUE : Float.floatToRawIntBits(lo + 0.0f);
+    long hiBits =
+        hi == Float.POSITIVE_INFINITY ? Long.MAX_VALUE : Float.floatToRawIntBits(hi + 0.0f);
     if (lo < 0 && lo != Float.NEGATIVE_INFINITY || hi < 0) {
       // Negative bounds do not occur for hours and pay; fall back to the points alone.
       return FloatPoint.newRangeQuery(field, lo, hi);
@@ -331,7 +334,7 @@ public final class FunctionScoreRanker implements Closeable {
 
   /** The best {@code k} opportunities for {@code profile} as of {@code asOf}, best first. */
   public List<Ranked> rank(Profile profile, LocalDate asOf, int k) {
-    PersonFacts p = new PersonFacts(profile, rules, asOf, taxonomy,
+    PersonFacts p = PersonFacts.of(profile, rules, asOf, taxonomy,
         skill -> Terms.analyze(analyzer, skill));
     Query filters = filters(p);
     WeightedSum score = score(p);
@@ -355,7 +358,8 @@ public final class FunctionScoreRanker implements Closeable {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new MatchAllDocsQuery(), Occur.FILTER);
 
-    if (rules.filterOn("commute") && p.located && !(p.willingToRelocate && p.obligationRegion == null)) {
+    if (rules.filterOn("commute") && p.located()
+        && !(p.willingToRelocate() && p.obligationRegion() == null)) {
       BooleanQuery.Builder reach = new BooleanQuery.Builder();
       reach.add(term(FLAG, "remote"), Occur.SHOULD);
       reach.add(term(FLAG, "unlocated"), Occur.SHOULD);
@@ -365,20 +369,24 @@ public final class FunctionScoreRanker implements Closeable {
           floatAtMost(rules.fullDayHoursPerWeek()));
       reach.add(new BooleanQuery.Builder()
           .add(partDay, Occur.FILTER)
-          .add(LatLonPoint.newDistanceQuery(GEO, p.lat, p.lon, p.commuteKmPartDay * 1000), Occur.FILTER)
+          .add(LatLonPoint.newDistanceQuery(GEO, p.lat(), p.lon(), p.commuteKmPartDay() * 1000),
+              Occur.FILTER)
           .build(), Occur.SHOULD);
       reach.add(new BooleanQuery.Builder()
           .add(new MatchAllDocsQuery(), Occur.FILTER)
           .add(partDay, Occur.MUST_NOT)
-          .add(LatLonPoint.newDistanceQuery(GEO, p.lat, p.lon, p.commuteKmFullDay * 1000), Occur.FILTER)
+          .add(LatLonPoint.newDistanceQuery(GEO, p.lat(), p.lon(), p.commuteKmFullDay() * 1000),
+              Occur.FILTER)
           .build(), Occur.SHOULD);
-      if (p.willingToRelocate) {
+      if (p.willingToRelocate()) {
         // A move within the obligation's region, or one the job itself allows (section 12a).
-        reach.add(term(REGION, p.obligationRegion), Occur.SHOULD);
+        reach.add(term(REGION, p.obligationRegion()), Occur.SHOULD);
         reach.add(term(KIND, OpportunityKind.APPRENTICESHIP.code()), Occur.SHOULD);
         reach.add(new BooleanQuery.Builder()
-            .add(floatRange(HMIN, floatAtLeast(p.liftMinHours), Float.POSITIVE_INFINITY), Occur.FILTER)
-            .add(floatRange(GROSS, floatAtLeast(p.liftMinEur), Float.POSITIVE_INFINITY), Occur.FILTER)
+            .add(floatRange(HMIN, floatAtLeast(p.liftMinHours()), Float.POSITIVE_INFINITY),
+                Occur.FILTER)
+            .add(floatRange(GROSS, floatAtLeast(p.liftMinEur()), Float.POSITIVE_INFINITY),
+                Occur.FILTER)
             .add(term(KIND, OpportunityKind.VOLUNTEERING.code()), Occur.MUST_NOT)
             .build(), Occur.SHOULD);
       }
@@ -388,22 +396,22 @@ public final class FunctionScoreRanker implements Closeable {
     if (rules.filterOn("work_permit")) {
       BooleanQuery.Builder employment = new BooleanQuery.Builder();
       boolean constrained = false;
-      if (p.absoluteBan) {
+      if (p.absoluteBan()) {
         employment.add(new MatchAllDocsQuery(), Occur.MUST_NOT);
         constrained = true;
       } else {
         employment.add(new MatchAllDocsQuery(), Occur.FILTER);
-        if (p.banUntilDay != PersonFacts.NO_DAY) {
+        if (p.banUntilDay() != PersonFacts.NO_DAY) {
           // Starts after the ban, or has no start date (admitted with a note).
           employment.add(new BooleanQuery.Builder()
-              .add(intRange(START, p.banUntilDay + 1, Integer.MAX_VALUE), Occur.SHOULD)
+              .add(intRange(START, p.banUntilDay() + 1, Integer.MAX_VALUE), Occur.SHOULD)
               .add(term(FLAG, "no_start"), Occur.SHOULD)
               .build(), Occur.FILTER);
           constrained = true;
         }
-        if (!p.mayWorkAbroad && p.homeCountry != null) {
+        if (!p.mayWorkAbroad() && p.homeCountry() != null) {
           employment.add(new BooleanQuery.Builder()
-              .add(term(COUNTRY, p.homeCountry), Occur.SHOULD)
+              .add(term(COUNTRY, p.homeCountry()), Occur.SHOULD)
               .add(term(FLAG, "no_country"), Occur.SHOULD)
               .build(), Occur.FILTER);
           constrained = true;
@@ -419,7 +427,7 @@ public final class FunctionScoreRanker implements Closeable {
     }
 
     if (rules.filterOn("application_deadline")) {
-      b.add(intRange(DEADLINE, Integer.MIN_VALUE, p.today - 1), Occur.MUST_NOT);
+      b.add(intRange(DEADLINE, Integer.MIN_VALUE, p.today() - 1), Occur.MUST_NOT);
     }
 
     if (rules.filterOn("start_date")) {
@@ -429,20 +437,21 @@ public final class FunctionScoreRanker implements Closeable {
           .build();
       // Cohorts: joinable until start + grace, which must be today or later and not before the
       // person is available.
-      int join = p.availableFromDay == PersonFacts.NO_DAY ? p.today : Math.max(p.today, p.availableFromDay);
+      int join = p.availableFromDay() == PersonFacts.NO_DAY
+          ? p.today() : Math.max(p.today(), p.availableFromDay());
       b.add(new BooleanQuery.Builder()
           .add(cohort, Occur.FILTER)
           .add(intRange(START, Integer.MIN_VALUE,
               join - rules.startGraceDaysApprenticeship() - 1), Occur.FILTER)
           .build(), Occur.MUST_NOT);
       // Others start when the person can, within the grace after max(start, today).
-      if (p.availableFromDay != PersonFacts.NO_DAY
-          && p.availableFromDay > p.today + rules.startGraceDaysOther()) {
+      if (p.availableFromDay() != PersonFacts.NO_DAY
+          && p.availableFromDay() > p.today() + rules.startGraceDaysOther()) {
         b.add(new BooleanQuery.Builder()
             .add(new MatchAllDocsQuery(), Occur.FILTER)
             .add(cohort, Occur.MUST_NOT)
             .add(intRange(START, Integer.MIN_VALUE,
-                p.availableFromDay - rules.startGraceDaysOther() - 1), Occur.FILTER)
+                p.availableFromDay() - rules.startGraceDaysOther() - 1), Occur.FILTER)
             .build(), Occur.MUST_NOT);
       }
     }
@@ -450,12 +459,12 @@ public final class FunctionScoreRanker implements Closeable {
     if (rules.filterOn("recognition")) {
       // Regulated vacancies above helper level need a fully recognised qualification in the
       // field, or a recognition partnership and a recognition under way.
-      Query full = closeTo(p, r -> r == Recognition.FULL.ordinal());
+      Query full = closeTo(p, r -> r == Recognition.FULL);
       Query underway = new BooleanQuery.Builder()
-          .add(closeTo(p, r -> r <= Recognition.PENDING.ordinal()), Occur.SHOULD)
+          .add(closeTo(p, r -> r.compareTo(Recognition.PENDING) <= 0), Occur.SHOULD)
           .add(new BooleanQuery.Builder()
-              .add(closeTo(p, r -> r == Recognition.NOT_APPLIED.ordinal()), Occur.FILTER)
-              .add(closeTo(p, r -> r == Recognition.REJECTED.ordinal()), Occur.MUST_NOT)
+              .add(closeTo(p, r -> r == Recognition.NOT_APPLIED), Occur.FILTER)
+              .add(closeTo(p, r -> r == Recognition.REJECTED), Occur.MUST_NOT)
               .build(), Occur.SHOULD)
           .build();
       b.add(new BooleanQuery.Builder()
@@ -486,37 +495,45 @@ public final class FunctionScoreRanker implements Closeable {
     }
 
     if (rules.filterOn("hours")) {
-      if (!Float.isNaN(p.maxHours)) {
-        b.add(floatRange(HMIN, Math.nextUp(p.maxHours), Float.POSITIVE_INFINITY), Occur.MUST_NOT);
+      if (!Float.isNaN(p.maxHours())) {
+        b.add(floatRange(HMIN, Math.nextUp(p.maxHours()), Float.POSITIVE_INFINITY), Occur.MUST_NOT);
       }
-      if (!Float.isNaN(p.minHours)) {
-        b.add(floatRange(HMAX, Float.NEGATIVE_INFINITY, Math.nextDown(p.minHours)), Occur.MUST_NOT);
+      if (!Float.isNaN(p.minHours())) {
+        b.add(floatRange(HMAX, Float.NEGATIVE_INFINITY, Math.nextDown(p.minHours())),
+            Occur.MUST_NOT);
       }
     }
-    if (rules.filterOn("shift_work") && p.shiftOk == 0) b.add(term(FLAG, "shift"), Occur.MUST_NOT);
-    if (rules.filterOn("night_work") && p.nightOk == 0) b.add(term(FLAG, "night"), Occur.MUST_NOT);
-    if (rules.filterOn("weekend_work") && p.weekendOk == 0) b.add(term(FLAG, "weekend"), Occur.MUST_NOT);
-    if (rules.filterOn("childcare") && p.childcareRulesOutNights) {
+    if (rules.filterOn("shift_work") && p.shiftOk() == 0) {
+      b.add(term(FLAG, "shift"), Occur.MUST_NOT);
+    }
+    if (rules.filterOn("night_work") && p.nightOk() == 0) {
+      b.add(term(FLAG, "night"), Occur.MUST_NOT);
+    }
+    if (rules.filterOn("weekend_work") && p.weekendOk() == 0) {
+      b.add(term(FLAG, "weekend"), Occur.MUST_NOT);
+    }
+    if (rules.filterOn("childcare") && p.childcareRulesOutNights()) {
       b.add(new BooleanQuery.Builder()
           .add(term(FLAG, "night"), Occur.FILTER)
           .add(term(FLAG, "childcare"), Occur.MUST_NOT)
           .build(), Occur.MUST_NOT);
     }
-    if (rules.filterOn("physical_demand") && p.maxDemand >= 0) {
-      b.add(intRange(DEMAND, p.maxDemand + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
+    if (rules.filterOn("physical_demand") && p.maxDemand() >= 0) {
+      b.add(intRange(DEMAND, p.maxDemand() + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
     }
-    if (rules.filterOn("accessibility") && p.needsAccessible) {
+    if (rules.filterOn("accessibility") && p.needsAccessible()) {
       b.add(term(FLAG, "inaccessible"), Occur.MUST_NOT);
     }
     if (rules.filterOn("driving_license")) {
-      BooleanQuery.Builder unheld = new BooleanQuery.Builder().add(term(FLAG, "licence"), Occur.FILTER);
-      for (String l : p.licences) {
+      BooleanQuery.Builder unheld =
+          new BooleanQuery.Builder().add(term(FLAG, "licence"), Occur.FILTER);
+      for (String l : p.licences()) {
         unheld.add(term(LICENCE, l), Occur.MUST_NOT);
       }
       b.add(unheld.build(), Occur.MUST_NOT);
     }
-    if (rules.filterOn("school") && p.school >= 0) {
-      b.add(intRange(SCHOOL, p.school + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
+    if (rules.filterOn("school") && p.school() >= 0) {
+      b.add(intRange(SCHOOL, p.school() + 1, Integer.MAX_VALUE), Occur.MUST_NOT);
     }
     return new ConstantScoreQuery(b.build());
   }
@@ -527,27 +544,27 @@ public final class FunctionScoreRanker implements Closeable {
    * level (a prefix term), a bridged unit group, or a unit group the rule set lists as
    * equivalent for recognition.
    */
-  private Query closeTo(PersonFacts p, java.util.function.IntPredicate status) {
+  private Query closeTo(PersonFacts p, java.util.function.Predicate<Recognition> status) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int levels = rules.recognitionSharedLevels();
     boolean any = false;
-    for (int i = 0; i < p.qualIsco.length; i++) {
-      if (!status.test(p.qualRecognition[i]) || p.qualIsco[i] == IscoCode.NONE) {
+    for (int i = 0; i < p.qualificationCount(); i++) {
+      if (!status.test(p.qualificationRecognition(i)) || p.qualificationIsco(i) == IscoCode.NONE) {
         continue;
       }
-      String code = IscoCode.decode(p.qualIsco[i]).orElseThrow();
+      String code = IscoCode.decode(p.qualificationIsco(i)).orElseThrow();
       if (code.length() >= levels) {
         b.add(term(ISCO_PREFIX, code.substring(0, levels)), Occur.SHOULD);
         any = true;
       }
       if (p.bridgeLevels() >= levels && code.length() == 4) {
-        for (String partner : p.bridgedTo(p.qualIsco[i])) {
+        for (String partner : p.bridgedTo(p.qualificationIsco(i))) {
           b.add(term(ISCO_PREFIX, partner), Occur.SHOULD);
           any = true;
         }
       }
       if (code.length() == 4) {
-        for (String partner : p.equivalentTo(p.qualIsco[i])) {
+        for (String partner : p.equivalentTo(p.qualificationIsco(i))) {
           b.add(term(ISCO_PREFIX, partner), Occur.SHOULD);
           any = true;
         }
@@ -586,8 +603,9 @@ public final class FunctionScoreRanker implements Closeable {
           @Override
           double value(long[] v) {
             double value = 0;
-            for (int j = 0; j < p.occIsco.length; j++) {
-              value = Math.max(value, p.closeness(p.occIsco[j], (int) v[0]) / 4.0 * p.occWeight[j]);
+            for (int j = 0; j < p.occupationCount(); j++) {
+              value = Math.max(value,
+                  p.closeness(p.occupationIsco(j), (int) v[0]) / 4.0 * p.occupationWeight(j));
             }
             return value;
           }
@@ -599,7 +617,7 @@ public final class FunctionScoreRanker implements Closeable {
             if (v[0] < 0) {
               return 0.5;
             }
-            long diff = p.bestLevel - v[0];
+            long diff = p.bestLevel() - v[0];
             return Math.max(0, diff >= 0 ? 1 - 0.25 * diff : 1 + 0.4 * diff);
           }
         };
@@ -609,10 +627,10 @@ public final class FunctionScoreRanker implements Closeable {
             if (v[0] < 0) {
               return 0;
             }
-            int best = p.bestRecognitionFor((int) v[0]);
-            return best == Recognition.FULL.ordinal() ? 1
-                : best == Recognition.PARTIAL.ordinal() ? 0.5
-                : best == Recognition.PENDING.ordinal() ? 0.25 : 0;
+            Recognition best = p.bestRecognitionFor((int) v[0]);
+            return best == Recognition.FULL ? 1
+                : best == Recognition.PARTIAL ? 0.5
+                : best == Recognition.PENDING ? 0.25 : 0;
           }
         };
         case "language" -> new LanguageFunction(p);
@@ -622,10 +640,10 @@ public final class FunctionScoreRanker implements Closeable {
             if ((v[0] & FLAG_REMOTE) != 0) {
               return 1;
             }
-            if (!p.located || v[1] == MISSING) {
+            if (!p.located() || v[1] == MISSING) {
               return 0.5;
             }
-            double km = SloppyMath.haversinMeters(p.lat, p.lon,
+            double km = SloppyMath.haversinMeters(p.lat(), p.lon(),
                 Float.intBitsToFloat((int) v[1]), Float.intBitsToFloat((int) v[2])) / 1000.0;
             double limit = p.commuteLimitKm(asFloat(v[3]));
             if (km <= limit) {
@@ -643,12 +661,14 @@ public final class FunctionScoreRanker implements Closeable {
             if (Float.isNaN(lo) && Float.isNaN(hi)) {
               return 0.5;
             }
-            boolean fitsMax = Float.isNaN(p.maxHours) || !((Float.isNaN(hi) ? lo : hi) > p.maxHours);
-            boolean fitsMin = Float.isNaN(p.minHours) || !((Float.isNaN(lo) ? hi : lo) < p.minHours);
+            boolean fitsMax =
+                Float.isNaN(p.maxHours()) || !((Float.isNaN(hi) ? lo : hi) > p.maxHours());
+            boolean fitsMin =
+                Float.isNaN(p.minHours()) || !((Float.isNaN(lo) ? hi : lo) < p.minHours());
             return fitsMax && fitsMin ? 1 : 0.5;
           }
         };
-        case "apprenticeship_residence" -> p.tolerated
+        case "apprenticeship_residence" -> p.tolerated()
             ? new DocFunction("apprenticeship_residence", KIND) {
                 @Override
                 double value(long[] v) {
@@ -656,7 +676,7 @@ public final class FunctionScoreRanker implements Closeable {
                 }
               }
             : DoubleValuesSource.constant(0);
-        case "childcare_support" -> p.needsChildcare
+        case "childcare_support" -> p.needsChildcare()
             ? new DocFunction("childcare_support", FLAG_BITS) {
                 @Override
                 double value(long[] v) {
@@ -675,11 +695,11 @@ public final class FunctionScoreRanker implements Closeable {
    * person's analysed skill terms over the skills field counts the shared terms.
    */
   private DoubleValuesSource skills(PersonFacts p) {
-    if (p.skillTerms.isEmpty()) {
+    if (p.skillTerms().isEmpty()) {
       return DoubleValuesSource.constant(0);
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String t : p.skillTerms) {
+    for (String t : p.skillTerms()) {
       any.add(new ConstantScoreQuery(term(SKILLS, t)), Occur.SHOULD);
     }
     return new SkillsFunction(DoubleValuesSource.fromQuery(any.build()));
