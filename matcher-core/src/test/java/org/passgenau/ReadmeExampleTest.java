@@ -2,6 +2,7 @@ package org.passgenau;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -90,8 +91,14 @@ class ReadmeExampleTest {
     assertThat(compiler).as("a JDK's compiler").isNotNull();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     // Surefire may start the tests from a manifest-only jar; it names the real class path here.
+    // With the library's module descriptor the library and its modules are on the module path:
+    // a host that does not use modules sees them all on its class path, so compile like one.
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String modulePath = System.getProperty("jdk.module.path");
+    if (modulePath != null && !modulePath.isEmpty()) {
+      classPath = modulePath + File.pathSeparator + classPath;
+    }
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
       JavaFileObject unit =
           new SimpleJavaFileObject(

@@ -1,5 +1,10 @@
 package org.passgenau.rank;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -7,7 +12,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.passgenau.model.Cefr;
 
@@ -34,11 +42,7 @@ final class Messages {
 
   Messages(Locale locale, BiFunction<String, Locale, Optional<String>> occupationLabels) {
     this.locale = locale;
-    this.bundle =
-        ResourceBundle.getBundle(
-            "org.passgenau.rank.messages",
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = bundle(locale);
     this.occupationLabels = occupationLabels;
     this.formats = FORMATS.get().computeIfAbsent(locale, l -> new HashMap<>());
     this.numbers = NUMBERS.get().computeIfAbsent(locale, NumberFormat::getInstance);
@@ -46,6 +50,42 @@ final class Messages {
 
   Locale locale() {
     return locale;
+  }
+
+  /** The sentences of German, Dutch and the default (English), loaded once each. */
+  private static final Map<String, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
+
+  /**
+   * The bundle for {@code locale}'s language: its own file over the English one, or the English
+   * one alone. Loaded from this class's module by hand rather than through {@code
+   * ResourceBundle.getBundle}: that would fall back to the JVM's default locale for English (a
+   * German server would explain in German), and the control that prevents it is refused in a
+   * named module.
+   */
+  private static ResourceBundle bundle(Locale locale) {
+    String language = locale.getLanguage();
+    ResourceBundle english = BUNDLES.computeIfAbsent("", suffix -> load(suffix, null));
+    return SUPPORTED.contains(language)
+        ? BUNDLES.computeIfAbsent("_" + language, suffix -> load(suffix, english))
+        : english;
+  }
+
+  private static final Set<String> SUPPORTED = Set.of("de", "nl");
+
+  private static ResourceBundle load(String suffix, ResourceBundle parent) {
+    String name = "messages" + suffix + ".properties";
+    try (InputStream in = Messages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name + " beside " + Messages.class);
+      }
+      return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        {
+          setParent(parent);
+        }
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
   }
 
   /**
