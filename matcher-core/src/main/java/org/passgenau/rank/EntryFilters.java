@@ -1,6 +1,14 @@
 package org.passgenau.rank;
 
+import static org.passgenau.rank.OpportunityColumns.UNKNOWN;
+
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.passgenau.model.Health;
+import org.passgenau.model.Mobility;
+import org.passgenau.model.Profile;
 
 /** What a person must bring or bear: physical demand, accessibility, driving licence, school. */
 final class EntryFilters {
@@ -14,24 +22,39 @@ final class EntryFilters {
     }
 
     @Override
-    boolean canExclude(ProfileQuery q) {
-      return q.maxDemand != OpportunityColumns.UNKNOWN;
+    Rule.BoundFilter bind(ProfileQuery q) {
+      Health h = q.profile.health();
+      return new Bound(h == null || h.maxPhysicalDemand() == null
+          ? UNKNOWN : (byte) h.maxPhysicalDemand().ordinal());
     }
 
-    @Override
-    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return (q.maxDemand == OpportunityColumns.UNKNOWN) | (c.demand[d] <= q.maxDemand);
-    }
+    private static final class Bound extends Rule.BoundFilter {
+      private final byte maxDemand;
 
-    @Override
-    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        int d = docs[i];
-        docs[kept] = d;
-        kept += admits(q, c, d) ? 1 : 0;
+      Bound(byte maxDemand) {
+        this.maxDemand = maxDemand;
       }
-      return kept;
+
+      @Override
+      boolean canExclude() {
+        return maxDemand != UNKNOWN;
+      }
+
+      @Override
+      boolean admits(OpportunityColumns c, int d) {
+        return (maxDemand == UNKNOWN) | (c.demand[d] <= maxDemand);
+      }
+
+      @Override
+      int retain(OpportunityColumns c, int[] docs, int n) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+          int d = docs[i];
+          docs[kept] = d;
+          kept += admits(c, d) ? 1 : 0;
+        }
+        return kept;
+      }
     }
   }
 
@@ -42,54 +65,111 @@ final class EntryFilters {
     }
 
     @Override
-    boolean canExclude(ProfileQuery q) {
-      return q.needsAccessible;
+    Rule.BoundFilter bind(ProfileQuery q) {
+      Health h = q.profile.health();
+      return new Bound(h != null && Boolean.TRUE.equals(h.needsAccessibleWorkplace()));
     }
 
-    @Override
-    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return !q.needsAccessible | (c.accessible[d] != 0);
-    }
+    private final class Bound extends Rule.BoundFilter {
+      private final boolean needsAccessible;
 
-    @Override
-    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        int d = docs[i];
-        docs[kept] = d;
-        kept += admits(q, c, d) ? 1 : 0;
+      Bound(boolean needsAccessible) {
+        this.needsAccessible = needsAccessible;
       }
-      return kept;
-    }
 
-    @Override
-    void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
-      if (q.needsAccessible && c.accessible[d] == OpportunityColumns.UNKNOWN) {
-        out.add(new Reason(name(), 0, m.text("accessibility.unknown")));
+      @Override
+      boolean canExclude() {
+        return needsAccessible;
+      }
+
+      @Override
+      boolean admits(OpportunityColumns c, int d) {
+        return !needsAccessible | (c.accessible[d] != 0);
+      }
+
+      @Override
+      int retain(OpportunityColumns c, int[] docs, int n) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+          int d = docs[i];
+          docs[kept] = d;
+          kept += admits(c, d) ? 1 : 0;
+        }
+        return kept;
+      }
+
+      @Override
+      void note(OpportunityColumns c, int d, Messages m, List<Reason> out) {
+        if (needsAccessible && c.accessible[d] == UNKNOWN) {
+          out.add(new Reason(name(), 0, m.text("accessibility.unknown")));
+        }
       }
     }
   }
 
   /** The asked licence class, or one that implies it (CE implies C and B). */
   static final class DrivingLicence extends Rule.Filter {
+    /** Licence classes that holding a class implies (EU directive 2006/126: B comes first). */
+    private static final Map<String, List<String>> LICENCE_IMPLIES =
+        Map.of(
+            "BE", List.of("B"),
+            "C1", List.of("B"),
+            "C1E", List.of("C1", "BE", "B"),
+            "C", List.of("C1", "B"),
+            "CE", List.of("C", "C1", "C1E", "BE", "B"),
+            "D1", List.of("B"),
+            "D1E", List.of("D1", "BE", "B"),
+            "D", List.of("D1", "B"),
+            "DE", List.of("D", "D1", "D1E", "BE", "B"));
+
     DrivingLicence() {
       super("driving_license");
     }
 
     @Override
-    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return c.licence[d] == Interner.ABSENT || q.holdsLicence(c.licence[d]);
+    Rule.BoundFilter bind(ProfileQuery q) {
+      return new Bound(held(q.profile, q.vocabulary));
     }
 
-    @Override
-    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        int d = docs[i];
-        docs[kept] = d;
-        kept += admits(q, c, d) ? 1 : 0;
+    /** The ids of the licence classes the person holds or that those imply, sorted. */
+    private static int[] held(Profile p, Vocabulary vocabulary) {
+      TreeSet<Integer> held = new TreeSet<>();
+      Mobility m = p.mobility();
+      if (m != null) {
+        for (String l : m.drivingLicense()) {
+          String cls = Vocabulary.licence(l);
+          held.add(vocabulary.licences.intern(cls));
+          for (String implied : LICENCE_IMPLIES.getOrDefault(cls, List.of())) {
+            held.add(vocabulary.licences.intern(implied));
+          }
+        }
       }
-      return kept;
+      return held.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static final class Bound extends Rule.BoundFilter {
+      private final int[] licences;
+
+      Bound(int[] licences) {
+        this.licences = licences;
+      }
+
+      @Override
+      boolean admits(OpportunityColumns c, int d) {
+        return c.licence[d] == Interner.ABSENT
+            || Arrays.binarySearch(licences, c.licence[d]) >= 0;
+      }
+
+      @Override
+      int retain(OpportunityColumns c, int[] docs, int n) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+          int d = docs[i];
+          docs[kept] = d;
+          kept += admits(c, d) ? 1 : 0;
+        }
+        return kept;
+      }
     }
   }
 
@@ -103,34 +183,45 @@ final class EntryFilters {
     }
 
     @Override
-    boolean canExclude(ProfileQuery q) {
-      return q.school != OpportunityColumns.UNKNOWN;
+    Rule.BoundFilter bind(ProfileQuery q) {
+      return new Bound(q.profile.school() == null ? UNKNOWN : q.profile.school().ordinal());
     }
 
-    @Override
-    boolean admits(ProfileQuery q, OpportunityColumns c, int d) {
-      return (c.minSchool[d] == OpportunityColumns.UNKNOWN)
-          | (q.school == OpportunityColumns.UNKNOWN)
-          | (q.school >= c.minSchool[d]);
-    }
+    private final class Bound extends Rule.BoundFilter {
+      private final int school;
 
-    @Override
-    int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n) {
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        int d = docs[i];
-        docs[kept] = d;
-        kept += admits(q, c, d) ? 1 : 0;
+      Bound(int school) {
+        this.school = school;
       }
-      return kept;
-    }
 
-    @Override
-    void note(ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {
-      if (c.minSchool[d] != OpportunityColumns.UNKNOWN && q.school == OpportunityColumns.UNKNOWN) {
-        out.add(new Reason(name(), 0,
-            m.text("school.unknown", m.text("school_level."
-                + org.passgenau.model.School.values()[c.minSchool[d]].code()))));
+      @Override
+      boolean canExclude() {
+        return school != UNKNOWN;
+      }
+
+      @Override
+      boolean admits(OpportunityColumns c, int d) {
+        return (c.minSchool[d] == UNKNOWN) | (school == UNKNOWN) | (school >= c.minSchool[d]);
+      }
+
+      @Override
+      int retain(OpportunityColumns c, int[] docs, int n) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+          int d = docs[i];
+          docs[kept] = d;
+          kept += admits(c, d) ? 1 : 0;
+        }
+        return kept;
+      }
+
+      @Override
+      void note(OpportunityColumns c, int d, Messages m, List<Reason> out) {
+        if (c.minSchool[d] != UNKNOWN && school == UNKNOWN) {
+          out.add(new Reason(name(), 0,
+              m.text("school.unknown", m.text("school_level."
+                  + org.passgenau.model.School.values()[c.minSchool[d]].code()))));
+        }
       }
     }
   }

@@ -72,14 +72,15 @@ final class BruteForceOracle {
       OpportunityColumns columns =
           OpportunityColumns.of(corpus, vocabulary, this::isco, rules.custom.extracted);
       ProfileQuery query = new ProfileQuery(profile, rules.ruleSet, asOf, vocabulary, this::isco);
+      CompiledRules.Bound bound = rules.bind(query);
       int[] excludedBySlot = new int[rules.exclusionSlots()];
       List<Scored> admitted = new ArrayList<>();
       for (int d = 0; d < columns.size; d++) {
-        int slot = rules.firstExclusion(query, columns, d);
+        int slot = bound.firstExclusion(columns, d);
         if (slot >= 0) {
           excludedBySlot[slot]++;
         } else {
-          admitted.add(new Scored(columns.ids[d], rules.score(query, columns, d)));
+          admitted.add(new Scored(columns.ids[d], bound.score(columns, d)));
         }
       }
       admitted.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));

@@ -93,15 +93,15 @@ class BuiltInRuleTest {
       }
     }
     for (BuiltInRule rule : List.of(BuiltInRule.LANGUAGE_FLOOR, BuiltInRule.COMMUTE)) {
-      Rule.Filter filter = rule.newFilter();
+      Rule.BoundFilter filter = rule.newFilter().bind(q);
       List<Integer> admitted = new ArrayList<>();
       for (int r = 0; r < c.size; r++) {
-        if (live.get(c.segmentDoc[r]) && filter.admits(q, c, r)) {
+        if (live.get(c.segmentDoc[r]) && filter.admits(c, r)) {
           admitted.add(r);
         }
       }
       int[] docs = new int[c.size];
-      int n = filter.scan(q, c, live, docs);
+      int n = filter.scan(c, live, docs);
 
       assertThat(Arrays.stream(docs, 0, n).boxed().toList()).as("scan of %s", rule)
           .isEqualTo(admitted);
