@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.passgenau.model.Opportunity;
 
 /**
  * The registry of built-in rules: one constant per hard filter or scorer, with its name in rule
@@ -157,6 +158,14 @@ enum BuiltInRule {
   Rule.Scorer newScorer() {
     checkState(kind == Kind.SCORER, "%s is a filter", ruleName);
     return (Rule.Scorer) checkedNew();
+  }
+
+  /**
+   * This rule's own columns of one segment, from its opportunities in row order; null when it
+   * reads only shared columns. See {@link Rule#columns}.
+   */
+  Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+    return factory.get().columns(rows, vocabulary);
   }
 
   private Rule checkedNew() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.passgenau.model.Health;
 import org.passgenau.model.Mobility;
+import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 
 /** What a person must bring or bear: physical demand, accessibility, driving licence, school. */
@@ -19,6 +20,12 @@ final class EntryFilters {
   static final class PhysicalDemand extends Rule.Filter {
     PhysicalDemand() {
       super("physical_demand");
+    }
+
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.bytes(rows, o -> o.physicalDemand() == null
+          ? UNKNOWN : o.physicalDemand().ordinal());
     }
 
     @Override
@@ -42,16 +49,21 @@ final class EntryFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        return (maxDemand == UNKNOWN) | (c.demand[d] <= maxDemand);
+        return admits(c.bytes(BuiltInRule.PHYSICAL_DEMAND), d);
+      }
+
+      private boolean admits(byte[] demand, int d) {
+        return (maxDemand == UNKNOWN) | (demand[d] <= maxDemand);
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        byte[] demand = c.bytes(BuiltInRule.PHYSICAL_DEMAND);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += admits(demand, d) ? 1 : 0;
         }
         return kept;
       }
@@ -62,6 +74,11 @@ final class EntryFilters {
   static final class Accessibility extends Rule.Filter {
     Accessibility() {
       super("accessibility");
+    }
+
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.bytes(rows, o -> RuleColumns.tri(o.accessible()));
     }
 
     @Override
@@ -84,23 +101,28 @@ final class EntryFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        return !needsAccessible | (c.accessible[d] != 0);
+        return admits(c.bytes(BuiltInRule.ACCESSIBILITY), d);
+      }
+
+      private boolean admits(byte[] accessible, int d) {
+        return !needsAccessible | (accessible[d] != 0);
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        byte[] accessible = c.bytes(BuiltInRule.ACCESSIBILITY);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += admits(accessible, d) ? 1 : 0;
         }
         return kept;
       }
 
       @Override
       void note(OpportunityColumns c, int d, Messages m, List<Reason> out) {
-        if (needsAccessible && c.accessible[d] == UNKNOWN) {
+        if (needsAccessible && c.bytes(BuiltInRule.ACCESSIBILITY)[d] == UNKNOWN) {
           out.add(new Reason(name(), 0, m.text("accessibility.unknown")));
         }
       }
@@ -124,6 +146,13 @@ final class EntryFilters {
 
     DrivingLicence() {
       super("driving_license");
+    }
+
+    /** The id of the licence class asked for, ABSENT for none. */
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.ints(rows,
+          o -> vocabulary.licences.intern(Vocabulary.licence(o.drivingLicense())));
     }
 
     @Override
@@ -156,17 +185,21 @@ final class EntryFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        return c.licence[d] == Interner.ABSENT
-            || Arrays.binarySearch(licences, c.licence[d]) >= 0;
+        return admits(c.ints(BuiltInRule.DRIVING_LICENSE), d);
+      }
+
+      private boolean admits(int[] asked, int d) {
+        return asked[d] == Interner.ABSENT || Arrays.binarySearch(licences, asked[d]) >= 0;
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        int[] asked = c.ints(BuiltInRule.DRIVING_LICENSE);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += admits(asked, d) ? 1 : 0;
         }
         return kept;
       }
@@ -180,6 +213,12 @@ final class EntryFilters {
   static final class School extends Rule.Filter {
     School() {
       super("school");
+    }
+
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.bytes(rows, o -> o.minSchool() == null
+          ? UNKNOWN : o.minSchool().ordinal());
     }
 
     @Override
@@ -201,26 +240,32 @@ final class EntryFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        return (c.minSchool[d] == UNKNOWN) | (school == UNKNOWN) | (school >= c.minSchool[d]);
+        return admits(c.bytes(BuiltInRule.SCHOOL), d);
+      }
+
+      private boolean admits(byte[] minSchool, int d) {
+        return (minSchool[d] == UNKNOWN) | (school == UNKNOWN) | (school >= minSchool[d]);
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        byte[] minSchool = c.bytes(BuiltInRule.SCHOOL);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += admits(minSchool, d) ? 1 : 0;
         }
         return kept;
       }
 
       @Override
       void note(OpportunityColumns c, int d, Messages m, List<Reason> out) {
-        if (c.minSchool[d] != UNKNOWN && school == UNKNOWN) {
+        byte asked = c.bytes(BuiltInRule.SCHOOL)[d];
+        if (asked != UNKNOWN && school == UNKNOWN) {
           out.add(new Reason(name(), 0,
               m.text("school.unknown", m.text("school_level."
-                  + org.passgenau.model.School.values()[c.minSchool[d]].code()))));
+                  + org.passgenau.model.School.values()[asked].code()))));
         }
       }
     }

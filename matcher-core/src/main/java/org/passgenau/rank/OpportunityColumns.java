@@ -67,16 +67,12 @@ final class OpportunityColumns {
   final int[] occupationClass;
   final byte[] level;
   final byte[] recognitionRequired;
-  final byte[] minSchool;
   final float[] hoursMin;
   final float[] hoursMax;
   final byte[] shiftWork;
   final byte[] nightWork;
   final byte[] weekendWork;
   final byte[] childcareSupport;
-  final byte[] accessible;
-  final byte[] demand;
-  final int[] licence;
   final float[] grossEur;
   final int[] startDay;
   final int[] deadlineDay;
@@ -94,6 +90,11 @@ final class OpportunityColumns {
   /** Sorted, distinct skill term ids of row d sit at [skillStart[d], skillStart[d + 1]). */
   final int[] skillStart;
   final int[] skillTerm;
+  /**
+   * The column groups of the built-in rules that declare their own ({@link Rule#columns}), by
+   * {@link BuiltInRule} ordinal; null for a rule that reads only the shared columns.
+   */
+  private final Rule.ColumnGroup[] groups;
   /**
    * One column per custom rule of the engine's rule set, in {@link CompiledCustomRules#extracted}
    * order: what {@link CustomRule#extract} gave row d is at custom[rule][d].
@@ -122,16 +123,12 @@ final class OpportunityColumns {
     occupationClass = new int[n];
     level = new byte[n];
     recognitionRequired = new byte[n];
-    minSchool = new byte[n];
     hoursMin = new float[n];
     hoursMax = new float[n];
     shiftWork = new byte[n];
     nightWork = new byte[n];
     weekendWork = new byte[n];
     childcareSupport = new byte[n];
-    accessible = new byte[n];
-    demand = new byte[n];
-    licence = new int[n];
     grossEur = new float[n];
     startDay = new int[n];
     deadlineDay = new int[n];
@@ -143,6 +140,7 @@ final class OpportunityColumns {
     skillStart = new int[n + 1];
     skillTerm = new int[skills];
     custom = customRules == 0 ? NO_CUSTOM : new double[customRules][n];
+    groups = new Rule.ColumnGroup[BuiltInRule.values().length];
     for (int d = 0; d < n; d++) {
       Opportunity o = rows.get(d);
       Location loc = o.location();
@@ -226,7 +224,6 @@ final class OpportunityColumns {
       c.level[d] = level == null ? UNKNOWN : (byte) level.rank();
       c.recognitionRequired[d] =
           q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
-      c.minSchool[d] = o.minSchool() == null ? UNKNOWN : (byte) o.minSchool().ordinal();
       c.occupationClass[d] = vocabulary.occupations.intern(new int[] {c.isco[d],
           RecognitionFilter.needsRecognition(c, d) ? 1 : 0, c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
       HoursRange h = o.hoursPerWeek();
@@ -236,9 +233,6 @@ final class OpportunityColumns {
       c.nightWork[d] = tri(o.nightWork());
       c.weekendWork[d] = tri(o.weekendWork());
       c.childcareSupport[d] = tri(o.childcareSupport());
-      c.accessible[d] = tri(o.accessible());
-      c.demand[d] = o.physicalDemand() == null ? UNKNOWN : (byte) o.physicalDemand().ordinal();
-      c.licence[d] = vocabulary.licences.intern(Vocabulary.licence(o.drivingLicense()));
       c.grossEur[d] = o.monthlyGrossEur() == null ? Float.NaN : o.monthlyGrossEur().floatValue();
       c.startDay[d] = day(o.startDate(), NO_DAY);
       c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
@@ -260,6 +254,9 @@ final class OpportunityColumns {
     }
     c.langStart[n] = lp;
     c.skillStart[n] = sp;
+    for (BuiltInRule rule : BuiltInRule.values()) {
+      c.groups[rule.ordinal()] = rule.columns(rows, vocabulary);
+    }
     for (int r = 0; r < customRules.length; r++) {
       extract(customRules[r], rows, c.custom[r]);
     }
@@ -283,13 +280,13 @@ final class OpportunityColumns {
    */
   long checksum() {
     long sum = 0;
-    for (byte[] column : new byte[][] {kind, level, recognitionRequired, minSchool, shiftWork,
-        nightWork, weekendWork, childcareSupport, accessible, demand, langMin}) {
+    for (byte[] column : new byte[][] {kind, level, recognitionRequired, shiftWork,
+        nightWork, weekendWork, childcareSupport, langMin}) {
       for (byte v : column) {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, licence, startDay, deadlineDay, startClass,
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, startDay, deadlineDay, startClass,
         langStart, langId, langSet, skillStart, skillTerm}) {
       for (int v : column) {
         sum += v;
@@ -305,7 +302,30 @@ final class OpportunityColumns {
         sum += Double.doubleToRawLongBits(v);
       }
     }
+    for (Rule.ColumnGroup group : groups) {
+      sum += group == null ? 0 : group.checksum();
+    }
     return sum + cells.checksum();
+  }
+
+  /** The column group {@code rule} declared, as its rule's own class reads it. */
+  Rule.ColumnGroup group(BuiltInRule rule) {
+    return groups[rule.ordinal()];
+  }
+
+  /** The one byte column {@code rule} declared. */
+  byte[] bytes(BuiltInRule rule) {
+    return ((RuleColumns.Bytes) groups[rule.ordinal()]).values;
+  }
+
+  /** The one int column {@code rule} declared. */
+  int[] ints(BuiltInRule rule) {
+    return ((RuleColumns.Ints) groups[rule.ordinal()]).values;
+  }
+
+  /** The one boolean column {@code rule} declared. */
+  boolean[] booleans(BuiltInRule rule) {
+    return ((RuleColumns.Booleans) groups[rule.ordinal()]).values;
   }
 
   boolean has(int doc, int flag) {
