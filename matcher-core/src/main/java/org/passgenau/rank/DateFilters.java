@@ -2,7 +2,9 @@ package org.passgenau.rank;
 
 import static org.passgenau.rank.OpportunityColumns.NO_DAY;
 
+import java.util.List;
 import org.passgenau.model.Availability;
+import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 
 /** Filters on dates: the application deadline and the start against the person's availability. */
@@ -14,6 +16,13 @@ final class DateFilters {
   static final class Deadline extends Rule.Filter {
     Deadline() {
       super("application_deadline");
+    }
+
+    /** The last day to apply, OPEN_DAY when none is given. */
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.ints(rows, o -> o.applicationDeadline() == null
+          ? OpportunityColumns.OPEN_DAY : (int) o.applicationDeadline().toEpochDay());
     }
 
     @Override
@@ -30,16 +39,17 @@ final class DateFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        return c.deadlineDay[d] >= today;
+        return c.ints(BuiltInRule.APPLICATION_DEADLINE)[d] >= today;
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        int[] deadline = c.ints(BuiltInRule.APPLICATION_DEADLINE);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += deadline[d] >= today ? 1 : 0;
         }
         return kept;
       }

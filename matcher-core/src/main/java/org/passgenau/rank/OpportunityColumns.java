@@ -69,13 +69,8 @@ final class OpportunityColumns {
   final byte[] recognitionRequired;
   final float[] hoursMin;
   final float[] hoursMax;
-  final byte[] shiftWork;
-  final byte[] nightWork;
-  final byte[] weekendWork;
-  final byte[] childcareSupport;
   final float[] grossEur;
   final int[] startDay;
-  final int[] deadlineDay;
   /** Id of (start day, kind, country) in {@link Vocabulary#starts}: the index of the date memo. */
   final int[] startClass;
   /** Language requirements of row d sit at [langStart[d], langStart[d + 1]). */
@@ -87,9 +82,6 @@ final class OpportunityColumns {
    * documents with equal lists share it, so a query decides a list once.
    */
   final int[] langSet;
-  /** Sorted, distinct skill term ids of row d sit at [skillStart[d], skillStart[d + 1]). */
-  final int[] skillStart;
-  final int[] skillTerm;
   /**
    * The column groups of the built-in rules that declare their own ({@link Rule#columns}), by
    * {@link BuiltInRule} ordinal; null for a rule that reads only the shared columns.
@@ -104,7 +96,7 @@ final class OpportunityColumns {
   private static final double[][] NO_CUSTOM = new double[0][];
   private static final CustomRule[] NO_RULES = new CustomRule[0];
 
-  private OpportunityColumns(int n, int langs, int skills, int customRules, int[] segmentDoc,
+  private OpportunityColumns(int n, int langs, int customRules, int[] segmentDoc,
       int[] cellKeys, List<Opportunity> rows) {
     size = n;
     this.segmentDoc = segmentDoc;
@@ -125,20 +117,13 @@ final class OpportunityColumns {
     recognitionRequired = new byte[n];
     hoursMin = new float[n];
     hoursMax = new float[n];
-    shiftWork = new byte[n];
-    nightWork = new byte[n];
-    weekendWork = new byte[n];
-    childcareSupport = new byte[n];
     grossEur = new float[n];
     startDay = new int[n];
-    deadlineDay = new int[n];
     startClass = new int[n];
     langStart = new int[n + 1];
     langId = new int[langs];
     langMin = new byte[langs];
     langSet = new int[n];
-    skillStart = new int[n + 1];
-    skillTerm = new int[skills];
     custom = customRules == 0 ? NO_CUSTOM : new double[customRules][n];
     groups = new Rule.ColumnGroup[BuiltInRule.values().length];
     for (int d = 0; d < n; d++) {
@@ -191,17 +176,12 @@ final class OpportunityColumns {
       rows.add(docs.get(segmentDoc[r]));
     }
     int langs = 0;
-    int[][] skillIds = new int[n][];
-    int skills = 0;
     for (int d = 0; d < n; d++) {
       Opportunity o = rows.get(d);
       langs += o.languageRequirements().size();
-      skillIds[d] = skillIds(o.skills(), vocabulary);
-      skills += skillIds[d].length;
     }
     int lp = 0;
-    int sp = 0;
-    OpportunityColumns c = new OpportunityColumns(n, langs, skills, customRules.length, segmentDoc,
+    OpportunityColumns c = new OpportunityColumns(n, langs, customRules.length, segmentDoc,
         cellKeys, rows);
     for (int d = 0; d < n; d++) {
       Opportunity o = rows.get(d);
@@ -229,13 +209,8 @@ final class OpportunityColumns {
       HoursRange h = o.hoursPerWeek();
       c.hoursMin[d] = h == null || h.min() == null ? Float.NaN : h.min().floatValue();
       c.hoursMax[d] = h == null || h.max() == null ? Float.NaN : h.max().floatValue();
-      c.shiftWork[d] = tri(o.shiftWork());
-      c.nightWork[d] = tri(o.nightWork());
-      c.weekendWork[d] = tri(o.weekendWork());
-      c.childcareSupport[d] = tri(o.childcareSupport());
       c.grossEur[d] = o.monthlyGrossEur() == null ? Float.NaN : o.monthlyGrossEur().floatValue();
       c.startDay[d] = day(o.startDate(), NO_DAY);
-      c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
       c.startClass[d] =
           vocabulary.starts.intern(new int[] {c.startDay[d], c.kind[d], c.country[d]});
       c.langStart[d] = lp;
@@ -248,12 +223,8 @@ final class OpportunityColumns {
         lp++;
       }
       c.langSet[d] = vocabulary.languageRequirements.intern(pairs);
-      c.skillStart[d] = sp;
-      System.arraycopy(skillIds[d], 0, c.skillTerm, sp, skillIds[d].length);
-      sp += skillIds[d].length;
     }
     c.langStart[n] = lp;
-    c.skillStart[n] = sp;
     for (BuiltInRule rule : BuiltInRule.values()) {
       c.groups[rule.ordinal()] = rule.columns(rows, vocabulary);
     }
@@ -280,14 +251,13 @@ final class OpportunityColumns {
    */
   long checksum() {
     long sum = 0;
-    for (byte[] column : new byte[][] {kind, level, recognitionRequired, shiftWork,
-        nightWork, weekendWork, childcareSupport, langMin}) {
+    for (byte[] column : new byte[][] {kind, level, recognitionRequired, langMin}) {
       for (byte v : column) {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, startDay, deadlineDay, startClass,
-        langStart, langId, langSet, skillStart, skillTerm}) {
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, startDay, startClass,
+        langStart, langId, langSet}) {
       for (int v : column) {
         sum += v;
       }
@@ -330,27 +300,6 @@ final class OpportunityColumns {
 
   boolean has(int doc, int flag) {
     return (flags[doc] & flag) != 0;
-  }
-
-  private static int[] skillIds(List<String> skills, Vocabulary vocabulary) {
-    if (skills.isEmpty()) {
-      return new int[0];
-    }
-    int[] ids = new int[0];
-    int count = 0;
-    for (String skill : skills) {
-      for (String term : vocabulary.skillTerms(skill)) {
-        if (count == ids.length) {
-          ids = Arrays.copyOf(ids, Math.max(4, count * 2));
-        }
-        ids[count++] = vocabulary.skillTerms.intern(term);
-      }
-    }
-    return Arrays.stream(ids, 0, count).sorted().distinct().toArray();
-  }
-
-  private static byte tri(Boolean value) {
-    return value == null ? UNKNOWN : (byte) (value ? 1 : 0);
   }
 
   private static int day(LocalDate date, int absent) {

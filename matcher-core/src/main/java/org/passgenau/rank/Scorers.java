@@ -1,7 +1,9 @@
 package org.passgenau.rank;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
+import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Profile;
 import org.passgenau.model.Qualification;
@@ -111,8 +113,73 @@ final class Scorers {
     }
 
     @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return SkillColumns.of(rows, vocabulary);
+    }
+
+    @Override
     Rule.BoundScorer bind(ProfileQuery q) {
       return new Bound(skillBits(q.profile, q.vocabulary));
+    }
+
+    /** The skill terms of each row, as sorted, distinct term ids. */
+    private static final class SkillColumns implements Rule.ColumnGroup {
+      /** The term ids of row d sit at [start[d], start[d + 1]) of {@link #term}. */
+      final int[] start;
+      final int[] term;
+
+      private SkillColumns(int[] start, int[] term) {
+        this.start = start;
+        this.term = term;
+      }
+
+      static SkillColumns of(List<Opportunity> rows, Vocabulary vocabulary) {
+        int n = rows.size();
+        int[][] ids = new int[n][];
+        int total = 0;
+        for (int d = 0; d < n; d++) {
+          ids[d] = termIds(rows.get(d).skills(), vocabulary);
+          total += ids[d].length;
+        }
+        int[] start = new int[n + 1];
+        int[] term = new int[total];
+        int at = 0;
+        for (int d = 0; d < n; d++) {
+          start[d] = at;
+          System.arraycopy(ids[d], 0, term, at, ids[d].length);
+          at += ids[d].length;
+        }
+        start[n] = at;
+        return new SkillColumns(start, term);
+      }
+
+      private static int[] termIds(List<String> skills, Vocabulary vocabulary) {
+        if (skills.isEmpty()) {
+          return new int[0];
+        }
+        int[] ids = new int[0];
+        int count = 0;
+        for (String skill : skills) {
+          for (String term : vocabulary.skillTerms(skill)) {
+            if (count == ids.length) {
+              ids = Arrays.copyOf(ids, Math.max(4, count * 2));
+            }
+            ids[count++] = vocabulary.skillTerms.intern(term);
+          }
+        }
+        return Arrays.stream(ids, 0, count).sorted().distinct().toArray();
+      }
+
+      @Override
+      public long checksum() {
+        long sum = 0;
+        for (int[] column : new int[][] {start, term}) {
+          for (int v : column) {
+            sum += v;
+          }
+        }
+        return sum;
+      }
     }
 
     /** The skill terms the person brings that some opportunity names, as a bit set over ids. */
@@ -158,26 +225,32 @@ final class Scorers {
 
       @Override
       double value(OpportunityColumns c, int d) {
-        int from = c.skillStart[d];
-        int to = c.skillStart[d + 1];
+        return value((SkillColumns) c.group(BuiltInRule.SKILLS), d);
+      }
+
+      private double value(SkillColumns s, int d) {
+        int from = s.start[d];
+        int to = s.start[d + 1];
         if (from == to) {
           return 0;
         }
-        return brought(c.skillTerm, from, to) / (double) (to - from);
+        return brought(s.term, from, to) / (double) (to - from);
       }
 
       @Override
       void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        SkillColumns s = (SkillColumns) c.group(BuiltInRule.SKILLS);
         for (int i = 0; i < n; i++) {
-          scores[i] += weight * value(c, docs[i]);
+          scores[i] += weight * value(s, docs[i]);
         }
       }
 
       @Override
       String detail(OpportunityColumns c, int d, Messages m) {
-        int from = c.skillStart[d];
-        int to = c.skillStart[d + 1];
-        int shared = brought(c.skillTerm, from, to);
+        SkillColumns s = (SkillColumns) c.group(BuiltInRule.SKILLS);
+        int from = s.start[d];
+        int to = s.start[d + 1];
+        int shared = brought(s.term, from, to);
         return shared == 0 ? null : m.text("skills", shared, to - from);
       }
     }
@@ -561,6 +634,12 @@ final class Scorers {
       super("childcare_support");
     }
 
+    /** Whether the employer offers childcare. */
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.booleans(rows, o -> Boolean.TRUE.equals(o.childcareSupport()));
+    }
+
     @Override
     Rule.BoundScorer bind(ProfileQuery q) {
       Profile p = q.profile;
@@ -582,13 +661,18 @@ final class Scorers {
 
       @Override
       double value(OpportunityColumns c, int d) {
-        return needsChildcare && c.childcareSupport[d] == 1 ? 1 : 0;
+        return value(c.booleans(BuiltInRule.CHILDCARE_SUPPORT), d);
+      }
+
+      private double value(boolean[] offered, int d) {
+        return needsChildcare && offered[d] ? 1 : 0;
       }
 
       @Override
       void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        boolean[] offered = c.booleans(BuiltInRule.CHILDCARE_SUPPORT);
         for (int i = 0; i < n; i++) {
-          scores[i] += weight * value(c, docs[i]);
+          scores[i] += weight * value(offered, docs[i]);
         }
       }
 

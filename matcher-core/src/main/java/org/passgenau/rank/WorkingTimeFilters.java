@@ -2,7 +2,9 @@ package org.passgenau.rank;
 
 import static org.passgenau.rank.OpportunityColumns.UNKNOWN;
 
+import java.util.List;
 import org.passgenau.model.Availability;
+import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 
 /**
@@ -76,45 +78,57 @@ final class WorkingTimeFilters {
     }
   }
 
-  /** Shift work, night work or weekend work that the person cannot do. */
+  /**
+   * Shift work, night work or weekend work that the person cannot do. One class for the three
+   * rules, each with its own column of the job's statement (1, 0 or UNKNOWN).
+   */
   static final class Schedule extends Rule.Filter {
-    private final int field;
+    private final BuiltInRule rule;
 
-    private Schedule(String name, int field) {
-      super(name);
-      this.field = field;
+    private Schedule(BuiltInRule rule) {
+      super(rule.ruleName());
+      this.rule = rule;
     }
 
     static Schedule shifts() {
-      return new Schedule("shift_work", 0);
+      return new Schedule(BuiltInRule.SHIFT_WORK);
     }
 
     static Schedule nights() {
-      return new Schedule("night_work", 1);
+      return new Schedule(BuiltInRule.NIGHT_WORK);
     }
 
     static Schedule weekends() {
-      return new Schedule("weekend_work", 2);
+      return new Schedule(BuiltInRule.WEEKEND_WORK);
+    }
+
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.bytes(rows, o -> RuleColumns.tri(switch (rule) {
+        case SHIFT_WORK -> o.shiftWork();
+        case NIGHT_WORK -> o.nightWork();
+        default -> o.weekendWork();
+      }));
     }
 
     @Override
     Rule.BoundFilter bind(ProfileQuery q) {
       Availability a = q.profile.availability();
-      byte ok = switch (field) {
-        case 0 -> ProfileQuery.tri(a == null ? null : a.shiftOk());
-        case 1 -> nightOk(q.profile);
+      byte ok = switch (rule) {
+        case SHIFT_WORK -> ProfileQuery.tri(a == null ? null : a.shiftOk());
+        case NIGHT_WORK -> nightOk(q.profile);
         default -> ProfileQuery.tri(a == null ? null : a.weekendOk());
       };
-      return new Bound(field, ok);
+      return new Bound(rule, ok);
     }
 
     private static final class Bound extends Rule.BoundFilter {
-      private final int field;
+      private final BuiltInRule rule;
       /** Whether the person can work so: 1, 0 or UNKNOWN. */
       private final byte ok;
 
-      Bound(int field, byte ok) {
-        this.field = field;
+      Bound(BuiltInRule rule, byte ok) {
+        this.rule = rule;
         this.ok = ok;
       }
 
@@ -125,21 +139,21 @@ final class WorkingTimeFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        byte work = switch (field) {
-          case 0 -> c.shiftWork[d];
-          case 1 -> c.nightWork[d];
-          default -> c.weekendWork[d];
-        };
-        return (work != 1) | (ok != 0);
+        return admits(c.bytes(rule), d);
+      }
+
+      private boolean admits(byte[] work, int d) {
+        return (work[d] != 1) | (ok != 0);
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        byte[] work = c.bytes(rule);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += admits(work, d) ? 1 : 0;
         }
         return kept;
       }
@@ -155,6 +169,13 @@ final class WorkingTimeFilters {
   static final class Childcare extends Rule.Filter {
     Childcare() {
       super("childcare");
+    }
+
+    /** Night work without childcare from the employer. */
+    @Override
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.booleans(rows, o -> Boolean.TRUE.equals(o.nightWork())
+          && !Boolean.TRUE.equals(o.childcareSupport()));
     }
 
     @Override
@@ -182,16 +203,21 @@ final class WorkingTimeFilters {
 
       @Override
       boolean admits(OpportunityColumns c, int d) {
-        return !rulesOutNights | (c.nightWork[d] != 1) | (c.childcareSupport[d] == 1);
+        return admits(c.booleans(BuiltInRule.CHILDCARE), d);
+      }
+
+      private boolean admits(boolean[] nightsWithoutCare, int d) {
+        return !rulesOutNights | !nightsWithoutCare[d];
       }
 
       @Override
       int retain(OpportunityColumns c, int[] docs, int n) {
+        boolean[] nightsWithoutCare = c.booleans(BuiltInRule.CHILDCARE);
         int kept = 0;
         for (int i = 0; i < n; i++) {
           int d = docs[i];
           docs[kept] = d;
-          kept += admits(c, d) ? 1 : 0;
+          kept += admits(nightsWithoutCare, d) ? 1 : 0;
         }
         return kept;
       }
