@@ -15,9 +15,15 @@ import org.passgenau.rank.spi.CustomRule;
 
 /**
  * The ranking features of a block of opportunities (one index segment), one primitive array per
- * feature, indexed by row. The ranking loop reads only these arrays, never objects. Unknown values
+ * feature, indexed by row. The ranking loops read only these arrays, never objects. Unknown values
  * have sentinels: {@link #UNKNOWN} for small codes, NaN for numbers, {@link #NO_DAY} / {@link
  * #OPEN_DAY} for dates. Immutable after construction; safe to share.
+ *
+ * <p>The fields here are the columns several rules share: place, reach cells, kind, hours, pay,
+ * level and flags, start days, the language requirements (floor and scorer) and the dense class
+ * ids by which queries memoise decisions. A column that one rule alone reads belongs to that rule:
+ * it declares it ({@link Rule#columns}), it is built here with the others, and the rule's loop
+ * fetches it once per segment through {@link #group}.
  *
  * <p>Rows are in the spatial order of {@link ReachCells}, not in segment doc id order, so that
  * the opportunities near a person sit together: the reach scan decides whole areas at once, and
@@ -35,7 +41,6 @@ final class OpportunityColumns {
   static final int REMOTE = 1;
   static final int LANGUAGE_SUPPORT = 1 << 1;
   static final int REGULATED = 1 << 2;
-  static final int QUALIFICATION_REQUIRED = 1 << 3;
   static final int RECOGNITION_PARTNERSHIP = 1 << 4;
 
   final int size;
@@ -66,7 +71,6 @@ final class OpportunityColumns {
    */
   final int[] occupationClass;
   final byte[] level;
-  final byte[] recognitionRequired;
   final float[] hoursMin;
   final float[] hoursMax;
   final float[] grossEur;
@@ -114,7 +118,6 @@ final class OpportunityColumns {
     isco = new int[n];
     occupationClass = new int[n];
     level = new byte[n];
-    recognitionRequired = new byte[n];
     hoursMin = new float[n];
     hoursMax = new float[n];
     grossEur = new float[n];
@@ -193,7 +196,6 @@ final class OpportunityColumns {
       if (Boolean.TRUE.equals(o.recognitionPartnership())) f |= RECOGNITION_PARTNERSHIP;
       QualificationRequirement q = o.qualification();
       if (q != null && q.regulatedProfession()) f |= REGULATED;
-      if (q != null && Boolean.TRUE.equals(q.required())) f |= QUALIFICATION_REQUIRED;
       c.flags[d] = f;
       Location loc = o.location();
       c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
@@ -202,8 +204,6 @@ final class OpportunityColumns {
       c.isco[d] = isco.applyAsInt(o);
       Level level = o.requirementLevel();
       c.level[d] = level == null ? UNKNOWN : (byte) level.rank();
-      c.recognitionRequired[d] =
-          q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
       c.occupationClass[d] = vocabulary.occupations.intern(new int[] {c.isco[d],
           RecognitionFilter.needsRecognition(c, d) ? 1 : 0, c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
       HoursRange h = o.hoursPerWeek();
@@ -251,7 +251,7 @@ final class OpportunityColumns {
    */
   long checksum() {
     long sum = 0;
-    for (byte[] column : new byte[][] {kind, level, recognitionRequired, langMin}) {
+    for (byte[] column : new byte[][] {kind, level, langMin}) {
       for (byte v : column) {
         sum += v;
       }

@@ -66,9 +66,4 @@ final class ProfileQuery {
     }
     return best;
   }
-
-  /** A yes/no/unknown statement as {@link OpportunityColumns#UNKNOWN}, 0 or 1. */
-  static byte tri(Boolean value) {
-    return value == null ? OpportunityColumns.UNKNOWN : (byte) (value ? 1 : 0);
-  }
 }

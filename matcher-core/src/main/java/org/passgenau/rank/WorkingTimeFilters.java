@@ -31,7 +31,7 @@ final class WorkingTimeFilters {
 
   /** Whether the person stated they can work at night: 1, 0 or UNKNOWN. */
   static byte nightOk(Profile p) {
-    return ProfileQuery.tri(p.availability() == null ? null : p.availability().nightOk());
+    return RuleColumns.tri(p.availability() == null ? null : p.availability().nightOk());
   }
 
   /** The job's hours range must meet the person's. */
@@ -115,9 +115,9 @@ final class WorkingTimeFilters {
     Rule.BoundFilter bind(ProfileQuery q) {
       Availability a = q.profile.availability();
       byte ok = switch (rule) {
-        case SHIFT_WORK -> ProfileQuery.tri(a == null ? null : a.shiftOk());
+        case SHIFT_WORK -> RuleColumns.tri(a == null ? null : a.shiftOk());
         case NIGHT_WORK -> nightOk(q.profile);
-        default -> ProfileQuery.tri(a == null ? null : a.weekendOk());
+        default -> RuleColumns.tri(a == null ? null : a.weekendOk());
       };
       return new Bound(rule, ok);
     }
