@@ -205,7 +205,8 @@ final class OpportunityColumns {
       Level level = o.requirementLevel();
       c.level[d] = level == null ? UNKNOWN : (byte) level.rank();
       c.occupationClass[d] = vocabulary.occupations.intern(new int[] {c.isco[d],
-          RecognitionFilter.needsRecognition(c, d) ? 1 : 0, c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
+          RecognitionFilter.needsRecognition(c, d) ? 1 : 0,
+          c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
       HoursRange h = o.hoursPerWeek();
       c.hoursMin[d] = h == null || h.min() == null ? Float.NaN : h.min().floatValue();
       c.hoursMax[d] = h == null || h.max() == null ? Float.NaN : h.max().floatValue();
@@ -256,13 +257,14 @@ final class OpportunityColumns {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, startDay, startClass,
-        langStart, langId, langSet}) {
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco,
+        occupationClass, startDay, startClass, langStart, langId, langSet}) {
       for (int v : column) {
         sum += v;
       }
     }
-    for (float[] column : new float[][] {lat, lon, unitX, unitY, unitZ, hoursMin, hoursMax, grossEur}) {
+    for (float[] column :
+        new float[][] {lat, lon, unitX, unitY, unitZ, hoursMin, hoursMax, grossEur}) {
       for (float v : column) {
         sum += Float.floatToRawIntBits(v);
       }
