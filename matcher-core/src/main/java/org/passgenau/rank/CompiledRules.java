@@ -36,8 +36,8 @@ final class CompiledRules {
   /** The custom scorers' weights, normalised with {@link #weights}. */
   final double[] customWeights;
   /**
-   * The filter that {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole segment} when
-   * it is on (the commute filter's reach scan), else null.
+   * Whether the first filter {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole
+   * segment} (the commute filter's reach scan, when it is on).
    */
   private final boolean scans;
   /** Index in {@link #filters} of the first filter that runs after the segment scan. */
@@ -214,11 +214,6 @@ final class CompiledRules {
       for (int i = 0; i < scorers.length; i++) {
         boundScorers[i] = scorers[i].bind(q);
       }
-    }
-
-    /** The rule set this is bound from. */
-    CompiledRules rules() {
-      return CompiledRules.this;
     }
 
     /**
