@@ -31,7 +31,7 @@ final class Scorers {
       return new Bound(q.occupations, q.vocabulary.occupations.size());
     }
 
-    static final class Bound extends Rule.BoundScorer {
+    private static final class Bound extends Rule.BoundScorer {
       private final BroughtOccupations brought;
       /**
        * The value per job ISCO code with its recognition needs, by {@link
@@ -40,7 +40,7 @@ final class Scorers {
        */
       private final double[] memo;
 
-      private Bound(BroughtOccupations brought, int occupationClasses) {
+      Bound(BroughtOccupations brought, int occupationClasses) {
         this.brought = brought;
         this.memo = new double[occupationClasses];
         Arrays.fill(memo, Double.NaN);
