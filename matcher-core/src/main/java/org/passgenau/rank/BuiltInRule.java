@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.passgenau.model.Opportunity;
 
 /**
  * The registry of built-in rules: one constant per hard filter or scorer, with its name in rule
@@ -17,9 +18,10 @@ import java.util.function.Supplier;
  * counted, the scorers' order the order in which explanations list them; everything that lists
  * rules ({@link RuleSet#FILTERS}, rule files, features, documentation) follows this order.
  *
- * <p>Adding a built-in rule is its class, its line here and its messages. Rule objects are
- * stateless; {@link CompiledRules} makes one per rule set and keeps them in arrays, so the ranking
- * loops never see this enum.
+ * <p>Adding a built-in rule is its class, its line here and its messages (see {@code
+ * docs/adding-a-rule.md}). Rule objects are stateless; {@link CompiledRules} makes one per rule
+ * set and keeps them in arrays, so the ranking loops never see this enum. A rule names its own
+ * constant only to find the columns it declared ({@link #columns}), once per segment.
  */
 enum BuiltInRule {
   COMMUTE("commute", CommuteFilter::new, Capability.SCANS_SEGMENT),
@@ -57,14 +59,14 @@ enum BuiltInRule {
   /** What the engine may do with a rule besides running its loop over the candidates. */
   enum Capability {
     /**
-     * A filter that runs first, over a whole segment, by its own {@link Rule.Filter#scan} (the
-     * commute filter takes or skips whole areas of the reach grid). At most one filter has it,
-     * and it must be the first in counting order, so that its exclusions count first.
+     * A filter that runs first, over a whole segment, by its own {@link Rule.BoundFilter#scan}
+     * (the commute filter takes or skips whole areas of the reach grid). At most one filter has
+     * it, and it must be the first in counting order, so that its exclusions count first.
      */
     SCANS_SEGMENT,
     /**
      * A costly scorer that is scored only for the documents whose score could still enter the
-     * top-k heap given its {@link Rule.Scorer#maxValue}. At most one scorer has it.
+     * top-k heap given its {@link Rule.BoundScorer#maxValue}. At most one scorer has it.
      */
     DEFERRABLE
   }
@@ -157,6 +159,14 @@ enum BuiltInRule {
   Rule.Scorer newScorer() {
     checkState(kind == Kind.SCORER, "%s is a filter", ruleName);
     return (Rule.Scorer) checkedNew();
+  }
+
+  /**
+   * This rule's own columns of one segment, from its opportunities in row order; null when it
+   * reads only shared columns. See {@link Rule#columns}.
+   */
+  Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+    return factory.get().columns(rows, vocabulary);
   }
 
   private Rule checkedNew() {

@@ -21,7 +21,7 @@ import org.passgenau.rank.spi.CustomScorer;
  *
  * <p>The loops here serve every custom rule, so their call of the compiled function is
  * polymorphic when a rule set uses several custom rules of a kind; the built-in rules keep their
- * own monomorphic loops (see {@link Rule.Filter#retain}) and do not pay for this.
+ * own monomorphic loops (see {@link Rule.BoundFilter#retain}) and do not pay for this.
  */
 final class CompiledCustomRules {
 

@@ -13,12 +13,15 @@ import org.passgenau.rank.spi.CustomScorer;
  * the scorers with a positive weight, their weights normalised to sum to 1 so that the best
  * possible score is 1. Immutable; shared by all queries.
  *
+ * <p>{@link #bind} binds the rules to one query, as a Lucene {@code Query} makes a {@code Weight}:
+ * the {@link Bound} rule set holds each rule's per-query object and runs a match segment by
+ * segment.
+ *
  * <p>Custom rules the rule set names ({@link CompiledCustomRules}) follow the built-in ones: their
  * filters run after the built-in filters, their exclusions count in the slots after {@link
  * RuleSet#FILTERS}, and their scorers add after the built-in scorers, with weights normalised
  * together with the built-in ones. Their per-query functions come in a {@link
- * CompiledCustomRules.Bound}; the forms without one compile them on each call, for tests and
- * oracles.
+ * CompiledCustomRules.Bound}, bound with the built-in ones.
  */
 final class CompiledRules {
 
@@ -33,10 +36,10 @@ final class CompiledRules {
   /** The custom scorers' weights, normalised with {@link #weights}. */
   final double[] customWeights;
   /**
-   * The filter that {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole segment} when
-   * it is on (the commute filter's reach scan), else null.
+   * Whether the first filter {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole
+   * segment} (the commute filter's reach scan, when it is on).
    */
-  private final Rule.Filter scanning;
+  private final boolean scans;
   /** Index in {@link #filters} of the first filter that runs after the segment scan. */
   private final int afterScan;
   /**
@@ -46,6 +49,8 @@ final class CompiledRules {
   private final int deferred;
   /** Every built-in scorer, weighed or not, in {@link RuleSet#SCORERS} order: features. */
   private final Rule.Scorer[] featureScorers;
+  /** Every built-in filter, on or not, by exclusion slot: for next steps. */
+  private final Rule.Filter[] filtersBySlot;
 
   CompiledRules(RuleSet ruleSet) {
     this(ruleSet, CustomRules.none());
@@ -72,7 +77,7 @@ final class CompiledRules {
     }
     this.filters = on.toArray(new Rule.Filter[0]);
     this.filterSlots = slots.stream().mapToInt(Integer::intValue).toArray();
-    this.scanning = scans ? filters[0] : null;
+    this.scans = scans;
     this.afterScan = scans ? 1 : 0;
 
     List<Rule.Scorer> scoring = new ArrayList<>();
@@ -106,11 +111,14 @@ final class CompiledRules {
     this.featureScorers = BuiltInRule.SCORERS.stream()
         .map(BuiltInRule::newScorer)
         .toArray(Rule.Scorer[]::new);
+    this.filtersBySlot = BuiltInRule.FILTERS.stream()
+        .map(BuiltInRule::newFilter)
+        .toArray(Rule.Filter[]::new);
   }
 
   /**
-   * The names of the features {@link #featureValues} gives: every built-in scorer, then the custom
-   * scorers the rule set weighs.
+   * The names of the features {@link Bound#featureValues} gives: every built-in scorer, then the
+   * custom scorers the rule set weighs.
    */
   List<String> featureNames() {
     List<String> names = new ArrayList<>(RuleSet.SCORERS);
@@ -120,46 +128,28 @@ final class CompiledRules {
     return names;
   }
 
-  /** The unweighted value of every feature of {@link #featureNames} for opportunity {@code d}. */
-  List<Double> featureValues(
-      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
-    List<Double> values = new ArrayList<>(featureScorers.length + k.values.length);
-    for (Rule.Scorer scorer : featureScorers) {
-      values.add(scorer.value(q, c, d));
-    }
-    for (int i = 0; i < k.values.length; i++) {
-      values.add(customValue(k, i, c, d));
-    }
-    return values;
-  }
-
   /**
-   * The slot in {@link RuleSet#FILTERS} of the first filter that excludes opportunity {@code d},
-   * or -1 when all admit it. The document-at-a-time form of {@link #retainAdmitted}, which the
-   * engine uses; this one serves oracles and tests, and must agree with it.
+   * Binds the rules to one query: each rule that is on makes its per-query object, once. Call it
+   * after the query's snapshot was taken, so that the memos have a slot for every value the
+   * snapshot's columns hold.
    */
+  Bound bind(ProfileQuery q) {
+    return new Bound(q);
+  }
+
+  /** As {@link Bound#firstExclusion}, bound for this one call; for tests. */
   int firstExclusion(ProfileQuery q, OpportunityColumns c, int d) {
-    return firstExclusion(q, bind(q), c, d);
+    return bind(q).firstExclusion(c, d);
   }
 
-  /** As {@link #firstExclusion(ProfileQuery, OpportunityColumns, int)}, with custom filters. */
-  int firstExclusion(ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
-    for (int i = 0; i < filters.length; i++) {
-      if (!filters[i].admits(q, c, d)) {
-        return filterSlots[i];
-      }
-    }
-    for (int i = 0; i < k.admits.length; i++) {
-      if (!k.admits[i].test(c.custom[i][d])) {
-        return RuleSet.FILTERS.size() + i;
-      }
-    }
-    return -1;
+  /** As {@link Bound#score}, bound for this one call; for tests. */
+  double score(ProfileQuery q, OpportunityColumns c, int d) {
+    return bind(q).score(c, d);
   }
 
-  /** The custom rules compiled for {@code q}. */
-  CompiledCustomRules.Bound bind(ProfileQuery q) {
-    return custom.bind(q.profile, q.asOf);
+  /** As {@link Bound#explain}, bound for this one call; for tests. */
+  List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
+    return bind(q).explain(c, d, m);
   }
 
   /**
@@ -186,165 +176,223 @@ final class CompiledRules {
   }
 
   /**
-   * Writes to {@code docs} the live documents of a segment that are within the person's reach,
-   * in doc id order, counts the others under the commute filter and returns how many are kept.
-   * {@code live} is the segment's live docs (null when all are) and {@code liveCount} their
-   * number.
+   * What the person could do about the {@code count} opportunities that the filter of exclusion
+   * slot {@code slot} excluded first: the filter's own next step.
    */
-  int reachable(
-      ProfileQuery q, OpportunityColumns c, Bits live, int[] docs, int[] excluded, int liveCount) {
-    if (scanning == null || !scanning.canExclude(q)) {
-      return CommuteFilter.allLive(c, live, docs);
+  String nextStep(int slot, int count, Messages messages) {
+    int builtIn = RuleSet.FILTERS.size();
+    if (slot < builtIn) {
+      return filtersBySlot[slot].nextStep(count, messages);
     }
-    int n = scanning.scan(q, c, live, docs);
-    excluded[filterSlots[0]] += liveCount - n;
-    return n;
+    CustomFilter filter = custom.filters[slot - builtIn];
+    String step = filter.nextStep(count, messages.locale());
+    return step != null ? step : messages.text("next.custom", count, filter.name());
   }
 
   /**
-   * Runs the filters after the reach scan, one after the other, over {@code docs[0..n)} of one
-   * segment, keeping the admitted in place and counting each excluded document under the first
-   * filter that excludes it; returns how many are admitted.
+   * The rule set bound to one query: each rule's per-query object, in the arrays' order of the
+   * rule set, and the custom rules' compiled functions. Made once per match; confined to its
+   * thread.
    */
-  int retainAdmitted(ProfileQuery q, OpportunityColumns c, int[] docs, int n, int[] excluded) {
-    return retainAdmitted(q, bind(q), c, docs, n, excluded);
-  }
+  final class Bound {
+    final ProfileQuery query;
+    /** The custom rules compiled for this query. */
+    final CompiledCustomRules.Bound customRules;
+    private final Rule.BoundFilter[] boundFilters;
+    private final Rule.BoundScorer[] boundScorers;
+    /** Every built-in scorer bound, for features; bound when first asked for. */
+    private Rule.BoundScorer[] boundFeatures;
 
-  /**
-   * As {@link #retainAdmitted(ProfileQuery, OpportunityColumns, int[], int, int[])}, the custom
-   * filters last; {@code excluded} has {@link #exclusionSlots()} counters.
-   */
-  int retainAdmitted(
-      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int[] docs, int n,
-      int[] excluded) {
-    for (int i = afterScan; i < filters.length && n > 0; i++) {
-      if (!filters[i].canExclude(q)) {
-        continue;
+    private Bound(ProfileQuery q) {
+      this.query = q;
+      this.customRules = custom.bind(q.profile, q.asOf);
+      this.boundFilters = new Rule.BoundFilter[filters.length];
+      for (int i = 0; i < filters.length; i++) {
+        boundFilters[i] = filters[i].bind(q);
       }
-      int kept = filters[i].retain(q, c, docs, n);
-      excluded[filterSlots[i]] += n - kept;
-      n = kept;
-    }
-    for (int i = 0; i < k.admits.length && n > 0; i++) {
-      int kept = CompiledCustomRules.retain(k.admits[i], c.custom[i], docs, n);
-      excluded[RuleSet.FILTERS.size() + i] += n - kept;
-      n = kept;
-    }
-    return n;
-  }
-
-  /**
-   * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The
-   * distance scorer, whose great-circle distance costs more than all others together, is deferred:
-   * the others run scorer by scorer over all documents, and only a document whose score could
-   * reach the heap's threshold with the best distance value is then scored in full, by {@link
-   * #score}, so the offered scores are exactly those of the document-at-a-time form. The result is
-   * the exact top k, not an approximation.
-   */
-  void scoreInto(
-      ProfileQuery q, OpportunityColumns c, int[] docs, int n, double[] scores, TopK top) {
-    scoreInto(q, bind(q), c, docs, n, scores, top);
-  }
-
-  /**
-   * As {@link #scoreInto(ProfileQuery, OpportunityColumns, int[], int, double[], TopK)}, with
-   * the custom scorers, which are never deferred: they add to the partial sums, so the bound
-   * covers the distance scorer alone (and custom values are clamped to [-1, 1] all the same).
-   */
-  void scoreInto(
-      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int[] docs, int n,
-      double[] scores, TopK top) {
-    Arrays.fill(scores, 0, n, 0.0);
-    for (int i = 0; i < scorers.length; i++) {
-      if (i != deferred && scorers[i].canScore(q)) {
-        scorers[i].addTo(q, c, docs, n, weights[i], scores);
+      this.boundScorers = new Rule.BoundScorer[scorers.length];
+      for (int i = 0; i < scorers.length; i++) {
+        boundScorers[i] = scorers[i].bind(q);
       }
     }
-    int firstColumn = k.admits.length;
-    for (int i = 0; i < k.values.length; i++) {
-      CompiledCustomRules.addTo(
-          k.values[i], c.custom[firstColumn + i], docs, n, customWeights[i], scores);
+
+    /**
+     * The unweighted value of every feature of {@link #featureNames} for opportunity {@code d}.
+     */
+    List<Double> featureValues(OpportunityColumns c, int d) {
+      if (boundFeatures == null) {
+        boundFeatures = new Rule.BoundScorer[featureScorers.length];
+        for (int i = 0; i < featureScorers.length; i++) {
+          boundFeatures[i] = featureScorers[i].bind(query);
+        }
+      }
+      CompiledCustomRules.Bound k = customRules;
+      List<Double> values = new ArrayList<>(boundFeatures.length + k.values.length);
+      for (Rule.BoundScorer scorer : boundFeatures) {
+        values.add(scorer.value(c, d));
+      }
+      for (int i = 0; i < k.values.length; i++) {
+        values.add(customValue(i, c, d));
+      }
+      return values;
     }
-    if (deferred < 0) {
+
+    /**
+     * The slot in {@link RuleSet#FILTERS} of the first filter that excludes opportunity {@code
+     * d}, or -1 when all admit it; custom filters count after the built-in ones. The
+     * document-at-a-time form of {@link #retainAdmitted}, which the engine uses; this one serves
+     * oracles and tests, and must agree with it.
+     */
+    int firstExclusion(OpportunityColumns c, int d) {
+      for (int i = 0; i < boundFilters.length; i++) {
+        if (!boundFilters[i].admits(c, d)) {
+          return filterSlots[i];
+        }
+      }
+      CompiledCustomRules.Bound k = customRules;
+      for (int i = 0; i < k.admits.length; i++) {
+        if (!k.admits[i].test(c.custom[i][d])) {
+          return RuleSet.FILTERS.size() + i;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Writes to {@code docs} the live documents of a segment that are within the person's reach,
+     * in row order, counts the others under the commute filter and returns how many are kept.
+     * {@code live} is the segment's live docs (null when all are) and {@code liveCount} their
+     * number.
+     */
+    int reachable(OpportunityColumns c, Bits live, int[] docs, int[] excluded, int liveCount) {
+      if (!scans || !boundFilters[0].canExclude()) {
+        return Reach.allLive(c, live, docs);
+      }
+      int n = boundFilters[0].scan(c, live, docs);
+      excluded[filterSlots[0]] += liveCount - n;
+      return n;
+    }
+
+    /**
+     * Runs the filters after the reach scan, one after the other, over {@code docs[0..n)} of one
+     * segment, keeping the admitted in place and counting each excluded document under the first
+     * filter that excludes it, the custom filters last; returns how many are admitted. {@code
+     * excluded} has {@link #exclusionSlots()} counters.
+     */
+    int retainAdmitted(OpportunityColumns c, int[] docs, int n, int[] excluded) {
+      for (int i = afterScan; i < boundFilters.length && n > 0; i++) {
+        Rule.BoundFilter filter = boundFilters[i];
+        if (!filter.canExclude()) {
+          continue;
+        }
+        int kept = filter.retain(c, docs, n);
+        excluded[filterSlots[i]] += n - kept;
+        n = kept;
+      }
+      CompiledCustomRules.Bound k = customRules;
+      for (int i = 0; i < k.admits.length && n > 0; i++) {
+        int kept = CompiledCustomRules.retain(k.admits[i], c.custom[i], docs, n);
+        excluded[RuleSet.FILTERS.size() + i] += n - kept;
+        n = kept;
+      }
+      return n;
+    }
+
+    /**
+     * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The
+     * distance scorer, whose great-circle distance costs more than all others together, is
+     * deferred: the others run scorer by scorer over all documents, and only a document whose
+     * score could reach the heap's threshold with the best distance value is then scored in full,
+     * by {@link #score}, so the offered scores are exactly those of the document-at-a-time form.
+     * The result is the exact top k, not an approximation. The custom scorers are never deferred:
+     * they add to the partial sums, so the bound covers the distance scorer alone (and custom
+     * values are clamped to [-1, 1] all the same).
+     */
+    void scoreInto(OpportunityColumns c, int[] docs, int n, double[] scores, TopK top) {
+      Arrays.fill(scores, 0, n, 0.0);
+      for (int i = 0; i < boundScorers.length; i++) {
+        if (i != deferred && boundScorers[i].canScore()) {
+          boundScorers[i].addTo(c, docs, n, weights[i], scores);
+        }
+      }
+      CompiledCustomRules.Bound k = customRules;
+      int firstColumn = k.admits.length;
+      for (int i = 0; i < k.values.length; i++) {
+        CompiledCustomRules.addTo(
+            k.values[i], c.custom[firstColumn + i], docs, n, customWeights[i], scores);
+      }
+      if (deferred < 0) {
+        for (int i = 0; i < n; i++) {
+          top.offer(scores[i], c, docs[i]);
+        }
+        return;
+      }
+      // The partial sums are added in another order than score's, so allow for rounding.
+      double best = weights[deferred] * boundScorers[deferred].maxValue() + 1e-9;
       for (int i = 0; i < n; i++) {
-        top.offer(scores[i], c, docs[i]);
-      }
-      return;
-    }
-    // The partial sums are added in another order than score's, so allow for rounding.
-    double best = weights[deferred] * scorers[deferred].maxValue(q) + 1e-9;
-    for (int i = 0; i < n; i++) {
-      if (scores[i] + best >= top.threshold()) {
-        int d = docs[i];
-        top.offer(score(q, k, c, d), c, d);
+        if (scores[i] + best >= top.threshold()) {
+          int d = docs[i];
+          top.offer(score(c, d), c, d);
+        }
       }
     }
-  }
 
-  /** The weighted score of an admitted opportunity; the per-document form of {@link #scoreInto}. */
-  double score(ProfileQuery q, OpportunityColumns c, int d) {
-    return score(q, bind(q), c, d);
-  }
-
-  /** As {@link #score(ProfileQuery, OpportunityColumns, int)}, with the custom scorers last. */
-  double score(ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d) {
-    double score = 0;
-    for (int i = 0; i < scorers.length; i++) {
-      score += weights[i] * scorers[i].value(q, c, d);
-    }
-    for (int i = 0; i < k.values.length; i++) {
-      score += customWeights[i] * customValue(k, i, c, d);
-    }
-    return score;
-  }
-
-  /** Custom scorer {@code i}'s value for opportunity {@code d}, clamped to [-1, 1]. */
-  double customValue(CompiledCustomRules.Bound k, int i, OpportunityColumns c, int d) {
-    return CompiledCustomRules.clamp(k.values[i].applyAsDouble(c.custom[k.admits.length + i][d]));
-  }
-
-  /** The explanation of an admitted opportunity: every scorer with an effect, then notes. */
-  List<Reason> explain(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-    return explain(q, bind(q), c, d, m);
-  }
-
-  /**
-   * As {@link #explain(ProfileQuery, OpportunityColumns, int, Messages)}: the built-in scorers,
-   * the custom scorers, the built-in filters' notes, the custom filters' notes.
-   */
-  List<Reason> explain(
-      ProfileQuery q, CompiledCustomRules.Bound k, OpportunityColumns c, int d, Messages m) {
-    List<Reason> reasons = new ArrayList<>();
-    for (int i = 0; i < scorers.length; i++) {
-      double effect = round(weights[i] * scorers[i].value(q, c, d));
-      if (effect != 0) {
-        // Every effect is explained; a scorer without a specific sentence has a general one.
-        String detail = scorers[i].detail(q, c, d, m);
-        reasons.add(new Reason(scorers[i].name(), effect,
-            detail != null ? detail : m.text(scorers[i].name() + ".other")));
+    /** The weighted score of an admitted opportunity; the per-document form of scoreInto. */
+    double score(OpportunityColumns c, int d) {
+      double score = 0;
+      for (int i = 0; i < boundScorers.length; i++) {
+        score += weights[i] * boundScorers[i].value(c, d);
       }
-    }
-    for (int i = 0; i < k.values.length; i++) {
-      double effect = round(customWeights[i] * customValue(k, i, c, d));
-      if (effect != 0) {
-        CustomScorer scorer = custom.scorers[i];
-        String detail = scorer.explain(
-            k.person, k.asOf, c.custom[k.admits.length + i][d], m.locale());
-        reasons.add(new Reason(scorer.name(), effect,
-            detail != null ? detail : m.text("custom.other", scorer.name())));
+      for (int i = 0; i < customRules.values.length; i++) {
+        score += customWeights[i] * customValue(i, c, d);
       }
+      return score;
     }
-    for (Rule.Filter f : filters) {
-      f.note(q, c, d, m, reasons);
+
+    /** Custom scorer {@code i}'s value for opportunity {@code d}, clamped to [-1, 1]. */
+    private double customValue(int i, OpportunityColumns c, int d) {
+      CompiledCustomRules.Bound k = customRules;
+      return CompiledCustomRules.clamp(k.values[i].applyAsDouble(c.custom[k.admits.length + i][d]));
     }
-    for (int i = 0; i < k.admits.length; i++) {
-      CustomFilter filter = custom.filters[i];
-      String note = filter.note(k.person, k.asOf, c.custom[i][d], m.locale());
-      if (note != null) {
-        reasons.add(new Reason(filter.name(), 0, note));
+
+    /**
+     * The explanation of an admitted opportunity: the built-in scorers with an effect, the custom
+     * scorers, the built-in filters' notes, the custom filters' notes.
+     */
+    List<Reason> explain(OpportunityColumns c, int d, Messages m) {
+      CompiledCustomRules.Bound k = customRules;
+      List<Reason> reasons = new ArrayList<>();
+      for (int i = 0; i < boundScorers.length; i++) {
+        double effect = round(weights[i] * boundScorers[i].value(c, d));
+        if (effect != 0) {
+          // Every effect is explained; a scorer without a specific sentence has a general one.
+          String detail = boundScorers[i].detail(c, d, m);
+          reasons.add(new Reason(scorers[i].name(), effect,
+              detail != null ? detail : m.text(scorers[i].name() + ".other")));
+        }
       }
+      for (int i = 0; i < k.values.length; i++) {
+        double effect = round(customWeights[i] * customValue(i, c, d));
+        if (effect != 0) {
+          CustomScorer scorer = custom.scorers[i];
+          String detail = scorer.explain(
+              k.person, k.asOf, c.custom[k.admits.length + i][d], m.locale());
+          reasons.add(new Reason(scorer.name(), effect,
+              detail != null ? detail : m.text("custom.other", scorer.name())));
+        }
+      }
+      for (Rule.BoundFilter f : boundFilters) {
+        f.note(c, d, m, reasons);
+      }
+      for (int i = 0; i < k.admits.length; i++) {
+        CustomFilter filter = custom.filters[i];
+        String note = filter.note(k.person, k.asOf, c.custom[i][d], m.locale());
+        if (note != null) {
+          reasons.add(new Reason(filter.name(), 0, note));
+        }
+      }
+      return reasons;
     }
-    return reasons;
   }
 
   /** Scores and effects are reported to four decimals. */

@@ -21,7 +21,6 @@ import org.passgenau.index.analysis.Terms;
 import org.passgenau.model.Occupation;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
-import org.passgenau.rank.spi.CustomFilter;
 import org.passgenau.rank.spi.CustomRule;
 import org.passgenau.rank.spi.CustomRules;
 import org.passgenau.taxonomy.IscoCode;
@@ -147,14 +146,14 @@ public final class MatchingEngine implements Closeable {
 
   /** Ranks the visible opportunities for {@code profile}. */
   public MatchResult match(Profile profile, MatchOptions options) {
-    return rank(profile, options, (q, custom, best, excluded) -> {
+    return rank(profile, options, (bound, best, excluded) -> {
       Messages messages = new Messages(options.locale(), this::label);
       List<Match> matches = new ArrayList<>();
       for (int i = 0; i < best.length; i++) {
         TopK.Entry e = best[i];
         // Explained from the columns alone: no stored document is loaded and decoded.
         matches.add(new Match(i + 1, e.id, CompiledRules.round(e.score),
-            rules.explain(q, custom, e.columns, e.doc, messages)));
+            bound.explain(e.columns, e.doc, messages)));
       }
       List<NextStep> nextSteps =
           matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
@@ -169,12 +168,12 @@ public final class MatchingEngine implements Closeable {
    * {@code options} is not used.
    */
   public Features features(Profile profile, MatchOptions options) {
-    return rank(profile, options, (q, custom, best, excluded) -> {
+    return rank(profile, options, (bound, best, excluded) -> {
       List<Features.Candidate> candidates = new ArrayList<>();
       for (int i = 0; i < best.length; i++) {
         TopK.Entry e = best[i];
         candidates.add(new Features.Candidate(i + 1, e.id, e.score,
-            rules.featureValues(q, custom, e.columns, e.doc)));
+            bound.featureValues(e.columns, e.doc)));
       }
       return new Features(profile.id(), rules.ruleSet.name(), rules.featureNames(), candidates);
     });
@@ -183,7 +182,7 @@ public final class MatchingEngine implements Closeable {
   /** What {@link #rank(Profile, MatchOptions, Ranked)} hands over while its snapshot is open. */
   @FunctionalInterface
   private interface Ranked<T> {
-    T result(ProfileQuery q, CompiledCustomRules.Bound custom, TopK.Entry[] bestFirst, int[] excluded);
+    T result(CompiledRules.Bound bound, TopK.Entry[] bestFirst, int[] excluded);
   }
 
   /**
@@ -200,12 +199,12 @@ public final class MatchingEngine implements Closeable {
       // Compiled after the snapshot is taken: the profile's languages and skills are looked up
       // in the vocabulary that the snapshot's segments filled, so none of them is missed.
       ProfileQuery q = new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, this::isco);
-      CompiledCustomRules.Bound custom = rules.bind(q);
+      CompiledRules.Bound bound = rules.bind(q);
       Scratch scratch = SCRATCH.get();
       for (Segment<OpportunityColumns> segment : snapshot.segments()) {
-        rank(q, custom, segment, scratch, top, excluded);
+        rank(bound, segment, scratch, top, excluded);
       }
-      return then.result(q, custom, top.drainBestFirst(), excluded);
+      return then.result(bound, top.drainBestFirst(), excluded);
     }
   }
 
@@ -221,14 +220,14 @@ public final class MatchingEngine implements Closeable {
    * filter keeps each loop monomorphic and over a few arrays at a time.
    */
   private void rank(
-      ProfileQuery q, CompiledCustomRules.Bound custom, Segment<OpportunityColumns> segment,
+      CompiledRules.Bound bound, Segment<OpportunityColumns> segment,
       Scratch scratch, TopK top, int[] excluded) {
     OpportunityColumns c = segment.columns();
     int[] docs = scratch.docs(c.size);
     int live = segment.context().reader().numDocs();
-    int n = rules.reachable(q, c, segment.liveDocs(), docs, excluded, live);
-    n = rules.retainAdmitted(q, custom, c, docs, n, excluded);
-    rules.scoreInto(q, custom, c, docs, n, scratch.scores, top);
+    int n = bound.reachable(c, segment.liveDocs(), docs, excluded, live);
+    n = bound.retainAdmitted(c, docs, n, excluded);
+    bound.scoreInto(c, docs, n, scratch.scores, top);
   }
 
   /** The three filters that excluded most, with the step that would open their opportunities. */
@@ -245,19 +244,9 @@ public final class MatchingEngine implements Closeable {
     for (int i = 0; i < slots.length && steps.size() < 3 && excluded[slots[i]] > 0; i++) {
       int slot = slots[i];
       String filter = rules.filterName(slot);
-      steps.add(new NextStep(filter, excluded[slot], nextStep(slot, excluded[slot], messages)));
+      steps.add(new NextStep(filter, excluded[slot], rules.nextStep(slot, excluded[slot], messages)));
     }
     return steps;
-  }
-
-  private String nextStep(int slot, int count, Messages messages) {
-    int builtIn = RuleSet.FILTERS.size();
-    if (slot < builtIn) {
-      return messages.text("next." + RuleSet.FILTERS.get(slot), count);
-    }
-    CustomFilter filter = rules.custom.filters[slot - builtIn];
-    String step = filter.nextStep(count, messages.locale());
-    return step != null ? step : messages.text("next.custom", count, filter.name());
   }
 
   /** Exclusion counts of the filters that are on, in counting order: built-in, then custom. */

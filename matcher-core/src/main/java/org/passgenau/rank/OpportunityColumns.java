@@ -15,9 +15,15 @@ import org.passgenau.rank.spi.CustomRule;
 
 /**
  * The ranking features of a block of opportunities (one index segment), one primitive array per
- * feature, indexed by row. The ranking loop reads only these arrays, never objects. Unknown values
+ * feature, indexed by row. The ranking loops read only these arrays, never objects. Unknown values
  * have sentinels: {@link #UNKNOWN} for small codes, NaN for numbers, {@link #NO_DAY} / {@link
  * #OPEN_DAY} for dates. Immutable after construction; safe to share.
+ *
+ * <p>The fields here are the columns several rules share: place, reach cells, kind, hours, pay,
+ * level and flags, start days, the language requirements (floor and scorer) and the dense class
+ * ids by which queries memoise decisions. A column that one rule alone reads belongs to that rule:
+ * it declares it ({@link Rule#columns}), it is built here with the others, and the rule's loop
+ * fetches it once per segment through {@link #group}.
  *
  * <p>Rows are in the spatial order of {@link ReachCells}, not in segment doc id order, so that
  * the opportunities near a person sit together: the reach scan decides whole areas at once, and
@@ -35,7 +41,6 @@ final class OpportunityColumns {
   static final int REMOTE = 1;
   static final int LANGUAGE_SUPPORT = 1 << 1;
   static final int REGULATED = 1 << 2;
-  static final int QUALIFICATION_REQUIRED = 1 << 3;
   static final int RECOGNITION_PARTNERSHIP = 1 << 4;
 
   final int size;
@@ -66,20 +71,10 @@ final class OpportunityColumns {
    */
   final int[] occupationClass;
   final byte[] level;
-  final byte[] recognitionRequired;
-  final byte[] minSchool;
   final float[] hoursMin;
   final float[] hoursMax;
-  final byte[] shiftWork;
-  final byte[] nightWork;
-  final byte[] weekendWork;
-  final byte[] childcareSupport;
-  final byte[] accessible;
-  final byte[] demand;
-  final int[] licence;
   final float[] grossEur;
   final int[] startDay;
-  final int[] deadlineDay;
   /** Id of (start day, kind, country) in {@link Vocabulary#starts}: the index of the date memo. */
   final int[] startClass;
   /** Language requirements of row d sit at [langStart[d], langStart[d + 1]). */
@@ -91,9 +86,11 @@ final class OpportunityColumns {
    * documents with equal lists share it, so a query decides a list once.
    */
   final int[] langSet;
-  /** Sorted, distinct skill term ids of row d sit at [skillStart[d], skillStart[d + 1]). */
-  final int[] skillStart;
-  final int[] skillTerm;
+  /**
+   * The column groups of the built-in rules that declare their own ({@link Rule#columns}), by
+   * {@link BuiltInRule} ordinal; null for a rule that reads only the shared columns.
+   */
+  private final Rule.ColumnGroup[] groups;
   /**
    * One column per custom rule of the engine's rule set, in {@link CompiledCustomRules#extracted}
    * order: what {@link CustomRule#extract} gave row d is at custom[rule][d].
@@ -103,7 +100,7 @@ final class OpportunityColumns {
   private static final double[][] NO_CUSTOM = new double[0][];
   private static final CustomRule[] NO_RULES = new CustomRule[0];
 
-  private OpportunityColumns(int n, int langs, int skills, int customRules, int[] segmentDoc,
+  private OpportunityColumns(int n, int langs, int customRules, int[] segmentDoc,
       int[] cellKeys, List<Opportunity> rows) {
     size = n;
     this.segmentDoc = segmentDoc;
@@ -121,28 +118,17 @@ final class OpportunityColumns {
     isco = new int[n];
     occupationClass = new int[n];
     level = new byte[n];
-    recognitionRequired = new byte[n];
-    minSchool = new byte[n];
     hoursMin = new float[n];
     hoursMax = new float[n];
-    shiftWork = new byte[n];
-    nightWork = new byte[n];
-    weekendWork = new byte[n];
-    childcareSupport = new byte[n];
-    accessible = new byte[n];
-    demand = new byte[n];
-    licence = new int[n];
     grossEur = new float[n];
     startDay = new int[n];
-    deadlineDay = new int[n];
     startClass = new int[n];
     langStart = new int[n + 1];
     langId = new int[langs];
     langMin = new byte[langs];
     langSet = new int[n];
-    skillStart = new int[n + 1];
-    skillTerm = new int[skills];
     custom = customRules == 0 ? NO_CUSTOM : new double[customRules][n];
+    groups = new Rule.ColumnGroup[BuiltInRule.values().length];
     for (int d = 0; d < n; d++) {
       Opportunity o = rows.get(d);
       Location loc = o.location();
@@ -193,17 +179,12 @@ final class OpportunityColumns {
       rows.add(docs.get(segmentDoc[r]));
     }
     int langs = 0;
-    int[][] skillIds = new int[n][];
-    int skills = 0;
     for (int d = 0; d < n; d++) {
       Opportunity o = rows.get(d);
       langs += o.languageRequirements().size();
-      skillIds[d] = skillIds(o.skills(), vocabulary);
-      skills += skillIds[d].length;
     }
     int lp = 0;
-    int sp = 0;
-    OpportunityColumns c = new OpportunityColumns(n, langs, skills, customRules.length, segmentDoc,
+    OpportunityColumns c = new OpportunityColumns(n, langs, customRules.length, segmentDoc,
         cellKeys, rows);
     for (int d = 0; d < n; d++) {
       Opportunity o = rows.get(d);
@@ -215,7 +196,6 @@ final class OpportunityColumns {
       if (Boolean.TRUE.equals(o.recognitionPartnership())) f |= RECOGNITION_PARTNERSHIP;
       QualificationRequirement q = o.qualification();
       if (q != null && q.regulatedProfession()) f |= REGULATED;
-      if (q != null && Boolean.TRUE.equals(q.required())) f |= QUALIFICATION_REQUIRED;
       c.flags[d] = f;
       Location loc = o.location();
       c.region[d] = vocabulary.regions.intern(loc == null ? null : loc.region());
@@ -224,24 +204,14 @@ final class OpportunityColumns {
       c.isco[d] = isco.applyAsInt(o);
       Level level = o.requirementLevel();
       c.level[d] = level == null ? UNKNOWN : (byte) level.rank();
-      c.recognitionRequired[d] =
-          q == null || q.recognitionRequired() == null ? UNKNOWN : (byte) q.recognitionRequired().ordinal();
-      c.minSchool[d] = o.minSchool() == null ? UNKNOWN : (byte) o.minSchool().ordinal();
       c.occupationClass[d] = vocabulary.occupations.intern(new int[] {c.isco[d],
-          RecognitionFilter.needsRecognition(c, d) ? 1 : 0, c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
+          RecognitionFilter.needsRecognition(c, d) ? 1 : 0,
+          c.has(d, RECOGNITION_PARTNERSHIP) ? 1 : 0});
       HoursRange h = o.hoursPerWeek();
       c.hoursMin[d] = h == null || h.min() == null ? Float.NaN : h.min().floatValue();
       c.hoursMax[d] = h == null || h.max() == null ? Float.NaN : h.max().floatValue();
-      c.shiftWork[d] = tri(o.shiftWork());
-      c.nightWork[d] = tri(o.nightWork());
-      c.weekendWork[d] = tri(o.weekendWork());
-      c.childcareSupport[d] = tri(o.childcareSupport());
-      c.accessible[d] = tri(o.accessible());
-      c.demand[d] = o.physicalDemand() == null ? UNKNOWN : (byte) o.physicalDemand().ordinal();
-      c.licence[d] = vocabulary.licences.intern(Vocabulary.licence(o.drivingLicense()));
       c.grossEur[d] = o.monthlyGrossEur() == null ? Float.NaN : o.monthlyGrossEur().floatValue();
       c.startDay[d] = day(o.startDate(), NO_DAY);
-      c.deadlineDay[d] = day(o.applicationDeadline(), OPEN_DAY);
       c.startClass[d] =
           vocabulary.starts.intern(new int[] {c.startDay[d], c.kind[d], c.country[d]});
       c.langStart[d] = lp;
@@ -254,12 +224,11 @@ final class OpportunityColumns {
         lp++;
       }
       c.langSet[d] = vocabulary.languageRequirements.intern(pairs);
-      c.skillStart[d] = sp;
-      System.arraycopy(skillIds[d], 0, c.skillTerm, sp, skillIds[d].length);
-      sp += skillIds[d].length;
     }
     c.langStart[n] = lp;
-    c.skillStart[n] = sp;
+    for (BuiltInRule rule : BuiltInRule.values()) {
+      c.groups[rule.ordinal()] = rule.columns(rows, vocabulary);
+    }
     for (int r = 0; r < customRules.length; r++) {
       extract(customRules[r], rows, c.custom[r]);
     }
@@ -283,19 +252,19 @@ final class OpportunityColumns {
    */
   long checksum() {
     long sum = 0;
-    for (byte[] column : new byte[][] {kind, level, recognitionRequired, minSchool, shiftWork,
-        nightWork, weekendWork, childcareSupport, accessible, demand, langMin}) {
+    for (byte[] column : new byte[][] {kind, level, langMin}) {
       for (byte v : column) {
         sum += v;
       }
     }
-    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco, occupationClass, licence, startDay, deadlineDay, startClass,
-        langStart, langId, langSet, skillStart, skillTerm}) {
+    for (int[] column : new int[][] {segmentDoc, flags, region, country, place, isco,
+        occupationClass, startDay, startClass, langStart, langId, langSet}) {
       for (int v : column) {
         sum += v;
       }
     }
-    for (float[] column : new float[][] {lat, lon, unitX, unitY, unitZ, hoursMin, hoursMax, grossEur}) {
+    for (float[] column :
+        new float[][] {lat, lon, unitX, unitY, unitZ, hoursMin, hoursMax, grossEur}) {
       for (float v : column) {
         sum += Float.floatToRawIntBits(v);
       }
@@ -305,32 +274,34 @@ final class OpportunityColumns {
         sum += Double.doubleToRawLongBits(v);
       }
     }
+    for (Rule.ColumnGroup group : groups) {
+      sum += group == null ? 0 : group.checksum();
+    }
     return sum + cells.checksum();
+  }
+
+  /** The column group {@code rule} declared, as its rule's own class reads it. */
+  Rule.ColumnGroup group(BuiltInRule rule) {
+    return groups[rule.ordinal()];
+  }
+
+  /** The one byte column {@code rule} declared. */
+  byte[] bytes(BuiltInRule rule) {
+    return ((RuleColumns.Bytes) groups[rule.ordinal()]).values;
+  }
+
+  /** The one int column {@code rule} declared. */
+  int[] ints(BuiltInRule rule) {
+    return ((RuleColumns.Ints) groups[rule.ordinal()]).values;
+  }
+
+  /** The one boolean column {@code rule} declared. */
+  boolean[] booleans(BuiltInRule rule) {
+    return ((RuleColumns.Booleans) groups[rule.ordinal()]).values;
   }
 
   boolean has(int doc, int flag) {
     return (flags[doc] & flag) != 0;
-  }
-
-  private static int[] skillIds(List<String> skills, Vocabulary vocabulary) {
-    if (skills.isEmpty()) {
-      return new int[0];
-    }
-    int[] ids = new int[0];
-    int count = 0;
-    for (String skill : skills) {
-      for (String term : vocabulary.skillTerms(skill)) {
-        if (count == ids.length) {
-          ids = Arrays.copyOf(ids, Math.max(4, count * 2));
-        }
-        ids[count++] = vocabulary.skillTerms.intern(term);
-      }
-    }
-    return Arrays.stream(ids, 0, count).sorted().distinct().toArray();
-  }
-
-  private static byte tri(Boolean value) {
-    return value == null ? UNKNOWN : (byte) (value ? 1 : 0);
   }
 
   private static int day(LocalDate date, int absent) {

@@ -2,10 +2,16 @@ package org.passgenau.rank;
 
 import java.util.List;
 import org.apache.lucene.util.Bits;
+import org.passgenau.model.Opportunity;
 
 /**
- * A rule of the ranking: a hard filter or a scorer. Rules are stateless and shared by all
- * queries; whatever a query needs lives in the {@link ProfileQuery}.
+ * A built-in rule of the ranking: a hard filter or a scorer. A rule object is stateless and
+ * shared by all queries, like a Lucene {@code Query}; {@code bind} makes the object that holds one
+ * query's facts and memos, like a {@code Weight}, and that object runs the rule's own loop over
+ * each segment's columns, like a {@code Scorer}. See the package note for the lifetimes.
+ *
+ * <p>A rule that reads columns no other rule reads declares them here: {@link #columns} builds
+ * them for each index segment, and {@link OpportunityColumns#group} hands them back to its loop.
  */
 abstract class Rule {
 
@@ -21,11 +27,19 @@ abstract class Rule {
   }
 
   /**
-   * Adds notes that change no score but that a caseworker must know (an approval to ask for, a
-   * tolerated language gap), for an opportunity the rule admitted.
+   * This rule's own columns of one segment, from its opportunities in row order, or null when it
+   * reads only the shared columns of {@link OpportunityColumns}. Called once per rule and
+   * segment, on the thread that builds the segment's columns; the result must not change after.
    */
-  void note(
-      ProfileQuery q, OpportunityColumns c, int d, Messages m, List<Reason> out) {}
+  ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+    return null;
+  }
+
+  /** The columns of one rule in one segment: primitive arrays indexed by row. Immutable. */
+  interface ColumnGroup {
+    /** Every element read once and folded into a sum, for {@link SnapshotProbe}. */
+    long checksum();
+  }
 
   /** A hard filter: excludes what the law or the person's constraints rule out. */
   abstract static class Filter extends Rule {
@@ -33,31 +47,50 @@ abstract class Rule {
       super(name);
     }
 
-    /** Whether opportunity {@code d} passes. Called in the ranking loop: must not allocate. */
-    abstract boolean admits(ProfileQuery q, OpportunityColumns c, int d);
+    /** This filter bound to one query: the person's facts it needs and its memos. */
+    abstract BoundFilter bind(ProfileQuery q);
+
+    /**
+     * What the person could do about the {@code count} opportunities this filter excluded first,
+     * for the result's next steps.
+     */
+    String nextStep(int count, Messages m) {
+      return m.text("next." + name(), count);
+    }
+  }
+
+  /**
+   * A filter bound to one query. Confined to the query's thread; made once per query, never per
+   * segment or document.
+   */
+  abstract static class BoundFilter {
 
     /**
      * Whether this filter can exclude anything for this person; when not (no hours limit, no
      * childcare need, ...), the ranking skips it. Must be false only where {@link #admits} is
      * true for every opportunity.
      */
-    boolean canExclude(ProfileQuery q) {
+    boolean canExclude() {
       return true;
     }
 
+    /** Whether row {@code d} passes. The document-at-a-time form, for oracles and tests. */
+    abstract boolean admits(OpportunityColumns c, int d);
+
     /**
-     * Keeps, in order, the documents among {@code docs[0..n)} that this filter admits and returns
-     * how many. Each filter implements this loop itself so that the JIT sees one receiver and
-     * inlines {@link #admits}: the ranking runs filter by filter over a segment's candidates, not
-     * rule by rule for each document. (One shared loop in this class was measured 18 % slower at
-     * 10,000 opportunities and 24 % at 100,000, with RankingBenchmark; keep the copies.)
+     * Keeps, in order, the rows among {@code docs[0..n)} that this filter admits and returns how
+     * many. Each filter implements this loop itself, in a final class, so that the JIT sees one
+     * receiver and inlines the test: the ranking runs filter by filter over a segment's
+     * candidates, not rule by rule for each document. (One shared loop was measured 18 % slower at
+     * 10,000 opportunities and 24 % at 100,000, with RankingBenchmark; keep the copies.) A rule's
+     * own columns are fetched once per call, before the loop.
      *
      * <p>The loops write every document and advance by the outcome ({@code kept += admits ? 1 :
-     * 0}) rather than branch on it, and {@link #admits} bodies combine terms with {@code &} and
-     * {@code |} where evaluating every term is cheap: outcomes vary from document to document,
-     * and a mispredicted branch costs more than the work it would skip.
+     * 0}) rather than branch on it, and the tests combine terms with {@code &} and {@code |}
+     * where evaluating every term is cheap: outcomes vary from document to document, and a
+     * mispredicted branch costs more than the work it would skip.
      */
-    abstract int retain(ProfileQuery q, OpportunityColumns c, int[] docs, int n);
+    abstract int retain(OpportunityColumns c, int[] docs, int n);
 
     /**
      * Writes to {@code docs} the rows of a segment's live documents ({@code live} null when all
@@ -65,15 +98,21 @@ abstract class Rule {
      * the filter that {@linkplain BuiltInRule.Capability#SCANS_SEGMENT scans a whole segment}
      * first; such a filter overrides it with a faster pass (the commute filter's reach cells).
      */
-    int scan(ProfileQuery q, OpportunityColumns c, Bits live, int[] docs) {
+    int scan(OpportunityColumns c, Bits live, int[] docs) {
       int kept = 0;
       for (int r = 0; r < c.size; r++) {
-        if ((live == null || live.get(c.segmentDoc[r])) && admits(q, c, r)) {
+        if ((live == null || live.get(c.segmentDoc[r])) && admits(c, r)) {
           docs[kept++] = r;
         }
       }
       return kept;
     }
+
+    /**
+     * Adds notes that change no score but that a caseworker must know (an approval to ask for, a
+     * tolerated language gap), for an opportunity the filter admitted.
+     */
+    void note(OpportunityColumns c, int d, Messages m, List<Reason> out) {}
   }
 
   /** A soft scorer: a value in [-1, 1] that the rule set weighs. */
@@ -82,11 +121,15 @@ abstract class Rule {
       super(name);
     }
 
-    /** The value for opportunity {@code d}. Called in the ranking loop: must not allocate. */
-    abstract double value(ProfileQuery q, OpportunityColumns c, int d);
+    /** This scorer bound to one query: the person's facts it needs and its memos. */
+    abstract BoundScorer bind(ProfileQuery q);
+  }
+
+  /** A scorer bound to one query; confined to its thread, made once per query. */
+  abstract static class BoundScorer {
 
     /** The largest value this scorer can give this person: a bound for skipping hopeless work. */
-    double maxValue(ProfileQuery q) {
+    double maxValue() {
       return 1;
     }
 
@@ -94,19 +137,20 @@ abstract class Rule {
      * Whether this scorer can give this person anything but 0; when not, the ranking skips it.
      * Must be false only where {@link #value} is 0 for every opportunity.
      */
-    boolean canScore(ProfileQuery q) {
+    boolean canScore() {
       return true;
     }
 
+    /** The value for row {@code d}. Called in ranking loops: must not allocate. */
+    abstract double value(OpportunityColumns c, int d);
+
     /**
      * Adds {@code weight} times the value of each of {@code docs[0..n)} to {@code scores[i]}; its
-     * own loop, for the same reason as {@link Filter#retain}.
+     * own loop, for the same reason as {@link BoundFilter#retain}.
      */
-    abstract void addTo(
-        ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores);
+    abstract void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores);
 
     /** The sentence that explains the value, or null when there is nothing to say. */
-    abstract String detail(
-        ProfileQuery q, OpportunityColumns c, int d, Messages m);
+    abstract String detail(OpportunityColumns c, int d, Messages m);
   }
 }

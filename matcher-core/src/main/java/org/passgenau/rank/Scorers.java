@@ -1,6 +1,12 @@
 package org.passgenau.rank;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
+import org.passgenau.model.Profile;
+import org.passgenau.model.Qualification;
 import org.passgenau.model.Recognition;
 import org.passgenau.taxonomy.IscoCode;
 
@@ -21,43 +27,82 @@ final class Scorers {
     }
 
     @Override
-    boolean canScore(ProfileQuery q) {
-      return q.occIsco.length > 0;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(q.occupations, q.vocabulary.occupations.size());
     }
 
-    @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      return q.occupationValue(c, d);
-    }
+    private static final class Bound extends Rule.BoundScorer {
+      private final BroughtOccupations brought;
+      /**
+       * The value per job ISCO code with its recognition needs, by {@link
+       * OpportunityColumns#occupationClass} (NaN while not computed): a corpus has a few hundred
+       * codes at most and each query meets them thousands of times. Sized when bound.
+       */
+      private final double[] memo;
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+      Bound(BroughtOccupations brought, int occupationClasses) {
+        this.brought = brought;
+        this.memo = new double[occupationClasses];
+        Arrays.fill(memo, Double.NaN);
       }
-    }
 
-    private static double closeness(ProfileQuery q, int i, int isco) {
-      return q.closeness(q.occIsco[i], isco) / 4.0 * q.occWeight[i];
-    }
+      @Override
+      boolean canScore() {
+        return brought.isco.length > 0;
+      }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      int best = -1;
-      double value = 0;
-      for (int i = 0; i < q.occIsco.length; i++) {
-        double v = closeness(q, i, c.isco[d]);
-        if (v > value) {
-          value = v;
-          best = i;
+      /**
+       * The best closeness of any occupation the person brings to the job's ISCO code, weighted;
+       * the lookup is kept apart from the computation so that it stays small enough to inline.
+       */
+      @Override
+      double value(OpportunityColumns c, int d) {
+        int id = c.occupationClass[d];
+        double value = id < memo.length ? memo[id] : Double.NaN;
+        return value == value ? value : decide(c, d);
+      }
+
+      private double decide(OpportunityColumns c, int d) {
+        double value = 0;
+        for (int i = 0; i < brought.isco.length; i++) {
+          value = Math.max(value, closeness(i, c.isco[d]));
+        }
+        int id = c.occupationClass[d];
+        if (id < memo.length) { // else the columns were built after the query was bound
+          memo[id] = value;
+        }
+        return value;
+      }
+
+      private double closeness(int i, int isco) {
+        return brought.closeness(brought.isco[i], isco) / 4.0 * brought.weight[i];
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
         }
       }
-      if (best < 0) {
-        return null;
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        int best = -1;
+        double value = 0;
+        for (int i = 0; i < brought.isco.length; i++) {
+          double v = closeness(i, c.isco[d]);
+          if (v > value) {
+            value = v;
+            best = i;
+          }
+        }
+        if (best < 0) {
+          return null;
+        }
+        int shared = brought.closeness(brought.isco[best], c.isco[d]);
+        String theirs = m.occupation(IscoCode.decode(brought.isco[best]).orElseThrow());
+        return m.text("occupation." + brought.source[best] + "." + shared, theirs);
       }
-      int shared = q.closeness(q.occIsco[best], c.isco[d]);
-      String theirs = m.occupation(IscoCode.decode(q.occIsco[best]).orElseThrow());
-      return m.text("occupation." + q.occSource[best] + "." + shared, theirs);
     }
   }
 
@@ -68,33 +113,146 @@ final class Scorers {
     }
 
     @Override
-    boolean canScore(ProfileQuery q) {
-      return q.bringsSkills();
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return SkillColumns.of(rows, vocabulary);
     }
 
     @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      int from = c.skillStart[d];
-      int to = c.skillStart[d + 1];
-      if (from == to) {
-        return 0;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(skillBits(q.profile, q.vocabulary));
+    }
+
+    /** The skill terms of each row, as sorted, distinct term ids. */
+    private static final class SkillColumns implements Rule.ColumnGroup {
+      /** The term ids of row d sit at [start[d], start[d + 1]) of {@link #term}. */
+      final int[] start;
+      final int[] term;
+
+      private SkillColumns(int[] start, int[] term) {
+        this.start = start;
+        this.term = term;
       }
-      return q.skillsBrought(c.skillTerm, from, to) / (double) (to - from);
-    }
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+      static SkillColumns of(List<Opportunity> rows, Vocabulary vocabulary) {
+        int n = rows.size();
+        int[][] ids = new int[n][];
+        int total = 0;
+        for (int d = 0; d < n; d++) {
+          ids[d] = termIds(rows.get(d).skills(), vocabulary);
+          total += ids[d].length;
+        }
+        int[] start = new int[n + 1];
+        int[] term = new int[total];
+        int at = 0;
+        for (int d = 0; d < n; d++) {
+          start[d] = at;
+          System.arraycopy(ids[d], 0, term, at, ids[d].length);
+          at += ids[d].length;
+        }
+        start[n] = at;
+        return new SkillColumns(start, term);
+      }
+
+      private static int[] termIds(List<String> skills, Vocabulary vocabulary) {
+        if (skills.isEmpty()) {
+          return new int[0];
+        }
+        int[] ids = new int[0];
+        int count = 0;
+        for (String skill : skills) {
+          for (String term : vocabulary.skillTerms(skill)) {
+            if (count == ids.length) {
+              ids = Arrays.copyOf(ids, Math.max(4, count * 2));
+            }
+            ids[count++] = vocabulary.skillTerms.intern(term);
+          }
+        }
+        return Arrays.stream(ids, 0, count).sorted().distinct().toArray();
+      }
+
+      @Override
+      public long checksum() {
+        long sum = 0;
+        for (int[] column : new int[][] {start, term}) {
+          for (int v : column) {
+            sum += v;
+          }
+        }
+        return sum;
       }
     }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      int from = c.skillStart[d];
-      int to = c.skillStart[d + 1];
-      int shared = q.skillsBrought(c.skillTerm, from, to);
-      return shared == 0 ? null : m.text("skills", shared, to - from);
+    /** The skill terms the person brings that some opportunity names, as a bit set over ids. */
+    private static long[] skillBits(Profile p, Vocabulary vocabulary) {
+      TreeSet<Integer> terms = new TreeSet<>();
+      for (String skill : p.skills()) {
+        for (String term : vocabulary.skillTerms(skill)) {
+          int id = vocabulary.skillTerms.lookup(term);
+          if (id >= 0) {
+            terms.add(id);
+          }
+        }
+      }
+      long[] bits = new long[terms.isEmpty() ? 0 : (terms.last() >>> 6) + 1];
+      for (int term : terms) {
+        bits[term >>> 6] |= 1L << term;
+      }
+      return bits;
+    }
+
+    private static final class Bound extends Rule.BoundScorer {
+      private final long[] skillBits;
+
+      Bound(long[] skillBits) {
+        this.skillBits = skillBits;
+      }
+
+      @Override
+      boolean canScore() {
+        return skillBits.length > 0;
+      }
+
+      /** How many of the skill terms with ids {@code terms[from..to)} the person brings. */
+      private int brought(int[] terms, int from, int to) {
+        long[] bits = skillBits;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+          int word = terms[i] >>> 6;
+          n += word < bits.length ? (int) (bits[word] >>> terms[i]) & 1 : 0;
+        }
+        return n;
+      }
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        return value((SkillColumns) c.group(BuiltInRule.SKILLS), d);
+      }
+
+      private double value(SkillColumns s, int d) {
+        int from = s.start[d];
+        int to = s.start[d + 1];
+        if (from == to) {
+          return 0;
+        }
+        return brought(s.term, from, to) / (double) (to - from);
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        SkillColumns s = (SkillColumns) c.group(BuiltInRule.SKILLS);
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(s, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        SkillColumns s = (SkillColumns) c.group(BuiltInRule.SKILLS);
+        int from = s.start[d];
+        int to = s.start[d + 1];
+        int shared = brought(s.term, from, to);
+        return shared == 0 ? null : m.text("skills", shared, to - from);
+      }
     }
   }
 
@@ -109,29 +267,48 @@ final class Scorers {
     }
 
     @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      if (c.level[d] == OpportunityColumns.UNKNOWN) {
-        return 0.5;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      int best = 1;
+      for (Qualification qualification : q.profile.qualifications()) {
+        if (qualification.level() != null) {
+          best = Math.max(best, qualification.level().rank());
+        }
       }
-      int diff = q.bestLevel - c.level[d];
-      return Math.max(0, diff >= 0 ? 1 - 0.25 * diff : 1 + 0.4 * diff);
+      return new Bound(best);
     }
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
-      }
-    }
+    private static final class Bound extends Rule.BoundScorer {
+      private final int bestLevel;
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      if (c.level[d] == OpportunityColumns.UNKNOWN) {
-        return null;
+      Bound(int bestLevel) {
+        this.bestLevel = bestLevel;
       }
-      int diff = q.bestLevel - c.level[d];
-      String key = diff == 0 ? "level.fit" : diff > 0 ? "level.over" : "level.under";
-      return m.text(key, m.text("level." + c.level[d]), m.text("level." + q.bestLevel));
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        if (c.level[d] == OpportunityColumns.UNKNOWN) {
+          return 0.5;
+        }
+        int diff = bestLevel - c.level[d];
+        return Math.max(0, diff >= 0 ? 1 - 0.25 * diff : 1 + 0.4 * diff);
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        if (c.level[d] == OpportunityColumns.UNKNOWN) {
+          return null;
+        }
+        int diff = bestLevel - c.level[d];
+        String key = diff == 0 ? "level.fit" : diff > 0 ? "level.over" : "level.under";
+        return m.text(key, m.text("level." + c.level[d]), m.text("level." + bestLevel));
+      }
     }
   }
 
@@ -146,36 +323,49 @@ final class Scorers {
     }
 
     @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      if (c.isco[d] < 0) {
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(q.occupations);
+    }
+
+    private static final class Bound extends Rule.BoundScorer {
+      private final BroughtOccupations brought;
+
+      Bound(BroughtOccupations brought) {
+        this.brought = brought;
+      }
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        if (c.isco[d] < 0) {
+          return 0;
+        }
+        int best = brought.bestRecognitionFor(c, d);
+        if (best == Recognition.FULL.ordinal()) {
+          return 1;
+        } else if (best == Recognition.PARTIAL.ordinal()) {
+          return 0.5;
+        } else if (best == Recognition.PENDING.ordinal()) {
+          return 0.25;
+        }
         return 0;
       }
-      int best = q.bestRecognitionFor(c, d);
-      if (best == Recognition.FULL.ordinal()) {
-        return 1;
-      } else if (best == Recognition.PARTIAL.ordinal()) {
-        return 0.5;
-      } else if (best == Recognition.PENDING.ordinal()) {
-        return 0.25;
-      }
-      return 0;
-    }
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
+        }
       }
-    }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      double v = value(q, c, d);
-      if (v <= 0) {
-        return null;
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        double v = value(c, d);
+        if (v <= 0) {
+          return null;
+        }
+        int best = brought.bestRecognitionFor(c, d);
+        return m.text("recognition_signal." + Recognition.values()[best].code());
       }
-      int best = q.bestRecognitionFor(c, d);
-      return m.text("recognition_signal." + Recognition.values()[best].code());
     }
   }
 
@@ -191,66 +381,90 @@ final class Scorers {
       super("language");
     }
 
-    /** Computed once per list of requirements, in the query's memo. */
     @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      int set = c.langSet[d];
-      if (set >= q.languageMemo.length) {
-        return compute(q, c, d); // columns built after the query was compiled
-      }
-      double value = q.languageMemo[set];
-      if (Double.isNaN(value)) {
-        value = compute(q, c, d);
-        q.languageMemo[set] = value;
-      }
-      return value;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(q);
     }
 
-    private static double compute(ProfileQuery q, OpportunityColumns c, int d) {
-      int from = c.langStart[d];
-      int to = c.langStart[d + 1];
-      if (from == to) {
-        return 1;
-      }
-      double sum = 0;
-      for (int i = from; i < to; i++) {
-        int margin = q.languageRank(c.langId[i]) - c.langMin[i];
-        sum += margin >= 0 ? Math.min(1, 0.75 + 0.125 * margin) : margin * q.rules.languageGapPenalty();
-      }
-      return Math.max(-1, sum / (to - from));
-    }
+    private static final class Bound extends Rule.BoundScorer {
+      private final ProfileQuery q;
+      private final double gapPenalty;
+      /**
+       * The value per list of requirements, by {@link OpportunityColumns#langSet} (NaN while not
+       * computed). Sized when the query is bound, after its snapshot was taken.
+       */
+      private final double[] memo;
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+      Bound(ProfileQuery q) {
+        this.q = q;
+        this.gapPenalty = q.rules.languageGapPenalty();
+        this.memo = new double[q.vocabulary.languageRequirements.size()];
+        Arrays.fill(memo, Double.NaN);
       }
-    }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      if (c.langStart[d] == c.langStart[d + 1]) {
-        return m.text("language.none_asked");
-      }
-      StringBuilder out = new StringBuilder();
-      for (int i = c.langStart[d]; i < c.langStart[d + 1]; i++) {
-        String lang = q.vocabulary.languages.name(c.langId[i]);
-        int have = q.languageRank(c.langId[i]);
-        // A language not spoken at all is said in words, not shown as a level.
-        String key = have >= c.langMin[i] ? "language.meets"
-            : have == 0 ? "language.gap_supported_none" : "language.gap_supported";
-        if (out.length() > 0) {
-          out.append("; ");
+      /** Computed once per list of requirements. */
+      @Override
+      double value(OpportunityColumns c, int d) {
+        int set = c.langSet[d];
+        if (set >= memo.length) {
+          return compute(c, d); // columns built after the query was bound
         }
-        out.append(m.text(key, m.language(lang), Messages.level(have), Messages.level(c.langMin[i])));
+        double value = memo[set];
+        if (Double.isNaN(value)) {
+          value = compute(c, d);
+          memo[set] = value;
+        }
+        return value;
       }
-      return out.toString();
+
+      private double compute(OpportunityColumns c, int d) {
+        int from = c.langStart[d];
+        int to = c.langStart[d + 1];
+        if (from == to) {
+          return 1;
+        }
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+          int margin = q.languageRank(c.langId[i]) - c.langMin[i];
+          sum += margin >= 0 ? Math.min(1, 0.75 + 0.125 * margin) : margin * gapPenalty;
+        }
+        return Math.max(-1, sum / (to - from));
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        if (c.langStart[d] == c.langStart[d + 1]) {
+          return m.text("language.none_asked");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = c.langStart[d]; i < c.langStart[d + 1]; i++) {
+          String lang = q.vocabulary.languages.name(c.langId[i]);
+          int have = q.languageRank(c.langId[i]);
+          // A language not spoken at all is said in words, not shown as a level.
+          String key = have >= c.langMin[i] ? "language.meets"
+              : have == 0 ? "language.gap_supported_none" : "language.gap_supported";
+          if (out.length() > 0) {
+            out.append("; ");
+          }
+          out.append(m.text(key, m.language(lang), Messages.level(have),
+              Messages.level(c.langMin[i])));
+        }
+        return out.toString();
+      }
     }
   }
 
   /**
    * Nearer is better: 1 at the door falling to 0 at the commuting limit; remote work scores 1, a
-   * move the rule set's relocation score, an unknown place half.
+   * move the rule set's relocation score, an unknown place half. The person's side is the query's
+   * {@link Reach}, which the commute filter shares.
    */
   static final class Distance extends Rule.Scorer {
     Distance() {
@@ -258,40 +472,55 @@ final class Scorers {
     }
 
     @Override
-    double maxValue(ProfileQuery q) {
-      return Math.max(1, q.rules.relocationDistanceScore());
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(q.reach, q.rules.relocationDistanceScore());
     }
 
-    @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      return switch (q.reach(c, d)) {
-        case ProfileQuery.REACH_REMOTE -> 1;
-        case ProfileQuery.REACH_COMMUTE -> {
-          double limit = q.commuteLimitKm(c, d);
-          yield limit <= 0 ? 1 : 1 - q.distanceKm(c, d) / limit;
-        }
-        case ProfileQuery.REACH_RELOCATION -> q.rules.relocationDistanceScore();
-        case ProfileQuery.REACH_UNKNOWN -> 0.5;
-        default -> 0;
-      };
-    }
+    private static final class Bound extends Rule.BoundScorer {
+      private final Reach reach;
+      private final double relocationScore;
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+      Bound(Reach reach, double relocationScore) {
+        this.reach = reach;
+        this.relocationScore = relocationScore;
       }
-    }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      return switch (q.reach(c, d)) {
-        case ProfileQuery.REACH_REMOTE -> m.text("distance.remote");
-        case ProfileQuery.REACH_COMMUTE -> m.text(
-            "distance.commute", m.km(q.distanceKm(c, d)), m.km(q.commuteLimitKm(c, d)));
-        case ProfileQuery.REACH_RELOCATION -> m.text("distance.move");
-        default -> m.text("distance.unknown");
-      };
+      @Override
+      double maxValue() {
+        return Math.max(1, relocationScore);
+      }
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        return switch (reach.reach(c, d)) {
+          case Reach.REMOTE -> 1;
+          case Reach.COMMUTE -> {
+            double limit = reach.commuteLimitKm(c, d);
+            yield limit <= 0 ? 1 : 1 - reach.distanceKm(c, d) / limit;
+          }
+          case Reach.RELOCATION -> relocationScore;
+          case Reach.UNKNOWN -> 0.5;
+          default -> 0;
+        };
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        return switch (reach.reach(c, d)) {
+          case Reach.REMOTE -> m.text("distance.remote");
+          case Reach.COMMUTE -> m.text(
+              "distance.commute", m.km(reach.distanceKm(c, d)), m.km(reach.commuteLimitKm(c, d)));
+          case Reach.RELOCATION -> m.text("distance.move");
+          default -> m.text("distance.unknown");
+        };
+      }
     }
   }
 
@@ -302,37 +531,53 @@ final class Scorers {
     }
 
     @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      float lo = c.hoursMin[d];
-      float hi = c.hoursMax[d];
-      if (Float.isNaN(lo) && Float.isNaN(hi)) {
-        return 0.5;
-      }
-      boolean fitsMax = Float.isNaN(q.maxHours) || !((Float.isNaN(hi) ? lo : hi) > q.maxHours);
-      boolean fitsMin = Float.isNaN(q.minHours) || !((Float.isNaN(lo) ? hi : lo) < q.minHours);
-      return fitsMax && fitsMin ? 1 : 0.5;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(
+          WorkingTimeFilters.maxHours(q.profile), WorkingTimeFilters.minHours(q.profile));
     }
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
-      }
-    }
+    private static final class Bound extends Rule.BoundScorer {
+      private final float maxHours;
+      private final float minHours;
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      if (Float.isNaN(c.hoursMin[d]) && Float.isNaN(c.hoursMax[d])) {
-        return null;
+      Bound(float maxHours, float minHours) {
+        this.maxHours = maxHours;
+        this.minHours = minHours;
       }
-      String hours =
-          Float.isNaN(c.hoursMin[d]) ? m.hours(c.hoursMax[d])
-              : Float.isNaN(c.hoursMax[d]) ? m.hours(c.hoursMin[d])
-              : m.hours(c.hoursMin[d]) + "-" + m.hours(c.hoursMax[d]);
-      if (Float.isNaN(q.maxHours) && Float.isNaN(q.minHours)) {
-        return m.text("hours.unconstrained", hours);
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        float lo = c.hoursMin[d];
+        float hi = c.hoursMax[d];
+        if (Float.isNaN(lo) && Float.isNaN(hi)) {
+          return 0.5;
+        }
+        boolean fitsMax = Float.isNaN(maxHours) || !((Float.isNaN(hi) ? lo : hi) > maxHours);
+        boolean fitsMin = Float.isNaN(minHours) || !((Float.isNaN(lo) ? hi : lo) < minHours);
+        return fitsMax && fitsMin ? 1 : 0.5;
       }
-      return m.text(value(q, c, d) == 1 ? "hours.fit" : "hours.partly", hours);
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        if (Float.isNaN(c.hoursMin[d]) && Float.isNaN(c.hoursMax[d])) {
+          return null;
+        }
+        String hours =
+            Float.isNaN(c.hoursMin[d]) ? m.hours(c.hoursMax[d])
+                : Float.isNaN(c.hoursMax[d]) ? m.hours(c.hoursMin[d])
+                : m.hours(c.hoursMin[d]) + "-" + m.hours(c.hoursMax[d]);
+        if (Float.isNaN(maxHours) && Float.isNaN(minHours)) {
+          return m.text("hours.unconstrained", hours);
+        }
+        return m.text(value(c, d) == 1 ? "hours.fit" : "hours.partly", hours);
+      }
     }
   }
 
@@ -348,25 +593,38 @@ final class Scorers {
     }
 
     @Override
-    boolean canScore(ProfileQuery q) {
-      return q.tolerated;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      return new Bound(WorkPermitFilter.tolerated(q.profile.workPermit()));
     }
 
-    @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      return q.tolerated && c.kind[d] == APPRENTICESHIP ? 1 : 0;
-    }
+    private static final class Bound extends Rule.BoundScorer {
+      private final boolean tolerated;
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+      Bound(boolean tolerated) {
+        this.tolerated = tolerated;
       }
-    }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      return value(q, c, d) > 0 ? m.text("apprenticeship_residence") : null;
+      @Override
+      boolean canScore() {
+        return tolerated;
+      }
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        return tolerated && c.kind[d] == APPRENTICESHIP ? 1 : 0;
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(c, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        return value(c, d) > 0 ? m.text("apprenticeship_residence") : null;
+      }
     }
   }
 
@@ -376,26 +634,52 @@ final class Scorers {
       super("childcare_support");
     }
 
+    /** Whether the employer offers childcare. */
     @Override
-    boolean canScore(ProfileQuery q) {
-      return q.needsChildcare;
+    Rule.ColumnGroup columns(List<Opportunity> rows, Vocabulary vocabulary) {
+      return RuleColumns.booleans(rows, o -> Boolean.TRUE.equals(o.childcareSupport()));
     }
 
     @Override
-    double value(ProfileQuery q, OpportunityColumns c, int d) {
-      return q.needsChildcare && c.childcareSupport[d] == 1 ? 1 : 0;
+    Rule.BoundScorer bind(ProfileQuery q) {
+      Profile p = q.profile;
+      return new Bound(p.family() != null && p.family().needsChildcare());
     }
 
-    @Override
-    void addTo(ProfileQuery q, OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
-      for (int i = 0; i < n; i++) {
-        scores[i] += weight * value(q, c, docs[i]);
+    private static final class Bound extends Rule.BoundScorer {
+      /** Children without arranged care: employer childcare helps. */
+      private final boolean needsChildcare;
+
+      Bound(boolean needsChildcare) {
+        this.needsChildcare = needsChildcare;
       }
-    }
 
-    @Override
-    String detail(ProfileQuery q, OpportunityColumns c, int d, Messages m) {
-      return value(q, c, d) > 0 ? m.text("childcare_support") : null;
+      @Override
+      boolean canScore() {
+        return needsChildcare;
+      }
+
+      @Override
+      double value(OpportunityColumns c, int d) {
+        return value(c.booleans(BuiltInRule.CHILDCARE_SUPPORT), d);
+      }
+
+      private double value(boolean[] offered, int d) {
+        return needsChildcare && offered[d] ? 1 : 0;
+      }
+
+      @Override
+      void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
+        boolean[] offered = c.booleans(BuiltInRule.CHILDCARE_SUPPORT);
+        for (int i = 0; i < n; i++) {
+          scores[i] += weight * value(offered, docs[i]);
+        }
+      }
+
+      @Override
+      String detail(OpportunityColumns c, int d, Messages m) {
+        return value(c, d) > 0 ? m.text("childcare_support") : null;
+      }
     }
   }
 }

@@ -9,14 +9,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.Test;
 import org.passgenau.model.Cefr;
+import org.passgenau.model.Demand;
+import org.passgenau.model.Level;
+import org.passgenau.model.Location;
+import org.passgenau.model.Occupation;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
 import org.passgenau.model.Profile;
+import org.passgenau.model.Qualification;
+import org.passgenau.model.Recognition;
 import org.passgenau.rank.BuiltInRule.Capability;
 import org.passgenau.rank.BuiltInRule.Kind;
+import org.passgenau.taxonomy.IscoCode;
 
 /** The registry of built-in rules: order, names, default weights, factories and capabilities. */
 class BuiltInRuleTest {
@@ -93,15 +101,15 @@ class BuiltInRuleTest {
       }
     }
     for (BuiltInRule rule : List.of(BuiltInRule.LANGUAGE_FLOOR, BuiltInRule.COMMUTE)) {
-      Rule.Filter filter = rule.newFilter();
+      Rule.BoundFilter filter = rule.newFilter().bind(q);
       List<Integer> admitted = new ArrayList<>();
       for (int r = 0; r < c.size; r++) {
-        if (live.get(c.segmentDoc[r]) && filter.admits(q, c, r)) {
+        if (live.get(c.segmentDoc[r]) && filter.admits(c, r)) {
           admitted.add(r);
         }
       }
       int[] docs = new int[c.size];
-      int n = filter.scan(q, c, live, docs);
+      int n = filter.scan(c, live, docs);
 
       assertThat(Arrays.stream(docs, 0, n).boxed().toList()).as("scan of %s", rule)
           .isEqualTo(admitted);
@@ -109,5 +117,86 @@ class BuiltInRuleTest {
         assertThat(n).as("not a vacuous pass").isBetween(1, c.size - 1);
       }
     }
+  }
+
+  @Test
+  void everyFilterSaysItsOwnNextStepInEnglishGermanAndDutch() {
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN, Locale.forLanguageTag("nl"))) {
+      Messages m = new Messages(locale, (isco, l) -> Optional.empty());
+      for (BuiltInRule rule : BuiltInRule.FILTERS) {
+        assertThat(rule.newFilter().nextStep(17, m)).as("next step of %s in %s", rule, locale)
+            .isEqualTo(m.text("next." + rule.ruleName(), 17))
+            .contains("17");
+      }
+    }
+  }
+
+  /**
+   * A rule's own columns are built per segment from the opportunities in row order, which is the
+   * spatial order of the reach cells, not the order in which the opportunities came.
+   */
+  @Test
+  void aRulesOwnColumnFollowsTheRowsOfItsSegment() {
+    Vocabulary vocabulary = new Vocabulary(text -> List.of(text.toLowerCase(Locale.ROOT)));
+    Location[] towns = {Fixtures.HANNOVER, Fixtures.VIERSEN, Fixtures.GRONINGEN, Fixtures.KREFELD};
+    Demand[] demands = Demand.values();
+    List<Opportunity> opportunities = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      opportunities.add(Fixtures.vacancy("V-" + i)
+          .location(towns[i % towns.length])
+          .physicalDemand(demands[i % demands.length])
+          .nightWork(i % 3 == 0)
+          .childcareSupport(i % 2 == 0)
+          .build());
+    }
+    OpportunityColumns c = OpportunityColumns.of(opportunities, vocabulary, o -> -1);
+    byte[] demand = c.bytes(BuiltInRule.PHYSICAL_DEMAND);
+    boolean[] nightsWithoutCare = c.booleans(BuiltInRule.CHILDCARE);
+    boolean reordered = false;
+    for (int r = 0; r < c.size; r++) {
+      Opportunity o = opportunities.get(Integer.parseInt(c.ids[r].substring(2)));
+      reordered |= !o.id().equals("V-" + r);
+      assertThat(demand[r]).as("demand of row %d (%s)", r, o.id())
+          .isEqualTo((byte) o.physicalDemand().ordinal());
+      assertThat(nightsWithoutCare[r]).as("night work without childcare, row %d (%s)", r, o.id())
+          .isEqualTo(o.nightWork() && !o.childcareSupport());
+    }
+    assertThat(reordered).as("rows in spatial order, not in the order given").isTrue();
+    assertThat(c.group(BuiltInRule.COMMUTE)).as("the commute filter reads shared columns").isNull();
+  }
+
+  /**
+   * Each query binds its own rule objects, with its own memos: two people ranked on the same
+   * columns, turn by turn, each get their own closeness, decided once per ISCO code.
+   */
+  @Test
+  void twoQueriesOnTheSameColumnsKeepTheirMemosApart() {
+    Vocabulary vocabulary = new Vocabulary(text -> List.of(text));
+    List<Opportunity> jobs = new ArrayList<>();
+    for (String isco : List.of("5120", "2221", "5120", "3221", "9333", "2221")) {
+      jobs.add(Fixtures.vacancy("V-" + jobs.size()).occupation(Occupation.isco(isco)).build());
+    }
+    OpportunityColumns c = OpportunityColumns.of(jobs, vocabulary, RuleHarness::isco);
+    Rule.BoundScorer cook = bindOccupation(vocabulary, "5120");
+    Rule.BoundScorer nurse = bindOccupation(vocabulary, "2221");
+    for (int round = 0; round < 2; round++) {
+      for (int d = 0; d < c.size; d++) {
+        int job = c.isco[d];
+        assertThat(cook.value(c, d)).as("cook, %s, round %d", c.ids[d], round)
+            .isEqualTo(IscoCode.sharedLevels(IscoCode.encode("5120"), job) / 4.0);
+        assertThat(nurse.value(c, d)).as("nurse, %s, round %d", c.ids[d], round)
+            .isEqualTo(IscoCode.sharedLevels(IscoCode.encode("2221"), job) / 4.0);
+      }
+    }
+    assertThat(cook.value(c, 0)).isNotEqualTo(nurse.value(c, 0));
+  }
+
+  private static Rule.BoundScorer bindOccupation(Vocabulary vocabulary, String isco) {
+    Profile p = Fixtures.person("P-" + isco).qualification(
+        new Qualification(Occupation.isco(isco), Level.SKILLED, "SY", Recognition.FULL, 3.0))
+        .build();
+    RuleSet unbridged = RuleSet.defaults().toBuilder().occupationBridges(List.of(), 3).build();
+    return BuiltInRule.OCCUPATION.newScorer().bind(new ProfileQuery(
+        p, unbridged, Fixtures.TODAY, vocabulary, RuleHarness::isco));
   }
 }

@@ -65,7 +65,7 @@ class CommutePrecheckTest {
       List<Integer> liveInReach = new ArrayList<>();
       for (int d = 0; d < c.size; d++) {
         double exactKm = SloppyMath.haversinMeters(lat, lon, c.lat[d], c.lon[d]) / 1000;
-        assertThat(q.reachable(c, d))
+        assertThat(q.reach.reachable(c, d))
             .as("home %.4f,%.4f limit %.3f km, opportunity at %.4f,%.4f is %.4f km away", lat, lon, limitKm, c.lat[d], c.lon[d], exactKm)
             .isEqualTo(exactKm <= limitKm);
         if (exactKm <= limitKm) {
@@ -133,7 +133,7 @@ class CommutePrecheckTest {
       List<Integer> admitted = new ArrayList<>();
       List<Integer> liveAdmitted = new ArrayList<>();
       for (int r = 0; r < c.size; r++) {
-        if (q.reachable(c, r)) {
+        if (q.reach.reachable(c, r)) {
           admitted.add(r);
           if (live.get(c.segmentDoc[r])) {
             liveAdmitted.add(r);
@@ -144,9 +144,9 @@ class CommutePrecheckTest {
       assertThat(scan(q, c, live)).as("scan of home %d, live docs only", home).isEqualTo(liveAdmitted);
       for (double[] bounds : List.of(c.cells.blockBounds, c.cells.cellBounds)) {
         for (int i = 0; i < bounds.length / 4; i++) {
-          int area = q.classify(bounds, i);
-          areasTaken += area == ProfileQuery.SURELY_INSIDE ? 1 : 0;
-          areasSkipped += area == ProfileQuery.SURELY_OUTSIDE ? 1 : 0;
+          int area = q.reach.classify(bounds, i);
+          areasTaken += area == Reach.SURELY_INSIDE ? 1 : 0;
+          areasSkipped += area == Reach.SURELY_OUTSIDE ? 1 : 0;
         }
       }
     }
@@ -157,7 +157,7 @@ class CommutePrecheckTest {
 
   private static List<Integer> scan(ProfileQuery q, OpportunityColumns c, Bits live) {
     int[] docs = new int[c.size];
-    int n = q.scanReachable(c, live, docs);
+    int n = q.reach.scanReachable(c, live, docs);
     return Arrays.stream(docs, 0, n).boxed().toList();
   }
 }

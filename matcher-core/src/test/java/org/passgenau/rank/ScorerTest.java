@@ -66,19 +66,21 @@ class ScorerTest {
     Vocabulary vocabulary = new Vocabulary(text -> List.of(text));
     Profile cook = cookByQualification();
     // Compiled before any column exists: every code is beyond its memo.
-    ProfileQuery early = new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco);
+    Rule.BoundScorer early = BuiltInRule.OCCUPATION.newScorer().bind(
+        new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco));
     List<Opportunity> jobs = new ArrayList<>();
     for (int code = 1000; code < 4000; code++) { // 3,000 distinct 4-digit codes
       jobs.add(vacancy("V-" + code).occupation(Occupation.isco(Integer.toString(code))).build());
     }
     OpportunityColumns c = OpportunityColumns.of(jobs, vocabulary, RuleHarness::isco);
-    ProfileQuery memoised = new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco);
+    Rule.BoundScorer memoised = BuiltInRule.OCCUPATION.newScorer().bind(
+        new ProfileQuery(cook, RuleSet.defaults(), Fixtures.TODAY, vocabulary, RuleHarness::isco));
     int cook5120 = org.passgenau.taxonomy.IscoCode.encode("5120");
     for (int round = 0; round < 2; round++) {
       for (int d = 0; d < c.size; d++) {
         double expected = org.passgenau.taxonomy.IscoCode.sharedLevels(cook5120, c.isco[d]) / 4.0;
-        assertThat(early.occupationValue(c, d)).as("%s, early query", c.ids[d]).isEqualTo(expected);
-        assertThat(memoised.occupationValue(c, d)).as("%s, round %d", c.ids[d], round).isEqualTo(expected);
+        assertThat(early.value(c, d)).as("%s, early query", c.ids[d]).isEqualTo(expected);
+        assertThat(memoised.value(c, d)).as("%s, round %d", c.ids[d], round).isEqualTo(expected);
       }
     }
   }

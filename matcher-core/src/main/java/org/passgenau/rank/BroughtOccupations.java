@@ -1,0 +1,158 @@
+package org.passgenau.rank;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.passgenau.model.Experience;
+import org.passgenau.model.Occupation;
+import org.passgenau.model.Profile;
+import org.passgenau.model.Qualification;
+import org.passgenau.model.Recognition;
+import org.passgenau.taxonomy.IscoCode;
+
+/**
+ * The occupations one person brings, for one query: qualifications (with their recognition),
+ * experience and wishes as ISCO codes, and how close the rule set holds two codes to be. Shared by
+ * the occupation scorer, the recognition filter and the recognition signal; the best recognition
+ * per job code is decided once per query for the latter two.
+ *
+ * <p>Confined to the thread that runs the query.
+ */
+final class BroughtOccupations {
+
+  /** Source of an occupation the person brings, for explanations. */
+  static final byte FROM_QUALIFICATION = 0;
+  static final byte FROM_EXPERIENCE = 1;
+  static final byte FROM_WISH = 2;
+
+  private static final int UNDECIDED = Integer.MIN_VALUE;
+
+  /** Every occupation the person brings, with how much it counts and where it comes from. */
+  final int[] isco;
+  final float[] weight;
+  final byte[] source;
+  /** The qualifications' codes and recognition ({@link Recognition} ordinals). */
+  private final int[] qualIsco;
+  private final byte[] qualRecognition;
+  /** Sorted {@link #pairKey} of the rule set's occupation bridges. */
+  private final long[] bridges;
+  private final int bridgeLevels;
+  /** Sorted {@link #pairKey} of the rule set's recognition equivalences. */
+  private final long[] equivalences;
+  private final int recognitionLevels;
+  /**
+   * The best recognition per {@link OpportunityColumns#occupationClass} ({@link #UNDECIDED} while
+   * not computed); sized when the query is bound, after its snapshot was taken.
+   */
+  private final int[] recognitionMemo;
+
+  BroughtOccupations(
+      Profile p, RuleSet rules, Vocabulary vocabulary, ToIntFunction<Occupation> toIsco) {
+    // A qualification counts fully, an experience more with more years, a wish a little less
+    // than a qualification.
+    List<Brought> brought = new ArrayList<>();
+    this.qualIsco = new int[p.qualifications().size()];
+    this.qualRecognition = new byte[p.qualifications().size()];
+    for (int i = 0; i < p.qualifications().size(); i++) {
+      Qualification q = p.qualifications().get(i);
+      qualIsco[i] = toIsco.applyAsInt(q.occupation());
+      // An unknown status is treated as not applied for: it proves nothing.
+      qualRecognition[i] = (byte) (q.recognition() == null
+          ? Recognition.NOT_APPLIED : q.recognition()).ordinal();
+      brought.add(new Brought(qualIsco[i], 1.0f, FROM_QUALIFICATION));
+    }
+    for (Experience e : p.experience()) {
+      double years = e.years() == null ? 1 : e.years();
+      brought.add(new Brought(toIsco.applyAsInt(e.occupation()),
+          (float) Math.min(1.0, 0.6 + 0.1 * years), FROM_EXPERIENCE));
+    }
+    for (Occupation wish : p.desiredOccupations()) {
+      brought.add(new Brought(toIsco.applyAsInt(wish), 0.9f, FROM_WISH));
+    }
+    brought.removeIf(b -> b.isco() == IscoCode.NONE);
+    this.isco = new int[brought.size()];
+    this.weight = new float[brought.size()];
+    this.source = new byte[brought.size()];
+    for (int i = 0; i < brought.size(); i++) {
+      isco[i] = brought.get(i).isco();
+      weight[i] = brought.get(i).weight();
+      source[i] = brought.get(i).source();
+    }
+    this.bridges = pairKeys(rules.occupationBridges());
+    this.bridgeLevels = rules.bridgeLevels();
+    this.equivalences = pairKeys(rules.recognitionEquivalences());
+    this.recognitionLevels = rules.recognitionSharedLevels();
+    this.recognitionMemo = new int[vocabulary.occupations.size()];
+    Arrays.fill(recognitionMemo, UNDECIDED);
+  }
+
+  /**
+   * Occupational closeness in shared ISCO levels (4 = same unit group), raised for pairs the
+   * rule set bridges, such as nurse and care helper, which the ISCO tree puts far apart.
+   */
+  int closeness(int personIsco, int jobIsco) {
+    int shared = IscoCode.sharedLevels(personIsco, jobIsco);
+    return shared >= bridgeLevels || !bridged(personIsco, jobIsco) ? shared : bridgeLevels;
+  }
+
+  private boolean bridged(int a, int b) {
+    return Arrays.binarySearch(bridges, pairKey(a, b)) >= 0;
+  }
+
+  /**
+   * The best recognition status (lowest {@link Recognition} ordinal) among the person's
+   * qualifications close enough to the ISCO code of opportunity {@code d} to count, or -1 when
+   * none is. Memoised per occupation class; the lookup is kept apart from the computation so that
+   * it stays small enough to inline in the ranking loops.
+   */
+  int bestRecognitionFor(OpportunityColumns c, int d) {
+    int id = c.occupationClass[d];
+    int best = id < recognitionMemo.length ? recognitionMemo[id] : UNDECIDED;
+    return best != UNDECIDED ? best : decideBestRecognition(c, d);
+  }
+
+  private int decideBestRecognition(OpportunityColumns c, int d) {
+    int best = computeBestRecognition(c.isco[d]);
+    int id = c.occupationClass[d];
+    if (id < recognitionMemo.length) { // else the columns were built after the query was bound
+      recognitionMemo[id] = best;
+    }
+    return best;
+  }
+
+  private int computeBestRecognition(int jobIsco) {
+    int best = -1;
+    for (int i = 0; i < qualIsco.length; i++) {
+      if (recognitionCounts(qualIsco[i], jobIsco) && (best == -1 || qualRecognition[i] < best)) {
+        best = qualRecognition[i]; // Recognition is ordered from FULL (0) downwards
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether a recognition of a qualification in {@code qualificationIsco} counts for a job in
+   * {@code jobIsco}: recognition is granted for one profession, so the same unit group (or as
+   * close as the rule set allows), or a pair the rule set lists as equivalent.
+   */
+  boolean recognitionCounts(int qualificationIsco, int jobIsco) {
+    return closeness(qualificationIsco, jobIsco) >= recognitionLevels
+        || Arrays.binarySearch(equivalences, pairKey(qualificationIsco, jobIsco)) >= 0;
+  }
+
+  /** The key of an unordered pair of codes. */
+  static long pairKey(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | (Math.max(a, b) & 0xffffffffL);
+  }
+
+  private static long[] pairKeys(List<List<String>> pairs) {
+    return pairs.stream()
+        .mapToLong(pair -> pairKey(IscoCode.encode(pair.get(0)), IscoCode.encode(pair.get(1))))
+        .sorted()
+        .toArray();
+  }
+
+  /** An occupation the person brings, before it is spread into the arrays. */
+  private record Brought(int isco, float weight, byte source) {}
+}
