@@ -106,7 +106,7 @@ public final class MatchingEngine implements Closeable {
     return rules.ruleSet;
   }
 
-  /** The index, for {@link SnapshotProbe}. */
+  /** The index, for the benchmarks' SnapshotProbe (in this package there). */
   OpportunityIndex<OpportunityColumns> index() {
     return index;
   }

@@ -248,7 +248,7 @@ final class OpportunityColumns {
 
   /**
    * Reads every element of every array once, sequentially, and folds them into a checksum: the
-   * cost of touching all ranking data of the segment, for {@link SnapshotProbe}.
+   * cost of touching all ranking data of the segment, for the benchmarks' SnapshotProbe.
    */
   long checksum() {
     long sum = 0;

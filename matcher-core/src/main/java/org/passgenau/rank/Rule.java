@@ -37,7 +37,7 @@ abstract class Rule {
 
   /** The columns of one rule in one segment: primitive arrays indexed by row. Immutable. */
   interface ColumnGroup {
-    /** Every element read once and folded into a sum, for {@link SnapshotProbe}. */
+    /** Every element read once and folded into a sum, for the benchmarks' SnapshotProbe. */
     long checksum();
   }
 
