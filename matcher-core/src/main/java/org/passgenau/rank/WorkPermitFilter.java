@@ -12,11 +12,11 @@ import org.passgenau.model.WorkPermit;
  * which are not employment; a temporary ban admits employment that starts after it ends, and
  * employment without a start date with a note that the ban must have ended before work begins;
  * the right to work is national, so employment in another country needs EU citizenship (when the
- * status is known). Courses ({@code training}) are not employment either. A permit to ask for
- * is a note, never an exclusion: always for a tolerated person, otherwise where the record says
- * an approval is required. The note names the foreigners' authority that issues the permit, and
- * for an apprenticeship says that the employment agency's consent is not needed (section 32(2)
- * BeschV); in the Netherlands the employer asks UWV.
+ * status is known). A permit to ask for is a note, never an exclusion: always for a tolerated
+ * person, otherwise where the record says an approval is required. The note names the
+ * foreigners' authority that issues the permit, and for an apprenticeship says that the
+ * employment agency's consent is not needed (section 32(2) BeschV); in the Netherlands the
+ * employer asks UWV.
  */
 final class WorkPermitFilter extends Rule.Filter {
 
