@@ -20,6 +20,7 @@ import org.passgenau.model.WorkPermit;
  */
 final class WorkPermitFilter extends Rule.Filter {
 
+  private static final OpportunityKind[] KINDS = OpportunityKind.values();
   private static final int VOLUNTEERING = OpportunityKind.VOLUNTEERING.ordinal();
   private static final int TRAINING = OpportunityKind.TRAINING.ordinal();
   private static final int APPRENTICESHIP = OpportunityKind.APPRENTICESHIP.ordinal();
@@ -104,7 +105,7 @@ final class WorkPermitFilter extends Rule.Filter {
       boolean afterBan = (startDay == OpportunityColumns.NO_DAY) | (startDay > banUntilDay);
       boolean mayWorkThere = mayWorkAbroad | (homeCountry == Interner.ABSENT)
           | (country == Interner.ABSENT) | (country == homeCountry);
-      boolean notEmployment = (kind == VOLUNTEERING) | (kind == TRAINING);
+      boolean notEmployment = !KINDS[kind].isEmployment();
       return notEmployment | (!absoluteBan & afterBan & mayWorkThere);
     }
 

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelValidationTest {
+
+  @Test
+  void volunteeringAndCoursesAreNotEmploymentButInternshipsAndApprenticeshipsAre() {
+    assertThat(Arrays.stream(OpportunityKind.values())
+            .filter(kind -> !kind.isEmployment()))
+        .containsExactlyInAnyOrder(OpportunityKind.VOLUNTEERING, OpportunityKind.TRAINING);
+  }
+
 
   @Test
   void anOpportunityWithoutATitleIsRefusedNamingTheField() {
