@@ -8,7 +8,7 @@ final class Corpora {
   private Corpora() {}
 
   /**
-   * A fresh in-memory engine (shipped taxonomy when found) holding the first {@code n}
+   * A fresh in-memory engine (with the shipped taxonomy) holding the first {@code n}
    * opportunities of the default-seed corpus, streamed into the index and refreshed.
    */
   static MatchingEngine engine(int n) {

@@ -1,8 +1,5 @@
 package org.passgenau.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -48,14 +45,7 @@ public class IndexBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     corpus = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED).opportunities(opportunities);
-    Path tsv = RankingBenchmark.taxonomyFile();
-    if (tsv != null) {
-      try {
-        taxonomy = OccupationTaxonomy.fromTsv(tsv);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    taxonomy = RankingBenchmark.taxonomy();
   }
 
   /** Opportunities indexed, reported by JMH as a rate per second next to the primary score. */

@@ -1,9 +1,5 @@
 package org.passgenau.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -137,45 +133,16 @@ public class RankingBenchmark {
     return bruteForce.rank(pool[cursor.advance()], OPTIONS.asOf(), OPTIONS.topK());
   }
 
-  /** The shipped taxonomy when found (as {@link #newEngine()} uses), else an empty one. */
+  /** The shipped taxonomy, as {@link #newEngine()} uses: read from the library's jar. */
   static OccupationTaxonomy taxonomy() {
-    Path tsv = taxonomyFile();
-    if (tsv == null) {
-      return OccupationTaxonomy.builder().build();
-    }
-    try {
-      return OccupationTaxonomy.fromTsv(tsv);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return OccupationTaxonomy.shipped();
   }
 
   /**
-   * An engine with the shipped taxonomy when it can be found from the working directory (the
-   * repository root or a module directory), so titles without codes are classified as in
-   * production; without it otherwise.
+   * An engine with the shipped taxonomy, so titles without codes are classified as in
+   * production, whatever the working directory.
    */
   static MatchingEngine newEngine() {
-    MatchingEngine.Builder builder = MatchingEngine.builder();
-    Path tsv = taxonomyFile();
-    if (tsv != null) {
-      try {
-        builder.taxonomy(OccupationTaxonomy.fromTsv(tsv));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return builder.build();
-  }
-
-  static Path taxonomyFile() {
-    for (String candidate : List.of("data/taxonomy/occupations.tsv",
-        "../data/taxonomy/occupations.tsv")) {
-      Path p = Path.of(candidate);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
+    return MatchingEngine.builder().taxonomy(taxonomy()).build();
   }
 }

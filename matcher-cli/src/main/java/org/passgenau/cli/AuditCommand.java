@@ -77,8 +77,8 @@ final class AuditCommand implements Callable<Integer> {
   private Path rejects;
 
   @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.SHIPPED_TAXONOMY
-          + " when it exists).")
+      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
+          + ").")
   private Path taxonomy;
 
   @Override
@@ -103,9 +103,10 @@ final class AuditCommand implements Callable<Integer> {
 
     Progress progress = new Progress(err, toAudit.size(), main.interactive(), System::nanoTime);
     FairnessAudit.Tally tally = audit.newTally();
+    Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
     int indexed;
     try (MatchingEngine engine =
-        Engines.holding(opportunityFile.read().records(), taxonomy, ruleSet)) {
+        Engines.holding(opportunityFile.read().records(), occupations, ruleSet)) {
       indexed = engine.size();
       Iterator<Profile> inOrder = toAudit.iterator();
       new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors())
@@ -122,6 +123,7 @@ final class AuditCommand implements Callable<Integer> {
     inputs.forEach(input -> err.println(input.summary()));
     err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
         + (rules == null ? " (built in)" : " from " + rules));
+    err.println(occupations.summary());
     if (tally.profiles() == 0) {
       err.println("audit: no profile could be read from " + profiles + "; nothing to audit");
       err.flush();

@@ -1,5 +1,7 @@
 package org.passgenau.cli;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,27 +17,48 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
 /** Builds the engine from the command line's choices of index directory and taxonomy. */
 final class Engines {
 
-  /** The taxonomy that comes with the project, found when running from its root. */
-  static final String SHIPPED_TAXONOMY = "data/taxonomy/occupations.tsv";
+  /** What {@code --taxonomy} defaults to, in the options' help. */
+  static final String DEFAULT_TAXONOMY =
+      "the shipped one, data/taxonomy/occupations.tsv as built into the jar";
 
   private Engines() {}
 
   /**
-   * An engine with the default rule set; on disk when {@code index} is given, else in memory.
+   * The taxonomy a run ranks with and how its summary names it.
    *
-   * @param taxonomy the TSV to load, or null for the shipped one when present, else none
+   * @param occupations the taxonomy
+   * @param source "shipped" for the one in the jar, else the file given
    */
-  static MatchingEngine open(Path index, Path taxonomy) throws IOException {
-    return open(index, taxonomy, RuleSet.defaults());
+  record Taxonomy(OccupationTaxonomy occupations, String source) {
+
+    Taxonomy {
+      checkNotNull(occupations, "occupations");
+      checkNotNull(source, "source");
+    }
+
+    /** "taxonomy: shipped (53 unit groups)", or the file's name in place of "shipped". */
+    String summary() {
+      long unitGroups = occupations.groups().stream().filter(code -> code.length() == 4).count();
+      return "taxonomy: " + source + " (" + unitGroups + " unit groups)";
+    }
   }
 
-  /** An engine ranking by {@code rules}; otherwise as {@link #open(Path, Path)}. */
-  static MatchingEngine open(Path index, Path taxonomy, RuleSet rules) throws IOException {
-    MatchingEngine.Builder engine = MatchingEngine.builder().ruleSet(rules);
-    OccupationTaxonomy occupations = taxonomy(taxonomy);
-    if (occupations != null) {
-      engine.taxonomy(occupations);
-    }
+  /**
+   * The taxonomy of {@code --taxonomy}: the TSV file given, else the one shipped in the jar, so
+   * that a run ranks alike from any working directory.
+   *
+   * @param file the option's value, or null
+   */
+  static Taxonomy taxonomy(Path file) throws IOException {
+    return file == null
+        ? new Taxonomy(OccupationTaxonomy.shipped(), "shipped")
+        : new Taxonomy(OccupationTaxonomy.fromTsv(file), file.toString());
+  }
+
+  /** An engine ranking by {@code rules}; on disk when {@code index} is given, else in memory. */
+  static MatchingEngine open(Path index, Taxonomy taxonomy, RuleSet rules) throws IOException {
+    MatchingEngine.Builder engine =
+        MatchingEngine.builder().ruleSet(rules).taxonomy(taxonomy.occupations());
     if (index != null) {
       engine.directory(index);
     }
@@ -44,10 +67,10 @@ final class Engines {
 
   /**
    * An engine in memory ranking by {@code rules}, holding {@code opportunities} and refreshed, so
-   * that matches see them all; the taxonomy as in {@link #open(Path, Path)}.
+   * that matches see them all.
    */
-  static MatchingEngine holding(List<Opportunity> opportunities, Path taxonomy, RuleSet rules)
-      throws IOException {
+  static MatchingEngine holding(List<Opportunity> opportunities, Taxonomy taxonomy,
+      RuleSet rules) throws IOException {
     MatchingEngine engine = open(null, taxonomy, rules);
     try {
       engine.upsertAll(opportunities);
@@ -57,20 +80,6 @@ final class Engines {
       engine.close();
       throw e;
     }
-  }
-
-  /**
-   * The taxonomy of {@code --taxonomy}: the TSV given, else the shipped one when present, else
-   * none (null).
-   */
-  static OccupationTaxonomy taxonomy(Path taxonomy) throws IOException {
-    Path tsv = taxonomy != null ? taxonomy : shippedTaxonomy();
-    return tsv == null ? null : OccupationTaxonomy.fromTsv(tsv);
-  }
-
-  private static Path shippedTaxonomy() {
-    Path shipped = Path.of(SHIPPED_TAXONOMY);
-    return Files.isRegularFile(shipped) ? shipped : null;
   }
 
   /** Whether {@code dir} holds a committed index that a run without opportunities can reuse. */

@@ -95,8 +95,8 @@ final class FeaturesCommand implements Callable<Integer> {
   private LocalDate asOf;
 
   @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.SHIPPED_TAXONOMY
-          + " when it exists).")
+      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
+          + ").")
   private Path taxonomy;
 
   @Override
@@ -120,9 +120,10 @@ final class FeaturesCommand implements Callable<Integer> {
 
     int[] lines = new int[1];
     List<String> names;
+    Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
     int indexed;
     try (MatchingEngine engine =
-        Engines.holding(opportunityFile.read().records(), taxonomy, ruleSet)) {
+        Engines.holding(opportunityFile.read().records(), occupations, ruleSet)) {
       indexed = engine.size();
       names = engine.featureNames();
       if (featureNames != null) {
@@ -149,6 +150,7 @@ final class FeaturesCommand implements Callable<Integer> {
     err.println(profileFile.summary());
     err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
         + (rules == null ? " (built in)" : " from " + rules));
+    err.println(occupations.summary());
     if (judged != null) {
       err.println("qrels " + qrels + ": " + judged.size() + " judgments, "
           + judged.profiles().size() + " profiles");

@@ -82,8 +82,8 @@ final class MatchCommand implements Callable<Integer> {
   private Locale lang;
 
   @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.SHIPPED_TAXONOMY
-          + " when it exists).")
+      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
+          + ").")
   private Path taxonomy;
 
   @Option(names = "--rules", paramLabel = "FILE",
@@ -114,8 +114,9 @@ final class MatchCommand implements Callable<Integer> {
 
     List<Profile> toMatch = profileFile.read().records();
     Progress progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
+    Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
     int indexed;
-    try (MatchingEngine engine = Engines.open(index, taxonomy, ruleSet)) {
+    try (MatchingEngine engine = Engines.open(index, occupations, ruleSet)) {
       if (opportunityFile != null) {
         engine.upsertAll(opportunityFile.read().records());
       }
@@ -134,6 +135,7 @@ final class MatchCommand implements Callable<Integer> {
     inputs.forEach(input -> err.println(input.summary()));
     err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
         + (rules == null ? " (built in)" : " from " + rules));
+    err.println(occupations.summary());
     if (reuseIndex) {
       err.println("opportunities: reused the index in " + index);
     }

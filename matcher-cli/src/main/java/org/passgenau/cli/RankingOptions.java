@@ -14,7 +14,6 @@ import org.passgenau.model.Profile;
 import org.passgenau.rank.RuleSet;
 import org.passgenau.rank.RuleSetFile;
 import org.passgenau.rank.RuleSetFormatException;
-import org.passgenau.taxonomy.OccupationTaxonomy;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,13 +43,16 @@ final class RankingOptions {
   Integer depth;
 
   @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.SHIPPED_TAXONOMY
-          + " when it exists).")
+      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
+          + ").")
   Path taxonomy;
 
   @Option(names = "--rejects", paramLabel = "FILE",
       description = "Writes every rejected input line here as JSON Lines.")
   Path rejects;
+
+  /** The taxonomy {@link #runner} ranks with; null before. */
+  private Engines.Taxonomy used;
 
   /** The inputs as read. */
   record Inputs(InputFile<Opportunity> opportunities, InputFile<Profile> profiles) {
@@ -120,20 +122,22 @@ final class RankingOptions {
         .asOf(asOf())
         .depth(depth(k))
         .listener((done, total) -> progress.step());
-    OccupationTaxonomy occupations = Engines.taxonomy(taxonomy);
-    if (occupations != null) {
-      runner.taxonomy(occupations);
-    }
-    return runner.build();
+    used = Engines.taxonomy(taxonomy);
+    return runner.taxonomy(used.occupations()).build();
   }
 
-  /** Summaries of the inputs and their rejects, on stderr; the reject file when asked. */
+  /**
+   * Summaries of the inputs, the taxonomy and the rejects, on stderr; the reject file when asked.
+   */
   void report(Inputs inputs, PrintWriter err) throws IOException {
     RejectReport rejectReport = new RejectReport(inputs.files());
     if (rejects != null) {
       rejectReport.writeTo(rejects);
     }
     inputs.files().forEach(input -> err.println(input.summary()));
+    if (used != null) {
+      err.println(used.summary());
+    }
     rejectReport.printSummary(err, rejects);
   }
 

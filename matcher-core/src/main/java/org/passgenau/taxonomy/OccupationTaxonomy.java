@@ -1,12 +1,18 @@
 package org.passgenau.taxonomy;
 
 import com.google.common.base.Preconditions;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +59,17 @@ public final class OccupationTaxonomy {
 
   private static final Pattern KLDB = Pattern.compile("\\d{5}");
 
+  /**
+   * The shipped TSV, a resource of this class's package: the build copies it from the
+   * repository's data/taxonomy into the jar.
+   */
+  static final String SHIPPED_RESOURCE = "occupations.tsv";
+
+  // Memoised rather than a holder class: a failed load is thrown to every caller, not turned
+  // into a NoClassDefFoundError after the first.
+  private static final Supplier<OccupationTaxonomy> SHIPPED =
+      Suppliers.memoize(OccupationTaxonomy::loadShipped);
+
   private final ImmutableSortedMap<String, Group> groups;
   private final ImmutableListMultimap<String, String> kldbToIsco;
   private final ImmutableMap<String, String> escoToIsco;
@@ -77,6 +94,41 @@ public final class OccupationTaxonomy {
   /** A taxonomy of the project's TSV file alone. */
   public static OccupationTaxonomy fromTsv(Path tsv) throws IOException {
     return builder().loadTsv(tsv).build();
+  }
+
+  /**
+   * The taxonomy that ships with the library: the project's hand-written TSV of unit groups
+   * typical for refugees' job search, read from the jar, so that it does not depend on the
+   * working directory. Read on first use, then shared; safe to call from many threads.
+   *
+   * <pre>{@code
+   * MatchingEngine engine = MatchingEngine.builder()
+   *     .taxonomy(OccupationTaxonomy.shipped())
+   *     .build();
+   * OccupationTaxonomy.shipped().classify("Kok (m/v/x)");  // 5120
+   * }</pre>
+   *
+   * @throws IllegalStateException if the jar lacks the resource
+   * @throws UncheckedIOException if it cannot be read
+   */
+  public static OccupationTaxonomy shipped() {
+    return SHIPPED.get();
+  }
+
+  private static OccupationTaxonomy loadShipped() {
+    String name = "org/passgenau/taxonomy/" + SHIPPED_RESOURCE;
+    InputStream in = OccupationTaxonomy.class.getResourceAsStream(SHIPPED_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("the shipped taxonomy " + name
+          + " is not on the class path; was the jar built without data/taxonomy?");
+    }
+    Builder builder = builder();
+    try {
+      TsvLoader.load(new InputStreamReader(in, StandardCharsets.UTF_8), name, builder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the shipped taxonomy " + name, e);
+    }
+    return builder.build();
   }
 
   /** All known ISCO-08 group codes of every level, in code order. */

@@ -1,6 +1,7 @@
 package org.passgenau.taxonomy;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,14 @@ final class TsvLoader {
   private TsvLoader() {}
 
   static void load(Path file, OccupationTaxonomy.Builder sink) throws IOException {
-    String name = file.toString();
+    load(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString(), sink);
+  }
+
+  /** Reads {@code text} to its end and closes it; errors name the source as {@code name}. */
+  static void load(Reader text, String name, OccupationTaxonomy.Builder sink)
+      throws IOException {
     // No quoting: titles are plain text and may contain quotes; tabs never occur in them.
-    try (DelimitedReader parser =
-        DelimitedReader.tsv(Files.newBufferedReader(file, StandardCharsets.UTF_8), name)) {
+    try (DelimitedReader parser = DelimitedReader.tsv(text, name)) {
       boolean header = true;
       for (List<String> record = parser.next(); record != null; record = parser.next()) {
         long line = parser.recordLine();

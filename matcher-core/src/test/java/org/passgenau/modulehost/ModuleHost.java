@@ -12,12 +12,14 @@ import org.passgenau.model.Profile;
 import org.passgenau.rank.MatchOptions;
 import org.passgenau.rank.MatchResult;
 import org.passgenau.rank.MatchingEngine;
+import org.passgenau.taxonomy.Classification;
+import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /**
  * A host that uses the library as a module: {@link ModuleHostTest} runs it in a JVM of its own
  * with the library on the module path. It reads opportunities as JSON (Jackson's reflection into
  * the model), indexes them (Lucene), matches one person and prints the first match's explanation
- * in English and in German (the message bundles).
+ * in English and in German (the message bundles), and what the shipped taxonomy resource holds.
  */
 public final class ModuleHost {
 
@@ -25,7 +27,15 @@ public final class ModuleHost {
 
   public static void main(String[] args) throws Exception {
     explanations(java.nio.file.Path.of(args[0])).forEach(System.out::println);
+    System.out.println(shippedTaxonomy());
     System.out.println("module " + MatchingEngine.class.getModule().getName());
+  }
+
+  /** The shipped taxonomy's size and a classification: the resource is readable in the module. */
+  static String shippedTaxonomy() {
+    OccupationTaxonomy shipped = OccupationTaxonomy.shipped();
+    return "taxonomy " + shipped.groups().size() + " groups, Kok "
+        + shipped.classify("Kok (m/v/x)").map(Classification::isco).orElse("unclassified");
   }
 
   /** The first line of the best match's explanation, in English and in German. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library is a module that exports its API and nothing else, and works for a host on the
- * module path: Jackson may read the model, the message bundles load, the engine ranks.
+ * module path: Jackson may read the model, the message bundles and the shipped taxonomy load,
+ * the engine ranks.
  */
 class ModuleHostTest {
 
@@ -90,8 +91,12 @@ class ModuleHostTest {
 
     assertThat(host.exitValue()).as(output).isZero();
     List<String> lines = output.lines().toList();
-    assertThat(lines).as(output).hasSize(3);
-    assertThat(lines.get(2)).isEqualTo("module org.passgenau.core");
+    assertThat(lines).as(output).hasSize(4);
+    assertThat(lines.get(2))
+        .as("the shipped taxonomy, read from within the module")
+        .isEqualTo(ModuleHost.shippedTaxonomy())
+        .endsWith("Kok 5120");
+    assertThat(lines.get(3)).isEqualTo("module org.passgenau.core");
     // The same as on the class path (these tests run on an English JVM), in two languages.
     assertThat(lines.subList(0, 2))
         .isEqualTo(ModuleHost.explanations(opportunities));
