@@ -1,12 +1,14 @@
 package org.passgenau.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.passgenau.model.Opportunity;
 import org.passgenau.rank.MatchingEngine;
 import org.passgenau.rank.RuleSet;
@@ -29,17 +31,45 @@ final class Engines {
     return open(index, taxonomy, RuleSet.defaults());
   }
 
-  /** An engine ranking by {@code rules}; otherwise as {@link #open(Path, Path)}. */
+  /**
+   * An engine ranking by {@code rules}; otherwise as {@link #open(Path, Path)}.
+   *
+   * @throws IOException saying so, and by whom when known, when another writer holds {@code
+   *     index}
+   */
   static MatchingEngine open(Path index, Path taxonomy, RuleSet rules) throws IOException {
+    MatchingEngine.Builder engine = builder(taxonomy, rules);
+    if (index != null) {
+      engine.directory(index);
+    }
+    try {
+      return engine.build();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof LockObtainFailedException locked) {
+        // The library's message names the holder ("write.lock held by pid ... on ...").
+        throw new IOException("index " + index + " is locked by another writer ("
+            + locked.getMessage() + "); open it without --opportunities to read it", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * An engine ranking by {@code rules} from the index saved in {@code index}, read-only: it
+   * takes no write lock, so any number of runs may read one index at once.
+   */
+  static MatchingEngine openReadOnly(Path index, Path taxonomy, RuleSet rules)
+      throws IOException {
+    return builder(taxonomy, rules).directory(index).readOnly().build();
+  }
+
+  private static MatchingEngine.Builder builder(Path taxonomy, RuleSet rules) throws IOException {
     MatchingEngine.Builder engine = MatchingEngine.builder().ruleSet(rules);
     OccupationTaxonomy occupations = taxonomy(taxonomy);
     if (occupations != null) {
       engine.taxonomy(occupations);
     }
-    if (index != null) {
-      engine.directory(index);
-    }
-    return engine.build();
+    return engine;
   }
 
   /**
