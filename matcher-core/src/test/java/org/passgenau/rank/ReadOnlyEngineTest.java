@@ -109,7 +109,8 @@ class ReadOnlyEngineTest {
   @Test
   void aWriterInfoLeftByAKilledWriterBlocksNothing(@TempDir Path dir) throws IOException {
     save(dir);
-    Files.writeString(dir.resolve("writer.info"), "pid 1 on a-gone-host since 2026-01-01T00:00:00Z");
+    Files.writeString(dir.resolve("writer.info"),
+        "pid 1 on a-gone-host since 2026-01-01T00:00:00Z");
     try (MatchingEngine writer = writer(dir);
         MatchingEngine reader = reader(dir)) {
       assertThat(Files.readString(dir.resolve("writer.info")))
