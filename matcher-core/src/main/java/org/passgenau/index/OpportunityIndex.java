@@ -212,11 +212,6 @@ public final class OpportunityIndex<C> implements Closeable {
     return views.cachedCores();
   }
 
-  /** Whether this index was opened {@linkplain Builder#readOnly() read-only}. */
-  public boolean readOnly() {
-    return writer == null;
-  }
-
   private void requireWritable(String change) {
     if (writer == null) {
       throw new IllegalStateException("cannot " + change + ": the opportunity index in " + path
