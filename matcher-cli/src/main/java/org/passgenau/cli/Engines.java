@@ -3,12 +3,14 @@ package org.passgenau.cli;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.passgenau.model.Opportunity;
 import org.passgenau.rank.MatchingEngine;
 import org.passgenau.rank.RuleSet;
@@ -55,14 +57,39 @@ final class Engines {
         : new Taxonomy(OccupationTaxonomy.fromTsv(file), file.toString());
   }
 
-  /** An engine ranking by {@code rules}; on disk when {@code index} is given, else in memory. */
+  /**
+   * An engine ranking by {@code rules}; on disk when {@code index} is given, else in memory.
+   *
+   * @throws IOException saying so, and by whom when known, when another writer holds {@code
+   *     index}
+   */
   static MatchingEngine open(Path index, Taxonomy taxonomy, RuleSet rules) throws IOException {
-    MatchingEngine.Builder engine =
-        MatchingEngine.builder().ruleSet(rules).taxonomy(taxonomy.occupations());
+    MatchingEngine.Builder engine = builder(taxonomy, rules);
     if (index != null) {
       engine.directory(index);
     }
-    return engine.build();
+    try {
+      return engine.build();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof LockObtainFailedException locked) {
+        // The library's message names the holder ("write.lock held by pid ... on ...").
+        throw new IOException("index " + index + " is locked by another writer ("
+            + locked.getMessage() + "); open it without --opportunities to read it", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * An engine ranking by {@code rules} from the index saved in {@code index}, read-only: it
+   * takes no write lock, so any number of runs may read one index at once.
+   */
+  static MatchingEngine openReadOnly(Path index, Taxonomy taxonomy, RuleSet rules) {
+    return builder(taxonomy, rules).directory(index).readOnly().build();
+  }
+
+  private static MatchingEngine.Builder builder(Taxonomy taxonomy, RuleSet rules) {
+    return MatchingEngine.builder().ruleSet(rules).taxonomy(taxonomy.occupations());
   }
 
   /**

@@ -69,7 +69,8 @@ final class MatchCommand implements Callable<Integer> {
 
   @Option(names = "--index", paramLabel = "DIR",
       description = "Keeps the opportunity index in DIR for later runs; opportunities given are"
-          + " added to an index already there, replacing those with the same id.")
+          + " added to an index already there, replacing those with the same id. Without"
+          + " --opportunities the index is only read, so several runs may rank from it at once.")
   private Path index;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.IsoDate.class,
@@ -116,13 +117,15 @@ final class MatchCommand implements Callable<Integer> {
     Progress progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
     Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
     int indexed;
-    try (MatchingEngine engine = Engines.open(index, occupations, ruleSet)) {
-      if (opportunityFile != null) {
+    try (MatchingEngine engine = reuseIndex
+        ? Engines.openReadOnly(index, occupations, ruleSet)
+        : Engines.open(index, occupations, ruleSet)) {
+      if (!reuseIndex) {
         engine.upsertAll(opportunityFile.read().records());
-      }
-      engine.refresh();
-      if (index != null && opportunityFile != null) {
-        engine.commit();
+        engine.refresh();
+        if (index != null) {
+          engine.commit();
+        }
       }
       indexed = engine.size();
       writeResults(engine, options, toMatch, progress);

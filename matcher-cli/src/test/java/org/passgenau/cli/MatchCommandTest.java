@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.passgenau.rank.MatchingEngine;
 
 /**
  * {@code passgenau match} on a handful of opportunities and profiles around Krefeld and Viersen.
@@ -209,6 +212,50 @@ class MatchCommandTest {
 
     assertThat(fromIndex.exitCode()).as("exit code of the reuse; stderr: %s", fromIndex.err()).isZero();
     assertThat(fromIndex.out()).as("results from the kept index").isEqualTo(withFile.out());
+  }
+
+  @Test
+  void runsWithoutOpportunitiesReadTheKeptIndexWhileAWriterHoldsIt() throws IOException {
+    Path index = dir.resolve("index");
+    CliRun withFile = match("--index", index.toString());
+
+    try (MatchingEngine writer = MatchingEngine.builder().directory(index).build()) {
+      List<Path> before = listing(index);
+      CliRun first = CliRun.of("match", "--index", index.toString(),
+          "--profiles", profiles.toString(), "--as-of", "2026-06-01");
+      CliRun second = CliRun.of("match", "--index", index.toString(),
+          "--profiles", profiles.toString(), "--as-of", "2026-06-01");
+
+      assertThat(first.exitCode()).as("exit code; stderr: %s", first.err()).isZero();
+      assertThat(first.out()).as("results read beside the writer").isEqualTo(withFile.out());
+      assertThat(second.out()).as("and again").isEqualTo(withFile.out());
+      assertThat(listing(index)).as("reading runs change no file of the index").isEqualTo(before);
+      assertThat(writer.size()).as("the writer stays usable").isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aSecondWriterIsToldTheKeptIndexIsLockedAndByWhom() {
+    Path index = dir.resolve("index");
+    match("--index", index.toString());
+
+    try (MatchingEngine writer = MatchingEngine.builder().directory(index).build()) {
+      CliRun run = match("--index", index.toString());
+
+      assertThat(run.exitCode()).as("exit code of a failure while running").isOne();
+      assertThat(run.out()).as("no results").isEmpty();
+      assertThat(run.err().strip()).as("one line naming the index, the lock and its holder")
+          .matches("passgenau match: index " + Pattern.quote(index.toString())
+              + " is locked by another writer \\(write\\.lock held by pid "
+              + ProcessHandle.current().pid() + " on \\S+ since \\S+Z\\); open it without"
+              + " --opportunities to read it");
+    }
+  }
+
+  private static List<Path> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
   }
 
   @Test

@@ -3,12 +3,17 @@ package org.passgenau.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -17,6 +22,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.IOUtils;
 import org.passgenau.model.Opportunity;
 
@@ -44,6 +50,10 @@ import org.passgenau.model.Opportunity;
  * }
  * }</pre>
  *
+ * <p>An index opened {@linkplain Builder#readOnly() read-only} reads the last commit of a saved
+ * index without an {@link IndexWriter}, so it takes no write lock and any number of processes may
+ * read one directory at once, beside at most one writer; it refuses every change.
+ *
  * <p>Thread-safe: any number of threads may upsert, delete, refresh, commit and acquire snapshots
  * concurrently. Close the index once, after every snapshot is closed.
  *
@@ -51,8 +61,17 @@ import org.passgenau.model.Opportunity;
  */
 public final class OpportunityIndex<C> implements Closeable {
 
+  /**
+   * Beside Lucene's {@code write.lock}, which records no holder: who writes, for the message a
+   * second writer gets. Only the OS lock counts; a file left by a killed writer blocks nothing.
+   */
+  static final String WRITER_INFO = "writer.info";
+
   private final Directory directory;
+  /** Null when read-only. */
   private final IndexWriter writer;
+  /** The directory on disk, or null in memory. */
+  private final Path path;
   private final SegmentViews<C> views;
   private final SearcherManager searchers;
   private final Analyzer ownedAnalyzer;
@@ -62,9 +81,10 @@ public final class OpportunityIndex<C> implements Closeable {
   private static final int PARALLEL_FROM = 2_000;
 
   private OpportunityIndex(
-      Directory directory, IndexWriter writer, SegmentViews<C> views, SearcherManager searchers,
-      Analyzer analyzer, boolean ownsAnalyzer, int indexingThreads) {
+      Directory directory, IndexWriter writer, Path path, SegmentViews<C> views,
+      SearcherManager searchers, Analyzer analyzer, boolean ownsAnalyzer, int indexingThreads) {
     this.directory = directory;
+    this.path = path;
     this.indexingThreads = indexingThreads;
     this.writer = writer;
     this.views = views;
@@ -90,6 +110,7 @@ public final class OpportunityIndex<C> implements Closeable {
   /** Adds an opportunity, or replaces the one with the same id. Visible after {@link #refresh()}. */
   public void upsert(Opportunity opportunity) {
     Objects.requireNonNull(opportunity, "opportunity must not be null");
+    requireWritable("upsert");
     try {
       writer.updateDocument(idTerm(opportunity.id()), OpportunityDocuments.toDocument(opportunity));
     } catch (IOException e) {
@@ -107,6 +128,7 @@ public final class OpportunityIndex<C> implements Closeable {
    */
   public void upsertAll(Iterable<Opportunity> opportunities) {
     Objects.requireNonNull(opportunities, "opportunities must not be null");
+    requireWritable("upsert");
     boolean small = opportunities instanceof Collection<?> c && c.size() < PARALLEL_FROM;
     if (indexingThreads > 1 && !small) {
       PartitionedUpserts.run(opportunities, indexingThreads, this::upsert);
@@ -125,6 +147,7 @@ public final class OpportunityIndex<C> implements Closeable {
   /** Removes the opportunity with this id, if any. Takes effect at {@link #refresh()}. */
   public void delete(String id) {
     Objects.requireNonNull(id, "id must not be null");
+    requireWritable("delete");
     try {
       writer.deleteDocuments(idTerm(id));
     } catch (IOException e) {
@@ -137,6 +160,7 @@ public final class OpportunityIndex<C> implements Closeable {
    * columns of new segments first. Waits if another thread is refreshing.
    */
   public void refresh() {
+    requireWritable("refresh");
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
@@ -146,6 +170,7 @@ public final class OpportunityIndex<C> implements Closeable {
 
   /** Makes every change made before this call durable; a no-op in effect for memory indexes. */
   public void commit() {
+    requireWritable("commit");
     try {
       writer.commit();
     } catch (IOException e) {
@@ -178,6 +203,7 @@ public final class OpportunityIndex<C> implements Closeable {
 
   /** Merges down to at most {@code maxSegments}; visible after {@link #refresh()}. For tests. */
   void forceMerge(int maxSegments) throws IOException {
+    requireWritable("merge");
     writer.forceMerge(maxSegments);
   }
 
@@ -186,10 +212,19 @@ public final class OpportunityIndex<C> implements Closeable {
     return views.cachedCores();
   }
 
+  private void requireWritable(String change) {
+    if (writer == null) {
+      throw new IllegalStateException("cannot " + change + ": the opportunity index in " + path
+          + " is open read-only; open it without readOnly() to change it");
+    }
+  }
+
   /** Commits pending changes and releases the index; snapshots must be closed before. */
   @Override
   public void close() {
     try {
+      // Before the writer releases the lock, so that a next writer's file is never removed.
+      deleteWriterInfo(writer, path);
       IOUtils.close(searchers, writer, directory, ownedAnalyzer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the opportunity index", e);
@@ -208,6 +243,47 @@ public final class OpportunityIndex<C> implements Closeable {
     return new Term(OpportunityFields.ID, id);
   }
 
+  /** Records who holds the write lock; best effort, the lock works without it. */
+  private static void writeWriterInfo(Path dir) {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException e) {
+      host = "an unknown host";
+    }
+    String info = "pid " + ProcessHandle.current().pid() + " on " + host + " since "
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+    try {
+      Files.writeString(dir.resolve(WRITER_INFO), info, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // Only the message to a second writer loses detail.
+    }
+  }
+
+  private static void deleteWriterInfo(IndexWriter writer, Path dir) {
+    if (writer == null || dir == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(dir.resolve(WRITER_INFO));
+    } catch (IOException e) {
+      // A stale file names a writer that has gone; it blocks nothing.
+    }
+  }
+
+  /** What a second writer is told: the lock, and its holder when the holder recorded itself. */
+  private static String lockHolder(Path dir) {
+    try {
+      String info = Files.readString(dir.resolve(WRITER_INFO), StandardCharsets.UTF_8).strip();
+      if (!info.isEmpty() && info.length() < 300 && info.lines().count() == 1) {
+        return "write.lock held by " + info;
+      }
+    } catch (IOException e) {
+      // No record (an older writer, or one on a file system we cannot read): say less.
+    }
+    return "write.lock held";
+  }
+
   /**
    * Configures and opens an {@link OpportunityIndex}. Setters fail fast on bad values. Not
    * thread-safe.
@@ -216,6 +292,7 @@ public final class OpportunityIndex<C> implements Closeable {
     private final SegmentColumnsFactory<C> columns;
     private Analyzer analyzer;
     private Path path;
+    private boolean readOnly;
     private int indexingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private Builder(SegmentColumnsFactory<C> columns) {
@@ -248,6 +325,17 @@ public final class OpportunityIndex<C> implements Closeable {
     }
 
     /**
+     * Opens the saved index in the {@linkplain #directory directory} for reading only: its last
+     * commit, without a writer, so no write lock is taken and other processes may read or write
+     * it meanwhile. Changes, refreshes and commits are refused with an {@link
+     * IllegalStateException}. {@link #build()} fails when there is no directory or no index in it.
+     */
+    public Builder<C> readOnly() {
+      this.readOnly = true;
+      return this;
+    }
+
+    /**
      * How many threads {@link OpportunityIndex#upsertAll} indexes large inputs on, and a refresh
      * builds the columns of new segments on; 1 does both on the calling thread only. Default: the
      * available processors, at most 4.
@@ -265,31 +353,76 @@ public final class OpportunityIndex<C> implements Closeable {
     /**
      * Opens the index and builds the columns of every segment already in it.
      *
-     * @throws UncheckedIOException naming the directory if it cannot be opened, for example
-     *     because another index holds its write lock
+     * @throws UncheckedIOException naming the directory if it cannot be opened; when another
+     *     writer holds its write lock, caused by a {@link LockObtainFailedException} whose message
+     *     names the holder when known
+     * @throws IllegalStateException if read-only without a directory, or with a directory that
+     *     does not exist or holds no index
      */
     public OpportunityIndex<C> build() {
+      if (readOnly) {
+        checkSavedIndex(path);
+      }
       boolean ownsAnalyzer = analyzer == null;
       Analyzer textAnalyzer = ownsAnalyzer ? new StandardAnalyzer() : analyzer;
       Directory directory = null;
       IndexWriter writer = null;
       try {
         directory = path == null ? new ByteBuffersDirectory() : FSDirectory.open(path);
-        IndexWriterConfig config =
-            new IndexWriterConfig(textAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        writer = new IndexWriter(directory, config);
         SegmentViews<C> views = new SegmentViews<>(columns, indexingThreads);
-        // applyAllDeletes: a replaced opportunity must never show twice in one snapshot.
-        SearcherManager searchers = new SearcherManager(writer, true, false, views);
-        return new OpportunityIndex<>(
-            directory, writer, views, searchers, textAnalyzer, ownsAnalyzer, indexingThreads);
+        SearcherManager searchers;
+        if (readOnly) {
+          // A reader of the last commit: no IndexWriter, so no write.lock.
+          if (!DirectoryReader.indexExists(directory)) {
+            throw new IllegalStateException("no saved opportunity index in " + path);
+          }
+          searchers = new SearcherManager(directory, views);
+        } else {
+          IndexWriterConfig config = new IndexWriterConfig(textAnalyzer)
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+          writer = openWriter(directory, config);
+          // applyAllDeletes: a replaced opportunity must never show twice in one snapshot.
+          searchers = new SearcherManager(writer, true, false, views);
+        }
+        return new OpportunityIndex<>(directory, writer, path, views, searchers, textAnalyzer,
+            ownsAnalyzer, indexingThreads);
       } catch (IOException | RuntimeException e) {
-        IOUtils.closeWhileHandlingException(writer, directory, ownsAnalyzer ? textAnalyzer : null);
+        if (writer != null) {
+          deleteWriterInfo(writer, path);
+          IOUtils.closeWhileHandlingException(writer);
+        }
+        IOUtils.closeWhileHandlingException(directory, ownsAnalyzer ? textAnalyzer : null);
+        if (e instanceof LockObtainFailedException locked) {
+          LockObtainFailedException named = new LockObtainFailedException(lockHolder(path), locked);
+          throw new UncheckedIOException("cannot open the opportunity index in " + path
+              + ": it is locked by another writer (" + named.getMessage() + ")", named);
+        }
         if (e instanceof IOException io) {
           throw new UncheckedIOException(
               "cannot open the opportunity index in " + (path == null ? "memory" : path), io);
         }
         throw (RuntimeException) e;
+      }
+    }
+
+    private IndexWriter openWriter(Directory directory, IndexWriterConfig config)
+        throws IOException {
+      IndexWriter opened = new IndexWriter(directory, config);
+      if (path != null) {
+        writeWriterInfo(path);
+      }
+      return opened;
+    }
+
+    /** Fails before FSDirectory.open, which would create a missing directory. */
+    private static void checkSavedIndex(Path path) {
+      if (path == null) {
+        throw new IllegalStateException(
+            "a read-only opportunity index needs the directory of a saved index");
+      }
+      if (!Files.isDirectory(path)) {
+        throw new IllegalStateException(
+            "no saved opportunity index in " + path + ": the directory does not exist");
       }
     }
   }

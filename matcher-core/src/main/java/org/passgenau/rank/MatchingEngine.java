@@ -95,7 +95,15 @@ public final class MatchingEngine implements Closeable {
     if (b.directory != null) {
       index.directory(b.directory);
     }
-    this.index = index.build();
+    if (b.readOnly) {
+      index.readOnly();
+    }
+    try {
+      this.index = index.build();
+    } catch (RuntimeException e) {
+      analyzer.close();
+      throw e;
+    }
   }
 
   public static Builder builder() {
@@ -129,7 +137,12 @@ public final class MatchingEngine implements Closeable {
     index.delete(id);
   }
 
-  /** Makes all changes so far visible to the matches that start afterwards. */
+  /**
+   * Makes all changes so far visible to the matches that start afterwards.
+   *
+   * @throws IllegalStateException if the engine is {@linkplain Builder#readOnly() read-only},
+   *     as are {@link #upsert}, {@link #upsertAll}, {@link #delete} and {@link #commit}
+   */
   public void refresh() {
     index.refresh();
   }
@@ -309,6 +322,7 @@ public final class MatchingEngine implements Closeable {
     private Path directory;
     /** Null for the index's default. */
     private Integer indexingThreads;
+    private boolean readOnly;
     private final Map<String, CustomRule> explicit = new LinkedHashMap<>();
     /** What build() resolved: the explicit rules, and installed ones the rule set names. */
     private CustomRules customRules = CustomRules.none();
@@ -332,6 +346,31 @@ public final class MatchingEngine implements Closeable {
     /** Keeps the index on disk; an index already there is reopened. Default: in memory. */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory must not be null");
+      return this;
+    }
+
+    /**
+     * Ranks from the index saved in {@link #directory} by another engine, without changing it:
+     * the engine reads the index's last commit and takes no write lock, so any number of
+     * processes may rank from one saved index at once, also while one engine writes to it (they
+     * see its commits as of their own start). {@code upsert}, {@code upsertAll}, {@code delete},
+     * {@code refresh} and {@code commit} throw an {@link IllegalStateException}. Matching is
+     * thread-safe as on any engine.
+     *
+     * <pre>{@code
+     * try (MatchingEngine engine = MatchingEngine.builder()
+     *     .directory(Path.of("var/opportunities"))
+     *     .readOnly()
+     *     .build()) {
+     *   MatchResult result = engine.match(profile, MatchOptions.defaults());
+     * }
+     * }</pre>
+     *
+     * <p>{@link #build()} then throws an {@link IllegalStateException} naming the directory when
+     * none is set, or when it does not exist or holds no saved index.
+     */
+    public Builder readOnly() {
+      this.readOnly = true;
       return this;
     }
 
@@ -376,7 +415,10 @@ public final class MatchingEngine implements Closeable {
      *
      * @throws IllegalArgumentException when the rule set names a custom rule that is neither
      *     registered nor installed, or names a filter as a scorer or a scorer as a filter
-     * @throws IllegalStateException when an installed custom rule cannot be loaded
+     * @throws IllegalStateException when an installed custom rule cannot be loaded, or a
+     *     read-only engine has no saved index to read
+     * @throws java.io.UncheckedIOException naming the directory when the index cannot be opened,
+     *     for example because another engine writes to it
      */
     public MatchingEngine build() {
       if (taxonomy == null) {
