@@ -7,6 +7,7 @@ import static org.passgenau.rank.Fixtures.KREFELD;
 import static org.passgenau.rank.Fixtures.MOENCHENGLADBACH;
 import static org.passgenau.rank.Fixtures.VIERSEN;
 import static org.passgenau.rank.Fixtures.WUPPERTAL;
+import static org.passgenau.rank.Fixtures.ids;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,11 +62,11 @@ class CaseworkerScenariosTest {
   private static final Location ZWOLLE = new Location(52.5168, 6.0830, "8011", "Zwolle", "NL-OV", "NL");
   private static final Location HOOGEZAND = new Location(53.1617, 6.7586, "9601", "Hoogezand", "NL-GR", "NL");
 
-  private final List<MatchingEngine> engines = new ArrayList<>();
+  private final ScenarioEngines engines = new ScenarioEngines();
 
   @AfterEach
   void closeEngines() {
-    engines.forEach(MatchingEngine::close);
+    engines.close();
   }
 
   // ---------------------------------------------------------------- recognition and occupation
@@ -113,7 +114,7 @@ class CaseworkerScenariosTest {
   void anOpportunityWithoutACodeIsClassifiedFromItsTitle() throws IOException {
     OccupationTaxonomy taxonomy = OccupationTaxonomy.fromTsv(
         Path.of(System.getProperty("passgenau.data"), "taxonomy", "occupations.tsv"));
-    MatchingEngine engine = engine(MatchingEngine.builder().taxonomy(taxonomy).build());
+    MatchingEngine engine = engines.track(MatchingEngine.builder().taxonomy(taxonomy).build());
     engine.upsert(Opportunity.builder("V-UNCODED", OpportunityKind.VACANCY, "Pflegehelferin (m/w/d)")
         .location(KREFELD).build());
     engine.refresh();
@@ -377,7 +378,7 @@ class CaseworkerScenariosTest {
 
   @Test
   void explanationsAreInGermanWhenAsked() {
-    MatchingEngine engine = engineWith(warehouse("V-STORE").build());
+    MatchingEngine engine = engines.holding(warehouse("V-STORE").build());
     MatchResult result = engine.match(person("P-1").build(), OPTIONS.in(Locale.GERMAN));
 
     assertThat(result.matches().get(0).explanation())
@@ -435,15 +436,15 @@ class CaseworkerScenariosTest {
     Collections.reverse(reversed);
     Profile nurse = syrianNurse(Recognition.PARTIAL).build();
 
-    MatchResult first = engineWith(corpus.toArray(Opportunity[]::new)).match(nurse, OPTIONS);
-    MatchResult again = engineWith(reversed.toArray(Opportunity[]::new)).match(nurse, OPTIONS);
+    MatchResult first = engines.holding(corpus.toArray(Opportunity[]::new)).match(nurse, OPTIONS);
+    MatchResult again = engines.holding(reversed.toArray(Opportunity[]::new)).match(nurse, OPTIONS);
 
     assertThat(again).as("another engine fed in another order answers identically").isEqualTo(first);
   }
 
   @Test
   void theAuditFieldsOfAProfileDoNotChangeItsRanking() {
-    MatchingEngine engine = engineWith(careHelper("V-CARE").build(), warehouse("V-STORE").build(),
+    MatchingEngine engine = engines.holding(careHelper("V-CARE").build(), warehouse("V-STORE").build(),
         apprenticeship("A-CARE").build());
     Profile plain = syrianNurse(Recognition.PARTIAL).build();
     Profile audited = plain.toBuilder().audit(Map.of("gender", "f", "nationality", "SY")).build();
@@ -458,7 +459,7 @@ class CaseworkerScenariosTest {
   @Test
   void aReplacedVacancyShowsItsNewTermsAfterRefresh() {
     Profile dayWorker = person("P-DAY").availability(new Availability(null, null, null, true, false, true)).build();
-    MatchingEngine engine = engineWith(warehouse("V-STORE").nightWork(true).build());
+    MatchingEngine engine = engines.holding(warehouse("V-STORE").nightWork(true).build());
     engine.upsert(warehouse("V-STORE").nightWork(false).build());
     engine.refresh();
 
@@ -470,7 +471,7 @@ class CaseworkerScenariosTest {
   @Test
   void aReplacementIsNotSeenBeforeRefresh() {
     Profile dayWorker = person("P-DAY").availability(new Availability(null, null, null, true, false, true)).build();
-    MatchingEngine engine = engineWith(warehouse("V-STORE").nightWork(true).build());
+    MatchingEngine engine = engines.holding(warehouse("V-STORE").nightWork(true).build());
     engine.upsert(warehouse("V-STORE").nightWork(false).build());
 
     assertThat(engine.match(dayWorker, OPTIONS).matches())
@@ -480,7 +481,7 @@ class CaseworkerScenariosTest {
 
   @Test
   void aDeletedVacancyIsNoLongerOffered() {
-    MatchingEngine engine = engineWith(warehouse("V-FILLED").build(), warehouse("V-OPEN").build());
+    MatchingEngine engine = engines.holding(warehouse("V-FILLED").build(), warehouse("V-OPEN").build());
     engine.delete("V-FILLED");
     engine.refresh();
 
@@ -514,7 +515,7 @@ class CaseworkerScenariosTest {
     for (int i = 0; i < size; i++) {
       corpus.add(fullTime(String.format("V-%02d", i)));
     }
-    MatchingEngine engine = engineWith(corpus.toArray(Opportunity[]::new));
+    MatchingEngine engine = engines.holding(corpus.toArray(Opportunity[]::new));
     Profile fullTimer = person("P-FULL").availability(new Availability(null, null, 20.0, null, null, null)).build();
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger checked = new AtomicInteger();
@@ -568,7 +569,7 @@ class CaseworkerScenariosTest {
     Profile.Builder polyglot = person("P-POLYGLOT");
     codes.forEach(code -> polyglot.speaks(code, Cefr.C2));
     Profile speaksEverything = polyglot.build();
-    MatchingEngine engine = engineWith();
+    MatchingEngine engine = engines.holding();
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger wronglyExcluded = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -713,23 +714,7 @@ class CaseworkerScenariosTest {
 
   // ---------------------------------------------------------------- engine
 
-  private MatchingEngine engine(MatchingEngine engine) {
-    engines.add(engine);
-    return engine;
-  }
-
-  private MatchingEngine engineWith(Opportunity... opportunities) {
-    MatchingEngine engine = engine(MatchingEngine.builder().build());
-    engine.upsertAll(List.of(opportunities));
-    engine.refresh();
-    return engine;
-  }
-
   private MatchResult match(Profile profile, Opportunity... opportunities) {
-    return engineWith(opportunities).match(profile, OPTIONS);
-  }
-
-  private static List<String> ids(MatchResult result) {
-    return result.matches().stream().map(Match::opportunityId).toList();
+    return engines.holding(opportunities).match(profile, OPTIONS);
   }
 }

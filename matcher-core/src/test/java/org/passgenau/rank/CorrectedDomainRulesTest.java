@@ -3,9 +3,9 @@ package org.passgenau.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passgenau.rank.Fixtures.KREFELD;
 import static org.passgenau.rank.Fixtures.VIERSEN;
+import static org.passgenau.rank.Fixtures.ids;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +37,11 @@ class CorrectedDomainRulesTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
   private static final MatchOptions OPTIONS = new MatchOptions(50, TODAY, Locale.ENGLISH);
 
-  private final List<MatchingEngine> engines = new ArrayList<>();
+  private final ScenarioEngines engines = new ScenarioEngines();
 
   @AfterEach
   void closeEngines() {
-    engines.forEach(MatchingEngine::close);
+    engines.close();
   }
 
   // ---------------------------------------------------------------- recognition of one profession
@@ -102,7 +102,7 @@ class CorrectedDomainRulesTest {
   void withoutTheListedEquivalenceANurseIsNotOfferedANursingAssociatePost() {
     RuleSet noEquivalences = RuleSet.defaults().toBuilder()
         .recognitionEquivalences(List.of()).build();
-    MatchingEngine engine = engine(MatchingEngine.builder().ruleSet(noEquivalences).build());
+    MatchingEngine engine = engines.track(MatchingEngine.builder().ruleSet(noEquivalences).build());
     engine.upsert(regulatedPost("V-ASSOCIATE", "3221", "Pflegefachkraft Altenpflege").build());
     engine.refresh();
 
@@ -228,7 +228,7 @@ class CorrectedDomainRulesTest {
   void theTolerationNoteIsWordedInGermanAndDutch() {
     Profile tolerated = person("P-DULDUNG")
         .workPermit(new WorkPermit(PermitStatus.TOLERATION, WorkBan.NONE, null, null)).build();
-    MatchingEngine engine = engineWith(apprenticeship("A-LAGER").build());
+    MatchingEngine engine = engines.holding(apprenticeship("A-LAGER").build());
 
     assertThat(engine.match(tolerated, OPTIONS.in(Locale.GERMAN)).matches().get(0).explanation())
         .anyMatch(r -> r.detail().equals("Duldung: Eine Erlaubnis der Ausländerbehörde ist nötig;"
@@ -420,23 +420,7 @@ class CorrectedDomainRulesTest {
 
   // ---------------------------------------------------------------- engine
 
-  private MatchingEngine engine(MatchingEngine engine) {
-    engines.add(engine);
-    return engine;
-  }
-
-  private MatchingEngine engineWith(Opportunity... opportunities) {
-    MatchingEngine engine = engine(MatchingEngine.builder().build());
-    engine.upsertAll(List.of(opportunities));
-    engine.refresh();
-    return engine;
-  }
-
   private MatchResult match(Profile profile, Opportunity... opportunities) {
-    return engineWith(opportunities).match(profile, OPTIONS);
-  }
-
-  private static List<String> ids(MatchResult result) {
-    return result.matches().stream().map(Match::opportunityId).toList();
+    return engines.holding(opportunities).match(profile, OPTIONS);
   }
 }

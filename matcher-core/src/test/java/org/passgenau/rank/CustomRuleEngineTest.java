@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.passgenau.rank.Fixtures.TODAY;
+import static org.passgenau.rank.Fixtures.ids;
 import static org.passgenau.rank.Fixtures.person;
 import static org.passgenau.rank.Fixtures.vacancy;
 
@@ -51,10 +52,6 @@ class CustomRuleEngineTest {
     try (MatchingEngine engine = engine(rules, corpus)) {
       return engine.match(p, TOP_10);
     }
-  }
-
-  private static List<String> ids(MatchResult result) {
-    return result.matches().stream().map(Match::opportunityId).toList();
   }
 
   private static Reason reason(Match m, String rule) {

@@ -46,11 +46,11 @@ class ExplanationWordingTest {
   private static final Location HANNOVER_BARE =
       new Location(52.3745, 9.7386, null, null, null, null);
 
-  private final List<MatchingEngine> engines = new ArrayList<>();
+  private final ScenarioEngines engines = new ScenarioEngines();
 
   @AfterEach
   void closeEngines() {
-    engines.forEach(MatchingEngine::close);
+    engines.close();
   }
 
   @Test
@@ -65,7 +65,7 @@ class ExplanationWordingTest {
 
   @Test
   void theRegionIsNamedInGermanAndDutchToo() {
-    MatchingEngine engine = engineWith(apprenticeshipAt("A-NI", HANNOVER_UNNAMED));
+    MatchingEngine engine = engines.holding(apprenticeshipAt("A-NI", HANNOVER_UNNAMED));
 
     assertThat(details(engine.match(mover(), OPTIONS.in(Locale.GERMAN))))
         .anyMatch(d -> d.contains("erfordert einen Umzug nach Niedersachsen"));
@@ -101,7 +101,7 @@ class ExplanationWordingTest {
   void anAskedSchoolLevelIsNamedInWordsNotAsACode() {
     Opportunity apprenticeship = apprenticeshipAt("A-SCHOOL", KREFELD).toBuilder()
         .minSchool(School.LOWER_SECONDARY).build();
-    MatchingEngine engine = engineWith(apprenticeship);
+    MatchingEngine engine = engines.holding(apprenticeship);
     Profile unrecorded = person("P-NOSCHOOL").build();
 
     assertThat(details(engine.match(unrecorded, OPTIONS)))
@@ -115,7 +115,7 @@ class ExplanationWordingTest {
   @Test
   void noExplanationOrNextStepOfTheSampleDataShowsAPlaceholderInAnyLanguage() throws IOException {
     Path data = Path.of(System.getProperty("passgenau.data", "../data"));
-    MatchingEngine engine = engine(MatchingEngine.builder()
+    MatchingEngine engine = engines.track(MatchingEngine.builder()
         .taxonomy(OccupationTaxonomy.fromTsv(data.resolve("taxonomy/occupations.tsv"))).build());
     engine.upsertAll(JsonLinesReader.opportunities().read(data.resolve("opportunities.jsonl"))
         .records());
@@ -157,20 +157,8 @@ class ExplanationWordingTest {
         .location(location).startDate(LocalDate.of(2027, 8, 1)).build();
   }
 
-  private MatchingEngine engine(MatchingEngine engine) {
-    engines.add(engine);
-    return engine;
-  }
-
-  private MatchingEngine engineWith(Opportunity... opportunities) {
-    MatchingEngine engine = engine(MatchingEngine.builder().build());
-    engine.upsertAll(List.of(opportunities));
-    engine.refresh();
-    return engine;
-  }
-
   private MatchResult match(Profile profile, Opportunity... opportunities) {
-    return engineWith(opportunities).match(profile, OPTIONS);
+    return engines.holding(opportunities).match(profile, OPTIONS);
   }
 
   private static List<String> details(MatchResult result) {

@@ -1,6 +1,7 @@
 package org.passgenau.rank;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.passgenau.model.Availability;
 import org.passgenau.model.Location;
 import org.passgenau.model.Mobility;
@@ -51,5 +52,10 @@ final class Fixtures {
 
   static Availability availableFrom(LocalDate day) {
     return new Availability(day, null, null, null, null, null);
+  }
+
+  /** The ids of a result's matches, best first. */
+  static List<String> ids(MatchResult result) {
+    return result.matches().stream().map(Match::opportunityId).toList();
   }
 }
