@@ -49,8 +49,6 @@ final class CompiledRules {
   private final int deferred;
   /** Every built-in scorer, weighed or not, in {@link RuleSet#SCORERS} order: features. */
   private final Rule.Scorer[] featureScorers;
-  /** Every built-in filter, on or not, by exclusion slot: for next steps. */
-  private final Rule.Filter[] filtersBySlot;
 
   CompiledRules(RuleSet ruleSet) {
     this(ruleSet, CustomRules.none());
@@ -111,9 +109,6 @@ final class CompiledRules {
     this.featureScorers = BuiltInRule.SCORERS.stream()
         .map(BuiltInRule::newScorer)
         .toArray(Rule.Scorer[]::new);
-    this.filtersBySlot = BuiltInRule.FILTERS.stream()
-        .map(BuiltInRule::newFilter)
-        .toArray(Rule.Filter[]::new);
   }
 
   /**
@@ -177,12 +172,18 @@ final class CompiledRules {
 
   /**
    * What the person could do about the {@code count} opportunities that the filter of exclusion
-   * slot {@code slot} excluded first: the filter's own next step.
+   * slot {@code slot} excluded first: the filter's own next step. Only a filter that is on
+   * excludes anything, so the slot is one of {@link #filterSlots}.
    */
   String nextStep(int slot, int count, Messages messages) {
     int builtIn = RuleSet.FILTERS.size();
     if (slot < builtIn) {
-      return filtersBySlot[slot].nextStep(count, messages);
+      for (int i = 0; i < filters.length; i++) {
+        if (filterSlots[i] == slot) {
+          return filters[i].nextStep(count, messages);
+        }
+      }
+      throw new IllegalArgumentException("no filter that is on counts in slot " + slot);
     }
     CustomFilter filter = custom.filters[slot - builtIn];
     String step = filter.nextStep(count, messages.locale());
