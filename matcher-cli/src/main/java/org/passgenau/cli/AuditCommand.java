@@ -76,10 +76,7 @@ final class AuditCommand implements Callable<Integer> {
       description = "Writes every rejected input line here as JSON Lines.")
   private Path rejects;
 
-  @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
-          + ").")
-  private Path taxonomy;
+  @Mixin private TaxonomyOption taxonomy;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -103,7 +100,7 @@ final class AuditCommand implements Callable<Integer> {
 
     Progress progress = new Progress(err, toAudit.size(), main.interactive(), System::nanoTime);
     FairnessAudit.Tally tally = audit.newTally();
-    Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
+    Engines.Taxonomy occupations = taxonomy.load();
     int indexed;
     try (MatchingEngine engine =
         Engines.holding(opportunityFile.read().records(), occupations, ruleSet)) {

@@ -19,10 +19,6 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
 /** Builds the engine from the command line's choices of index directory and taxonomy. */
 final class Engines {
 
-  /** What {@code --taxonomy} defaults to, in the options' help. */
-  static final String DEFAULT_TAXONOMY =
-      "the shipped one, data/taxonomy/occupations.tsv as built into the jar";
-
   private Engines() {}
 
   /**

@@ -27,6 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -94,10 +95,7 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "Reference date for bans, deadlines and start dates (default: today).")
   private LocalDate asOf;
 
-  @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
-          + ").")
-  private Path taxonomy;
+  @Mixin private TaxonomyOption taxonomy;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -120,7 +118,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     int[] lines = new int[1];
     List<String> names;
-    Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
+    Engines.Taxonomy occupations = taxonomy.load();
     int indexed;
     try (MatchingEngine engine =
         Engines.holding(opportunityFile.read().records(), occupations, ruleSet)) {

@@ -22,6 +22,7 @@ import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -82,10 +83,7 @@ final class MatchCommand implements Callable<Integer> {
       description = "Language of the explanations: en, de or nl (default: ${DEFAULT-VALUE}).")
   private Locale lang;
 
-  @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
-          + ").")
-  private Path taxonomy;
+  @Mixin private TaxonomyOption taxonomy;
 
   @Option(names = "--rules", paramLabel = "FILE",
       description = "Rule file: the filters, weights and parameters to rank by (default: the"
@@ -115,7 +113,7 @@ final class MatchCommand implements Callable<Integer> {
 
     List<Profile> toMatch = profileFile.read().records();
     Progress progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
-    Engines.Taxonomy occupations = Engines.taxonomy(taxonomy);
+    Engines.Taxonomy occupations = taxonomy.load();
     int indexed;
     try (MatchingEngine engine = reuseIndex
         ? Engines.openReadOnly(index, occupations, ruleSet)

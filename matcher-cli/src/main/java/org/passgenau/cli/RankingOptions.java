@@ -15,6 +15,7 @@ import org.passgenau.rank.RuleSet;
 import org.passgenau.rank.RuleSetFile;
 import org.passgenau.rank.RuleSetFormatException;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -42,10 +43,7 @@ final class RankingOptions {
           + RuleSetRunner.DEFAULT_DEPTH + "); map and mrr look no further.")
   Integer depth;
 
-  @Option(names = "--taxonomy", paramLabel = "FILE",
-      description = "Occupation taxonomy TSV (default: " + Engines.DEFAULT_TAXONOMY
-          + ").")
-  Path taxonomy;
+  @Mixin TaxonomyOption taxonomy;
 
   @Option(names = "--rejects", paramLabel = "FILE",
       description = "Writes every rejected input line here as JSON Lines.")
@@ -75,7 +73,7 @@ final class RankingOptions {
     if (depth != null) {
       return "--depth";
     }
-    if (taxonomy != null) {
+    if (taxonomy.given()) {
       return "--taxonomy";
     }
     return rejects != null ? "--rejects" : null;
@@ -122,7 +120,7 @@ final class RankingOptions {
         .asOf(asOf())
         .depth(depth(k))
         .listener((done, total) -> progress.step());
-    used = Engines.taxonomy(taxonomy);
+    used = taxonomy.load();
     return runner.taxonomy(used.occupations()).build();
   }
 
