@@ -42,18 +42,6 @@ final class Engines {
   }
 
   /**
-   * The taxonomy of {@code --taxonomy}: the TSV file given, else the one shipped in the jar, so
-   * that a run ranks alike from any working directory.
-   *
-   * @param file the option's value, or null
-   */
-  static Taxonomy taxonomy(Path file) throws IOException {
-    return file == null
-        ? new Taxonomy(OccupationTaxonomy.shipped(), "shipped")
-        : new Taxonomy(OccupationTaxonomy.fromTsv(file), file.toString());
-  }
-
-  /**
    * An engine ranking by {@code rules}; on disk when {@code index} is given, else in memory.
    *
    * @throws IOException saying so, and by whom when known, when another writer holds {@code

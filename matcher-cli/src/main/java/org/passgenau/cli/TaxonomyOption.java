@@ -2,6 +2,7 @@ package org.passgenau.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.passgenau.taxonomy.OccupationTaxonomy;
 import picocli.CommandLine.Option;
 
 /** The {@code --taxonomy} option of every command that ranks, mixed into each. */
@@ -17,8 +18,13 @@ final class TaxonomyOption {
     return file != null;
   }
 
-  /** The taxonomy the option names, else the shipped one. */
+  /**
+   * The TSV file the option names, else the taxonomy shipped in the jar, so that a run ranks
+   * alike from any working directory.
+   */
   Engines.Taxonomy load() throws IOException {
-    return Engines.taxonomy(file);
+    return file == null
+        ? new Engines.Taxonomy(OccupationTaxonomy.shipped(), "shipped")
+        : new Engines.Taxonomy(OccupationTaxonomy.fromTsv(file), file.toString());
   }
 }
