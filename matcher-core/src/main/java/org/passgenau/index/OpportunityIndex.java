@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -74,23 +74,29 @@ public final class OpportunityIndex<C> implements Closeable {
   private final Path path;
   private final SegmentViews<C> views;
   private final SearcherManager searchers;
-  private final Analyzer ownedAnalyzer;
-  private final Analyzer analyzer;
   private final int indexingThreads;
   /** Below this many, starting threads costs more than it saves. */
   private static final int PARALLEL_FROM = 2_000;
+  /**
+   * The commit user data key of the {@linkplain OpportunityCodec#FORMAT record format}: an index
+   * of another format is refused with a message, never misread.
+   */
+  static final String FORMAT_KEY = "passgenau.record.format";
+  /**
+   * Documents are small (an id term and a record); a larger buffer than Lucene's 16 MB default
+   * flushes fewer, larger segments, whose columns are each built once.
+   */
+  private static final double RAM_BUFFER_MB = 64;
 
   private OpportunityIndex(
       Directory directory, IndexWriter writer, Path path, SegmentViews<C> views,
-      SearcherManager searchers, Analyzer analyzer, boolean ownsAnalyzer, int indexingThreads) {
+      SearcherManager searchers, int indexingThreads) {
     this.directory = directory;
     this.path = path;
     this.indexingThreads = indexingThreads;
     this.writer = writer;
     this.views = views;
     this.searchers = searchers;
-    this.analyzer = analyzer;
-    this.ownedAnalyzer = ownsAnalyzer ? analyzer : null;
   }
 
   /**
@@ -100,11 +106,6 @@ public final class OpportunityIndex<C> implements Closeable {
    */
   public static <C> Builder<C> builder(SegmentColumnsFactory<C> columns) {
     return new Builder<>(Objects.requireNonNull(columns, "columns factory must not be null"));
-  }
-
-  /** The analyzer of the text fields, for callers that analyse query text the same way. */
-  public Analyzer analyzer() {
-    return analyzer;
   }
 
   /** Adds an opportunity, or replaces the one with the same id. Visible after {@link #refresh()}. */
@@ -225,7 +226,7 @@ public final class OpportunityIndex<C> implements Closeable {
     try {
       // Before the writer releases the lock, so that a next writer's file is never removed.
       deleteWriterInfo(writer, path);
-      IOUtils.close(searchers, writer, directory, ownedAnalyzer);
+      IOUtils.close(searchers, writer, directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the opportunity index", e);
     }
@@ -290,23 +291,12 @@ public final class OpportunityIndex<C> implements Closeable {
    */
   public static final class Builder<C> {
     private final SegmentColumnsFactory<C> columns;
-    private Analyzer analyzer;
     private Path path;
     private boolean readOnly;
     private int indexingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private Builder(SegmentColumnsFactory<C> columns) {
       this.columns = columns;
-    }
-
-    /**
-     * The analyzer of the text fields ({@code title}, {@code skills}, {@code description}). The
-     * caller keeps ownership and closes it after the index. Default: a {@link StandardAnalyzer}
-     * owned by the index.
-     */
-    public Builder<C> analyzer(Analyzer analyzer) {
-      this.analyzer = Objects.requireNonNull(analyzer, "analyzer must not be null");
-      return this;
     }
 
     /**
@@ -357,18 +347,18 @@ public final class OpportunityIndex<C> implements Closeable {
      *     writer holds its write lock, caused by a {@link LockObtainFailedException} whose message
      *     names the holder when known
      * @throws IllegalStateException if read-only without a directory, or with a directory that
-     *     does not exist or holds no index
+     *     does not exist or holds no index; or if the saved index was written in another record
+     *     format (by an older version)
      */
     public OpportunityIndex<C> build() {
       if (readOnly) {
         checkSavedIndex(path);
       }
-      boolean ownsAnalyzer = analyzer == null;
-      Analyzer textAnalyzer = ownsAnalyzer ? new StandardAnalyzer() : analyzer;
       Directory directory = null;
       IndexWriter writer = null;
       try {
         directory = path == null ? new ByteBuffersDirectory() : FSDirectory.open(path);
+        checkFormat(directory);
         SegmentViews<C> views = new SegmentViews<>(columns, indexingThreads);
         SearcherManager searchers;
         if (readOnly) {
@@ -378,20 +368,23 @@ public final class OpportunityIndex<C> implements Closeable {
           }
           searchers = new SearcherManager(directory, views);
         } else {
-          IndexWriterConfig config = new IndexWriterConfig(textAnalyzer)
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+          // No field is analysed, so the analyzer of the default config is never used.
+          IndexWriterConfig config = new IndexWriterConfig()
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setRAMBufferSizeMB(RAM_BUFFER_MB);
           writer = openWriter(directory, config);
+          writer.setLiveCommitData(
+              Map.of(FORMAT_KEY, Integer.toString(OpportunityCodec.FORMAT)).entrySet());
           // applyAllDeletes: a replaced opportunity must never show twice in one snapshot.
           searchers = new SearcherManager(writer, true, false, views);
         }
-        return new OpportunityIndex<>(directory, writer, path, views, searchers, textAnalyzer,
-            ownsAnalyzer, indexingThreads);
+        return new OpportunityIndex<>(directory, writer, path, views, searchers, indexingThreads);
       } catch (IOException | RuntimeException e) {
         if (writer != null) {
           deleteWriterInfo(writer, path);
           IOUtils.closeWhileHandlingException(writer);
         }
-        IOUtils.closeWhileHandlingException(directory, ownsAnalyzer ? textAnalyzer : null);
+        IOUtils.closeWhileHandlingException(directory);
         if (e instanceof LockObtainFailedException locked) {
           LockObtainFailedException named = new LockObtainFailedException(lockHolder(path), locked);
           throw new UncheckedIOException("cannot open the opportunity index in " + path
@@ -412,6 +405,23 @@ public final class OpportunityIndex<C> implements Closeable {
         writeWriterInfo(path);
       }
       return opened;
+    }
+
+    /**
+     * Refuses a saved index whose records this version cannot read, before anything is read or
+     * written: an index from before the record format has none in its commit data.
+     */
+    private void checkFormat(Directory directory) throws IOException {
+      if (path == null || !DirectoryReader.indexExists(directory)) {
+        return;
+      }
+      String format = SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY);
+      if (!Integer.toString(OpportunityCodec.FORMAT).equals(format)) {
+        throw new IllegalStateException("the opportunity index in " + path + " was written by "
+            + (format == null ? "an older version" : "a version with record format " + format)
+            + " and cannot be read by this one (record format " + OpportunityCodec.FORMAT
+            + "); delete the directory and build it again from the opportunity file");
+      }
     }
 
     /** Fails before FSDirectory.open, which would create a missing directory. */

@@ -14,11 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.passgenau.model.Opportunity;
@@ -26,7 +24,7 @@ import org.passgenau.model.Opportunity;
 /**
  * Creates every searcher the index publishes and, before publishing it, the columns of each new
  * segment core and the list of segments of the new reader. The columns of several new cores are
- * built on several threads at once: decoding the stored opportunities is most of a refresh.
+ * built on several threads at once.
  *
  * <p>This runs inside {@link SearcherFactory#newSearcher}, not in a {@code RefreshListener}: the
  * factory runs in the refreshing thread before the new searcher is swapped in, whereas {@code
@@ -149,15 +147,11 @@ final class SegmentViews<C> extends SearcherFactory {
 
   private C build(LeafReader leaf) throws IOException {
     int maxDoc = leaf.maxDoc();
-    // Every document is read, in order: the codec's merge instance decompresses each block of
-    // stored fields once, where the random-access reader decompresses it again for each document.
-    StoredFields storedFields = leaf instanceof CodecReader codec
-        ? codec.getFieldsReader().getMergeInstance()
-        : leaf.storedFields();
-    OpportunityDocuments.Reader reader = new OpportunityDocuments.Reader();
+    // Every record, in doc id order: doc values are read forward, a block at a time.
+    OpportunityDocuments.Records records = new OpportunityDocuments.Records(leaf);
     Opportunity[] docs = new Opportunity[maxDoc];
     for (int doc = 0; doc < maxDoc; doc++) {
-      docs[doc] = reader.read(storedFields, doc);
+      docs[doc] = records.read(doc);
     }
     return Objects.requireNonNull(
         factory.build(List.of(docs)), () -> "SegmentColumnsFactory " + factory + " returned null");

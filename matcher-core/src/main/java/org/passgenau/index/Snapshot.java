@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.passgenau.model.Opportunity;
@@ -95,29 +94,24 @@ public final class Snapshot<C> implements AutoCloseable {
   }
 
   /**
-   * Decodes the stored opportunity of a snapshot-wide doc id. Meant for the top results only: it
-   * reads and parses JSON.
+   * Decodes the stored opportunity of a snapshot-wide doc id. Meant for single hits: it reads the
+   * document's record.
    */
   public Opportunity opportunity(int globalDocId) {
     LeafReaderContext leaf = leaf(globalDocId);
     try {
-      return new OpportunityDocuments.Reader()
-          .read(leaf.reader().storedFields(), globalDocId - leaf.docBase);
+      // A fresh reader per call: doc values iterators are neither shareable nor rewindable.
+      return new OpportunityDocuments.Records(leaf.reader()).read(globalDocId - leaf.docBase);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The id of the opportunity at a snapshot-wide doc id, read from doc values. */
+  /** The id of the opportunity at a snapshot-wide doc id, from the start of its record. */
   public String id(int globalDocId) {
     LeafReaderContext leaf = leaf(globalDocId);
     try {
-      // A fresh iterator per call: doc values iterators are neither shareable nor rewindable.
-      SortedDocValues ids = leaf.reader().getSortedDocValues(OpportunityFields.ID);
-      if (ids == null || !ids.advanceExact(globalDocId - leaf.docBase)) {
-        throw new IllegalStateException("doc " + globalDocId + " has no id");
-      }
-      return ids.lookupOrd(ids.ordValue()).utf8ToString();
+      return new OpportunityDocuments.Records(leaf.reader()).id(globalDocId - leaf.docBase);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

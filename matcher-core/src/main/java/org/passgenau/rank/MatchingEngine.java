@@ -87,8 +87,7 @@ public final class MatchingEngine implements Closeable {
     this.vocabulary = new Vocabulary(text -> Terms.analyze(analyzer, text));
     OpportunityIndex.Builder<OpportunityColumns> index =
         OpportunityIndex.builder(
-                docs -> OpportunityColumns.of(docs, vocabulary, this::isco, rules.custom.extracted))
-            .analyzer(analyzer);
+                docs -> OpportunityColumns.of(docs, vocabulary, this::isco, rules.custom.extracted));
     if (b.indexingThreads != null) {
       index.indexingThreads(b.indexingThreads);
     }
