@@ -145,6 +145,47 @@ public final class OpportunityIndex<C> implements Closeable {
     }
   }
 
+  /**
+   * Starts a bulk upsert fed one opportunity at a time, for a reader that pushes records as it
+   * parses them: each {@code accept} hands the opportunity to one of {@link
+   * Builder#indexingThreads} threads (each id always to the same one, so a later opportunity with
+   * the same id wins, as with {@link #upsertAll}), and {@code close} returns when all are upserted.
+   * Visible after {@link #refresh()}. The returned object is fed by one thread.
+   */
+  public Bulk bulk() {
+    requireWritable("upsert");
+    if (indexingThreads == 1) {
+      return new Bulk() {
+        @Override
+        public void accept(Opportunity opportunity) {
+          upsert(opportunity);
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+    PartitionedUpserts lanes = new PartitionedUpserts(indexingThreads, this::upsert);
+    return new Bulk() {
+      @Override
+      public void accept(Opportunity opportunity) {
+        lanes.accept(opportunity);
+      }
+
+      @Override
+      public void close() {
+        lanes.close();
+      }
+    };
+  }
+
+  /** A bulk upsert: accept each opportunity, then close to wait for them all. */
+  public interface Bulk extends java.util.function.Consumer<Opportunity>, AutoCloseable {
+    /** Waits until every accepted opportunity is upserted; rethrows a failure of a lane. */
+    @Override
+    void close();
+  }
+
   /** Removes the opportunity with this id, if any. Takes effect at {@link #refresh()}. */
   public void delete(String id) {
     Objects.requireNonNull(id, "id must not be null");

@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,19 +15,24 @@ import java.util.function.Consumer;
 import org.passgenau.model.Opportunity;
 
 /**
- * Upserts a stream of opportunities on several threads, for bulk loads: turning an opportunity
- * into a Lucene document and analysing its text is most of the cost of indexing, and {@link
- * org.apache.lucene.index.IndexWriter} accepts documents from many threads at once.
+ * Upserts a stream of opportunities on several threads, for bulk loads: encoding records and
+ * adding documents is spread over the lanes, and {@link org.apache.lucene.index.IndexWriter}
+ * accepts documents from many threads at once.
  *
- * <p>Each id always goes to the same thread (its lane), in stream order, so a later opportunity
- * with the same id still replaces an earlier one, as with one thread. The stream is read on the
- * calling thread and handed over in batches; each lane holds a few batches at most, so a stream of
- * millions is never all in memory. The lanes' threads live for one call.
+ * <p>Push style, so that a reader which hands over records one by one can feed it: {@link
+ * #accept} each opportunity, then {@link #close()}, which returns when every one is upserted. Each
+ * id always goes to the same thread (its lane), in stream order, so a later opportunity with the
+ * same id still replaces an earlier one, as with one thread. Opportunities are handed over in
+ * batches; each lane holds a few batches at most, so a stream of millions is never all in memory.
+ * The lanes' threads live until {@code close}.
  *
  * <p>After a failure the lanes stop at their next opportunity rather than being interrupted: an
- * interrupt during file I/O closes Lucene's channels and would leave the index unusable.
+ * interrupt during file I/O closes Lucene's channels and would leave the index unusable. The
+ * failure is rethrown, as it was thrown, by the next {@code accept} or by {@code close}.
+ *
+ * <p>Not thread-safe: one thread feeds it.
  */
-final class PartitionedUpserts {
+final class PartitionedUpserts implements Consumer<Opportunity>, AutoCloseable {
 
   private static final int BATCH = 256;
   private static final int BATCHES_IN_FLIGHT_PER_LANE = 4;
@@ -37,8 +43,10 @@ final class PartitionedUpserts {
   private final Consumer<Opportunity> upsert;
   /** Set when the run fails: lanes skip what they have not started. */
   private volatile boolean stopped;
+  private boolean closed;
+  private long accepted;
 
-  private PartitionedUpserts(int threads, Consumer<Opportunity> upsert) {
+  PartitionedUpserts(int threads, Consumer<Opportunity> upsert) {
     this.upsert = upsert;
     this.lanes = new ExecutorService[threads];
     for (int i = 0; i < threads; i++) {
@@ -62,37 +70,79 @@ final class PartitionedUpserts {
    * @throws RuntimeException the first failure of {@code upsert}, as it was thrown
    */
   static void run(Iterable<Opportunity> opportunities, int threads, Consumer<Opportunity> upsert) {
-    PartitionedUpserts run = new PartitionedUpserts(threads, upsert);
+    try (PartitionedUpserts run = new PartitionedUpserts(threads, upsert)) {
+      for (Opportunity opportunity : opportunities) {
+        if (opportunity == null) {
+          run.finish();
+          throw new NullPointerException("opportunity at position " + run.accepted + " is null");
+        }
+        run.accept(opportunity);
+      }
+    }
+  }
+
+  /**
+   * Hands {@code opportunity} to its lane; waits while that lane is full.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   * @throws RuntimeException a lane's earlier failure, as it was thrown
+   */
+  @Override
+  public void accept(Opportunity opportunity) {
+    Objects.requireNonNull(opportunity, "opportunity must not be null");
+    if (closed) {
+      throw new IllegalStateException("the bulk upsert is closed");
+    }
+    int lane = Math.floorMod(opportunity.id().hashCode(), lanes.length);
+    List<Opportunity> batch = filling.get(lane);
+    batch.add(opportunity);
+    accepted++;
+    if (batch.size() == BATCH) {
+      guard(() -> submit(lane));
+    }
+  }
+
+  /** The number of opportunities accepted so far. */
+  long accepted() {
+    return accepted;
+  }
+
+  /**
+   * Upserts what is still buffered, waits for every lane and stops their threads. Closing again
+   * does nothing.
+   *
+   * @throws RuntimeException the first failure of a lane, as it was thrown
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
-      run.feed(opportunities);
-    } catch (RuntimeException | Error e) {
-      run.stopped = true;
-      throw e;
+      guard(this::finish);
     } finally {
       // Returns only when no lane touches the index any more.
-      for (ExecutorService lane : run.lanes) {
+      for (ExecutorService lane : lanes) {
         lane.shutdown();
         Uninterruptibles.awaitTerminationUninterruptibly(lane);
       }
     }
   }
 
-  private void feed(Iterable<Opportunity> opportunities) {
-    int position = 0;
-    for (Opportunity opportunity : opportunities) {
-      if (opportunity == null) {
-        finish();
-        throw new NullPointerException("opportunity at position " + position + " is null");
+  /** Runs {@code step}; on a failure, stops the lanes before passing it on. */
+  private void guard(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      stopped = true;
+      closed = true;
+      for (ExecutorService lane : lanes) {
+        lane.shutdown();
+        Uninterruptibles.awaitTerminationUninterruptibly(lane);
       }
-      int lane = Math.floorMod(opportunity.id().hashCode(), lanes.length);
-      List<Opportunity> batch = filling.get(lane);
-      batch.add(opportunity);
-      if (batch.size() == BATCH) {
-        submit(lane);
-      }
-      position++;
+      throw e;
     }
-    finish();
   }
 
   private void submit(int lane) {

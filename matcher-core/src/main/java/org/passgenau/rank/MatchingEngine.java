@@ -131,6 +131,50 @@ public final class MatchingEngine implements Closeable {
     index.upsertAll(opportunities);
   }
 
+  /**
+   * Starts a bulk upsert fed one opportunity at a time, for loading a stream without holding it:
+   * each opportunity accepted is indexed on one of {@link Builder#indexingThreads} threads while
+   * the caller reads the next, and {@code close()} returns when all are indexed. A later
+   * opportunity with the same id wins, as with {@link #upsertAll}. Visible after {@link
+   * #refresh()}.
+   *
+   * <pre>{@code
+   * try (MatchingEngine.BulkUpsert load = engine.bulkUpsert()) {
+   *   JsonLinesReader.opportunities().read(file, load, rejects::add);
+   * }
+   * engine.refresh();
+   * }</pre>
+   *
+   * <p>One thread feeds the returned object; the engine stays usable by others meanwhile.
+   *
+   * @throws IllegalStateException if the engine is {@linkplain Builder#readOnly() read-only}
+   */
+  public BulkUpsert bulkUpsert() {
+    OpportunityIndex.Bulk bulk = index.bulk();
+    return new BulkUpsert() {
+      @Override
+      public void accept(Opportunity opportunity) {
+        bulk.accept(opportunity);
+      }
+
+      @Override
+      public void close() {
+        bulk.close();
+      }
+    };
+  }
+
+  /**
+   * A bulk upsert under way: {@link #accept} each opportunity, then {@link #close()}. An
+   * exception from indexing is rethrown, as it was thrown, by the next {@code accept} or by
+   * {@code close}.
+   */
+  public interface BulkUpsert extends java.util.function.Consumer<Opportunity>, AutoCloseable {
+    /** Waits until every accepted opportunity is indexed. */
+    @Override
+    void close();
+  }
+
   /** Removes the opportunity with this id, if any; takes effect at {@link #refresh()}. */
   public void delete(String id) {
     index.delete(id);

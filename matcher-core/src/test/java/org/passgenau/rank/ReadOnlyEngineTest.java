@@ -59,6 +59,7 @@ class ReadOnlyEngineTest {
       List<Runnable> changes = List.of(
           () -> engine.upsert(SavedIndexRanking.opportunities().get(0)),
           () -> engine.upsertAll(List.of()),
+          engine::bulkUpsert,
           () -> engine.delete("V-KREFELD"),
           engine::refresh,
           engine::commit);
