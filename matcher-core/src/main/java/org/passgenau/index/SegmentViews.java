@@ -39,6 +39,9 @@ import org.passgenau.model.Opportunity;
  */
 final class SegmentViews<C> extends SearcherFactory {
 
+  /** Docs one decoding task reads when one large segment is decoded on several threads. */
+  private static final int DECODE_CHUNK = 8_192;
+
   private final SegmentColumnsFactory<C> factory;
   private final int threads;
   private final ConcurrentMap<IndexReader.CacheKey, C> columnsByCore = new ConcurrentHashMap<>();
@@ -94,6 +97,10 @@ final class SegmentViews<C> extends SearcherFactory {
     }
     int workers = Math.min(threads, missing.size());
     if (workers < 2) {
+      // One new segment (a reopened, merged index): its records are decoded on the threads.
+      if (missing.size() == 1 && threads > 1 && missing.get(0).maxDoc() >= 2 * DECODE_CHUNK) {
+        columnsOf(missing.get(0), threads);
+      }
       return;
     }
     ExecutorService pool =
@@ -129,13 +136,17 @@ final class SegmentViews<C> extends SearcherFactory {
   }
 
   private C columnsOf(LeafReader leaf) throws IOException {
+    return columnsOf(leaf, 1);
+  }
+
+  private C columnsOf(LeafReader leaf, int decodingThreads) throws IOException {
     IndexReader.CacheHelper core = requireCacheHelper(leaf.getCoreCacheHelper(), leaf);
     IndexReader.CacheKey key = core.getKey();
     C columns = columnsByCore.get(key);
     if (columns != null) {
       return columns;
     }
-    columns = build(leaf);
+    columns = build(leaf, decodingThreads);
     C raced = columnsByCore.putIfAbsent(key, columns);
     if (raced != null) {
       return raced;
@@ -145,16 +156,48 @@ final class SegmentViews<C> extends SearcherFactory {
     return columns;
   }
 
-  private C build(LeafReader leaf) throws IOException {
-    int maxDoc = leaf.maxDoc();
-    // Every record, in doc id order: doc values are read forward, a block at a time.
-    OpportunityDocuments.Records records = new OpportunityDocuments.Records(leaf);
-    Opportunity[] docs = new Opportunity[maxDoc];
-    for (int doc = 0; doc < maxDoc; doc++) {
-      docs[doc] = records.read(doc);
+  private C build(LeafReader leaf, int decodingThreads) throws IOException {
+    Opportunity[] docs = new Opportunity[leaf.maxDoc()];
+    if (decodingThreads < 2) {
+      decode(leaf, docs, 0, docs.length);
+    } else {
+      decodeInParallel(leaf, docs, decodingThreads);
     }
     return Objects.requireNonNull(
         factory.build(List.of(docs)), () -> "SegmentColumnsFactory " + factory + " returned null");
+  }
+
+  /** Decodes the records of docs [from, to), read forward: doc values are read a block at a time. */
+  private static void decode(LeafReader leaf, Opportunity[] docs, int from, int to)
+      throws IOException {
+    OpportunityDocuments.Records records = new OpportunityDocuments.Records(leaf);
+    for (int doc = from; doc < to; doc++) {
+      docs[doc] = records.read(doc);
+    }
+  }
+
+  /** Each thread decodes its own ranges of docs, with its own doc values iterator. */
+  private static void decodeInParallel(LeafReader leaf, Opportunity[] docs, int threads)
+      throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads,
+        new ThreadFactoryBuilder().setNameFormat("passgenau-decode").setDaemon(true).build());
+    try {
+      List<Future<?>> chunks = new ArrayList<>();
+      for (int from = 0; from < docs.length; from += DECODE_CHUNK) {
+        int start = from;
+        int end = Math.min(docs.length, from + DECODE_CHUNK);
+        chunks.add(pool.submit(() -> {
+          decode(leaf, docs, start, end);
+          return null;
+        }));
+      }
+      for (Future<?> chunk : chunks) {
+        await(chunk);
+      }
+    } finally {
+      pool.shutdown();
+      Uninterruptibles.awaitTerminationUninterruptibly(pool);
+    }
   }
 
   private static IndexReader.CacheHelper requireCacheHelper(

@@ -1,7 +1,9 @@
 package org.passgenau.rank;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.OpportunityKind;
@@ -137,8 +139,11 @@ final class Scorers {
         int n = rows.size();
         int[][] ids = new int[n][];
         int total = 0;
+        // Postings of one occupation list the same skills: analyse each distinct list once.
+        Map<List<String>, int[]> distinct = new HashMap<>();
         for (int d = 0; d < n; d++) {
-          ids[d] = termIds(rows.get(d).skills(), vocabulary);
+          ids[d] = distinct.computeIfAbsent(
+              rows.get(d).skills(), skills -> termIds(skills, vocabulary));
           total += ids[d].length;
         }
         int[] start = new int[n + 1];

@@ -160,6 +160,38 @@ class OpportunityIndexTest {
   }
 
   @Test
+  void aLargeMergedIndexIsDecodedOnSeveralThreadsIntoTheSameColumns(@TempDir Path dir)
+      throws IOException {
+    int n = 40_000;
+    try (OpportunityIndex<String[]> index =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
+      for (int i = 0; i < n; i++) {
+        index.upsert(vacancy("V-" + i, "Helfer " + i));
+      }
+      index.forceMerge(1);
+      index.commit();
+    }
+    for (int threads : new int[] {1, 3}) {
+      try (OpportunityIndex<String[]> reopened = OpportunityIndex.builder(new Fixtures.IdColumns())
+              .directory(dir).readOnly().indexingThreads(threads).build();
+          Snapshot<String[]> snapshot = reopened.acquire()) {
+        assertThat(snapshot.segments()).hasSize(1);
+        Segment<String[]> segment = snapshot.segments().get(0);
+        Set<String> ids = new java.util.HashSet<>();
+        for (int doc = 0; doc < segment.maxDoc(); doc++) {
+          String id = segment.columns()[doc];
+          if (!id.equals(snapshot.id(doc))) {
+            throw new AssertionError("threads " + threads + ": doc " + doc + " has column " + id
+                + " but record " + snapshot.id(doc));
+          }
+          ids.add(id);
+        }
+        assertThat(ids).as("threads " + threads).hasSize(n);
+      }
+    }
+  }
+
+  @Test
   void anIndexOnDiskReopensWithTheSameOpportunities(@TempDir Path tmp) {
     Path dir = tmp.resolve("var/opportunities");
     List<Opportunity> opportunities = new ArrayList<>();
@@ -179,7 +211,7 @@ class OpportunityIndexTest {
         Snapshot<String[]> snapshot = reopened.acquire()) {
       assertThat(snapshot.size()).as("all but the deleted one, without refresh").isEqualTo(49);
       assertThat(reopenedColumns.builds.get())
-          .as("columns are rebuilt from the stored fields at open")
+          .as("columns are rebuilt from the stored records at open")
           .isEqualTo(snapshot.segments().size());
       List<Opportunity> stored = new ArrayList<>();
       for (Segment<String[]> segment : snapshot.segments()) {
