@@ -52,7 +52,8 @@ import org.passgenau.model.Opportunity;
  *
  * <p>An index opened {@linkplain Builder#readOnly() read-only} reads the last commit of a saved
  * index without an {@link IndexWriter}, so it takes no write lock and any number of processes may
- * read one directory at once, beside at most one writer; it refuses every change.
+ * read one directory at once, beside at most one writer; it refuses every change, and a {@link
+ * #refresh()} moves it on to the writer's last commit.
  *
  * <p>Thread-safe: any number of threads may upsert, delete, refresh, commit and acquire snapshots
  * concurrently. Close the index once, after every snapshot is closed.
@@ -199,10 +200,10 @@ public final class OpportunityIndex<C> implements Closeable {
 
   /**
    * Makes every change made before this call visible to snapshots acquired after it, building the
-   * columns of new segments first. Waits if another thread is refreshing.
+   * columns of new segments first; an index opened read-only moves on to the directory's last
+   * commit. Waits if another thread is refreshing.
    */
   public void refresh() {
-    requireWritable("refresh");
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

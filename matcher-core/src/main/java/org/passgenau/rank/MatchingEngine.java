@@ -181,10 +181,9 @@ public final class MatchingEngine implements Closeable {
   }
 
   /**
-   * Makes all changes so far visible to the matches that start afterwards.
-   *
-   * @throws IllegalStateException if the engine is {@linkplain Builder#readOnly() read-only},
-   *     as are {@link #upsert}, {@link #upsertAll}, {@link #delete} and {@link #commit}
+   * Makes all changes so far visible to the matches that start afterwards. A {@linkplain
+   * Builder#readOnly() read-only} engine moves on to the last commit of the saved index, so that
+   * it sees what the engine writing the index has committed since.
    */
   public void refresh() {
     index.refresh();
@@ -396,9 +395,9 @@ public final class MatchingEngine implements Closeable {
      * Ranks from the index saved in {@link #directory} by another engine, without changing it:
      * the engine reads the index's last commit and takes no write lock, so any number of
      * processes may rank from one saved index at once, also while one engine writes to it (they
-     * see its commits as of their own start). {@code upsert}, {@code upsertAll}, {@code delete},
-     * {@code refresh} and {@code commit} throw an {@link IllegalStateException}. Matching is
-     * thread-safe as on any engine.
+     * see its commits as of their own start, and later ones after {@link MatchingEngine#refresh}).
+     * {@code upsert}, {@code upsertAll}, {@code bulkUpsert}, {@code delete} and {@code commit}
+     * throw an {@link IllegalStateException}. Matching is thread-safe as on any engine.
      *
      * <pre>{@code
      * try (MatchingEngine engine = MatchingEngine.builder()
