@@ -162,8 +162,8 @@ public final class BatchMatcher {
     }
 
     /**
-     * Queues {@code profile} for ranking; waits while {@link #maxInFlight()} profiles are in
-     * flight.
+     * Queues {@code profile} for ranking; waits while {@link BatchMatcher#maxInFlight()} profiles
+     * are in flight.
      *
      * @throws IllegalStateException when the run is closed, or failed earlier and said so already
      * @throws RuntimeException or {@link Error} the first failure of the run, once
@@ -336,6 +336,7 @@ public final class BatchMatcher {
       return this;
     }
 
+    /** A batch matcher as configured; the builder may go on to build others. */
     public BatchMatcher build() {
       return new BatchMatcher(this);
     }
