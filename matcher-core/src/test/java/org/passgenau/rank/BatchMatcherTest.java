@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
@@ -108,15 +109,20 @@ class BatchMatcherTest {
   @Test
   void theFirstResultIsHandedOnBeforeTheNextProfileArrives() throws InterruptedException {
     CountDownLatch firstWritten = new CountDownLatch(1);
+    List<String> written = new CopyOnWriteArrayList<>();
     BatchMatcher matcher = BatchMatcher.builder(engine).options(OPTIONS).threads(2).build();
 
-    try (BatchMatcher.Run run = matcher.start(result -> firstWritten.countDown())) {
+    try (BatchMatcher.Run run = matcher.start(result -> {
+      written.add(result.profileId());
+      firstWritten.countDown();
+    })) {
       run.submit(profiles.get(0));
       // A reader of standard input may wait for its producer, which may wait for this result.
       assertThat(firstWritten.await(30, TimeUnit.SECONDS)).as("first result handed on").isTrue();
-      assertThat(run.matched()).isEqualTo(1);
+      assertThat(written).containsExactly(profiles.get(0).id());
       run.submit(profiles.get(1));
     }
+    assertThat(written).containsExactly(profiles.get(0).id(), profiles.get(1).id());
   }
 
   @Test
