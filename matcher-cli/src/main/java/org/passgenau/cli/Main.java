@@ -1,5 +1,6 @@
 package org.passgenau.cli;
 
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -32,28 +33,42 @@ public final class Main implements Runnable {
 
   /** Whether a person watches stderr, so that short runs report progress too. */
   private final boolean interactive;
+  /** Standard input, for {@code --profiles -}. */
+  private final InputStream in;
 
-  private Main(boolean interactive) {
+  private Main(boolean interactive, InputStream in) {
     this.interactive = interactive;
+    this.in = in;
   }
 
   public static void main(String[] args) {
     // A console means a terminal on both ends; good enough to guess that someone is watching.
-    System.exit(run(args, System.out, System.err, System.console() != null));
+    System.exit(run(args, System.in, System.out, System.err, System.console() != null));
   }
 
   /** Runs one command line and returns its exit code, without exiting the JVM; never interactive. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, false);
+    return run(args, System.in, out, err, false);
   }
 
-  private static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
-    return commandLine(out, err, interactive).execute(args);
+  /** As {@link #run(String[], PrintStream, PrintStream)}, reading standard input from {@code in}. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, in, out, err, false);
+  }
+
+  private static int run(
+      String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+    return commandLine(in, out, err, interactive).execute(args);
   }
 
   /** The configured command tree; {@code out} takes results and help, {@code err} everything else. */
   static CommandLine commandLine(PrintStream out, PrintStream err, boolean interactive) {
-    CommandLine cli = new CommandLine(new Main(interactive));
+    return commandLine(System.in, out, err, interactive);
+  }
+
+  static CommandLine commandLine(
+      InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+    CommandLine cli = new CommandLine(new Main(interactive, in));
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setParameterExceptionHandler(new UsageErrorHandler());
@@ -63,6 +78,10 @@ public final class Main implements Runnable {
 
   boolean interactive() {
     return interactive;
+  }
+
+  InputStream in() {
+    return in;
   }
 
   /** Without a subcommand there is nothing to do: a usage error. */

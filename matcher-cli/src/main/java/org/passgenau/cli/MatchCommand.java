@@ -1,7 +1,12 @@
 package org.passgenau.cli;
 
+import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.passgenau.io.JsonLinesReader;
+import org.passgenau.io.ReadSummary;
+import org.passgenau.io.Reject;
 import org.passgenau.output.ResultFormat;
 import org.passgenau.output.ResultWriter;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
+import org.passgenau.rank.BatchMatcher;
 import org.passgenau.rank.MatchOptions;
 import org.passgenau.rank.MatchingEngine;
 import org.passgenau.rank.RuleSet;
@@ -29,9 +37,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code passgenau match}: ranks the opportunities for every profile of a file and writes one
- * result per profile, in the profiles' order. Rejected lines of either file are reported, and the
- * run goes on with the rest.
+ * {@code passgenau match}: ranks the opportunities for every profile of a file or of standard
+ * input and writes one result per profile, in the profiles' order. The profiles stream: each is
+ * ranked and written while later ones are still being read, so that memory does not grow with
+ * their number. Rejected lines of either file are reported, and the run goes on with the rest.
  */
 @Command(
     name = "match",
@@ -45,19 +54,26 @@ final class MatchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Option(names = "--opportunities", paramLabel = "FILE",
-      description = "Opportunities as JSON Lines. May be left out when --index holds an index.")
+      description = "Opportunities as JSON Lines, - for standard input. May be left out when"
+          + " --index holds an index.")
   private Path opportunities;
 
   @Option(names = "--profiles", paramLabel = "FILE", required = true,
-      description = "Profiles as JSON Lines.")
+      description = "Profiles as JSON Lines, - for standard input; each is ranked and its"
+          + " result written as it comes, in the profiles' order.")
   private Path profiles;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "20", converter = Converters.TopK.class,
       description = "Matches per profile, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   private int top;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Results file (default: stdout).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Results file, - for standard output (default: stdout).")
   private Path out;
+
+  @Option(names = "--threads", paramLabel = "N", converter = ThreadCount.class,
+      description = "Threads that rank, 1 to 256 (default: the available processors).")
+  private Integer threads;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
       converter = Converters.Format.class, completionCandidates = Converters.FormatCodes.class,
@@ -91,42 +107,59 @@ final class MatchCommand implements Callable<Integer> {
   private Path rules;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     long started = System.nanoTime();
+    Phases phases = new Phases(started, System::nanoTime);
     PrintWriter err = spec.commandLine().getErr();
+    if (isStdin(opportunities) && isStdin(profiles)) {
+      throw new ParameterException(spec.commandLine(),
+          "--opportunities and --profiles cannot both read standard input ('-')");
+    }
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     boolean reuseIndex = opportunities == null;
     if (reuseIndex) {
       requireKeptIndex();
     }
     MatchOptions options = new MatchOptions(top, asOf == null ? LocalDate.now() : asOf, lang);
+    int rankingThreads = threads == null ? ThreadCount.processors() : threads;
+    phases.end("setup");
 
-    InputFile<Opportunity> opportunityFile = reuseIndex ? null
-        : InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
-    InputFile<Profile> profileFile =
-        InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
-    List<InputFile<?>> inputs = new ArrayList<>();
-    if (opportunityFile != null) {
-      inputs.add(opportunityFile);
+    InputFile<Opportunity> opportunityFile = null;
+    if (!reuseIndex) {
+      opportunityFile = readOpportunities();
+      phases.end("read+index");
     }
-    inputs.add(profileFile);
-
-    List<Profile> toMatch = profileFile.read().records();
-    Progress progress = new Progress(err, toMatch.size(), main.interactive(), System::nanoTime);
-    Engines.Taxonomy occupations = taxonomy.load();
+    List<InputFile<?>> inputs = new ArrayList<>();
+    Engines.Taxonomy occupations;
     int indexed;
-    try (MatchingEngine engine = reuseIndex
-        ? Engines.openReadOnly(index, occupations, ruleSet)
-        : Engines.open(index, occupations, ruleSet)) {
-      if (!reuseIndex) {
-        engine.upsertAll(opportunityFile.read().records());
-        engine.refresh();
-        if (index != null) {
-          engine.commit();
+    Progress progress = Progress.ofStream(err, main.interactive(), System::nanoTime);
+    // Opened before indexing, so that a profile file that cannot be read fails at once.
+    try (Reader profileLines = openProfiles()) {
+      occupations = taxonomy.load();
+      phases.end("setup");
+      try (MatchingEngine engine = reuseIndex
+          ? Engines.openReadOnly(index, occupations, ruleSet)
+          : Engines.open(index, occupations, ruleSet)) {
+        if (reuseIndex) {
+          phases.end("open index");
+        } else {
+          engine.upsertAll(opportunityFile.read().records());
+          // The engine holds them now; the summary needs only the counts and rejects.
+          inputs.add(opportunityFile.withoutRecords());
+          opportunityFile = null;
+          phases.end("read+index");
+          engine.refresh();
+          if (index != null) {
+            engine.commit();
+          }
+          phases.end(index == null ? "refresh" : "refresh+commit");
         }
+        indexed = engine.size();
+        BatchMatcher matcher =
+            BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();
+        inputs.add(matchStream(matcher, profileLines, progress));
+        phases.end("rank+write");
       }
-      indexed = engine.size();
-      writeResults(engine, options, toMatch, progress);
     }
 
     RejectReport rejectReport = new RejectReport(inputs);
@@ -142,9 +175,79 @@ final class MatchCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "matched %d profiles against %d opportunities in %.1f s (as of %s)%n",
         progress.done(), indexed, (System.nanoTime() - started) / 1e9, options.asOf());
+    err.println(phases.summary() + " on " + rankingThreads
+        + (rankingThreads == 1 ? " thread" : " threads"));
     rejectReport.printSummary(err, rejects);
     err.flush();
     return CommandLine.ExitCode.OK;
+  }
+
+  /**
+   * Reads the profiles as they come and writes each result as soon as it and those before it are
+   * ready; what is written is in the profiles' order, whatever the threads.
+   */
+  private InputFile<Profile> matchStream(BatchMatcher matcher, Reader profileLines,
+      Progress progress) throws IOException {
+    String source = isStdin(profiles) ? InputFile.STDIN : profiles.toString();
+    // A producer feeding standard input may wait for each result: hand every one on at once.
+    boolean flushEach = isStdin(profiles);
+    List<Reject> profileRejects = new ArrayList<>();
+    ReadSummary read;
+    try (ResultWriter results = ResultWriter.of(format, openOut());
+        BatchMatcher.Run run = matcher.start(result -> {
+          results.write(result);
+          if (flushEach) {
+            flush(results);
+          }
+          progress.step();
+        })) {
+      read = JsonLinesReader.profiles().read(profileLines, source, run::submit, profileRejects::add);
+    }
+    return InputFile.streamed("profiles", source, true, read, profileRejects);
+  }
+
+  private static void flush(ResultWriter results) {
+    try {
+      results.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private InputFile<Opportunity> readOpportunities() {
+    return isStdin(opportunities)
+        ? InputFile.read("opportunities", InputFile.STDIN, stdin(), false,
+            JsonLinesReader.opportunities())
+        : InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
+  }
+
+  /**
+   * The profiles' lines; standard input is read but left open, since it belongs to the caller.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be opened
+   */
+  private Reader openProfiles() {
+    if (isStdin(profiles)) {
+      return new FilterReader(stdin()) {
+        @Override
+        public void close() {}
+      };
+    }
+    try {
+      return Files.newBufferedReader(profiles, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // As the reader says it, so that the message does not depend on when the file is opened.
+      throw new UncheckedIOException("cannot read " + profiles + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Standard input as strict UTF-8: bytes that are not UTF-8 fail, as they do in a file. */
+  private BufferedReader stdin() {
+    return new BufferedReader(new InputStreamReader(main.in(), StandardCharsets.UTF_8.newDecoder()));
+  }
+
+  private static boolean isStdin(Path path) {
+    return path != null && path.toString().equals("-");
   }
 
   /** Without an opportunity file there must be an index from an earlier run to match against. */
@@ -159,21 +262,8 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private void writeResults(
-      MatchingEngine engine, MatchOptions options, List<Profile> toMatch, Progress progress)
-      throws IOException, InterruptedException {
-    OrderedMatcher matcher =
-        new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors());
-    try (ResultWriter results = ResultWriter.of(format, openOut())) {
-      matcher.matchAll(toMatch, result -> {
-        results.write(result);
-        progress.step();
-      });
-    }
-  }
-
   private Writer openOut() throws IOException {
-    return out == null
+    return out == null || isStdin(out)
         ? new KeepOpenWriter(spec.commandLine().getOut())
         : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
   }

@@ -5,7 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * "matched 1200/5000 profiles" on stderr every {@link #EVERY} steps or every few seconds,
- * whichever comes first. Silent when nobody is likely to wait: short runs without a terminal.
+ * whichever comes first; "matched 1200 profiles" for a stream whose length is not known in
+ * advance. Silent when nobody is likely to wait: short runs without a terminal.
  */
 final class Progress {
 
@@ -13,11 +14,13 @@ final class Progress {
   static final long INTERVAL_NANOS = 5_000_000_000L;
   /** Runs longer than this report progress even when stderr goes to a log. */
   static final int LONG_RUN = 1000;
+  /** The total of a stream, such as standard input, read while it is matched. */
+  static final int UNKNOWN = -1;
 
   private final PrintWriter err;
   private final int total;
   private final String what;
-  private final boolean on;
+  private boolean on;
   private final LongSupplier clock;
   private int done;
   private int doneAtLastReport;
@@ -37,15 +40,23 @@ final class Progress {
     this.lastReport = clock.getAsLong();
   }
 
+  /** Progress of a stream: the total is only known at its end. */
+  static Progress ofStream(PrintWriter err, boolean interactive, LongSupplier clock) {
+    return new Progress(err, UNKNOWN, "profiles", interactive, clock);
+  }
+
   /** Counts one more matched profile and reports when it is time. */
   void step() {
     done++;
+    if (total == UNKNOWN && done == LONG_RUN) {
+      on = true; // a stream is long once it got this far
+    }
     if (!on || done == total) {
       return; // the summary reports the end
     }
     long now = clock.getAsLong();
     if (done - doneAtLastReport >= EVERY || now - lastReport >= INTERVAL_NANOS) {
-      err.println("matched " + done + "/" + total + " " + what);
+      err.println("matched " + done + (total == UNKNOWN ? "" : "/" + total) + " " + what);
       err.flush();
       doneAtLastReport = done;
       lastReport = now;

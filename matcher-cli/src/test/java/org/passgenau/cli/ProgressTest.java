@@ -64,4 +64,34 @@ class ProgressTest {
     assertThat(printed.toString()).as("progress output")
         .isEqualTo("matched 1000/2000 rankings" + System.lineSeparator());
   }
+
+  @Test
+  void aLongStreamReportsCountsWithoutATotal() {
+    Progress progress = Progress.ofStream(new PrintWriter(printed), false, () -> now);
+
+    for (int i = 0; i < 2500; i++) {
+      progress.step();
+    }
+
+    assertThat(printed.toString()).as("progress output")
+        .isEqualTo("matched 1000 profiles" + System.lineSeparator()
+            + "matched 2000 profiles" + System.lineSeparator());
+  }
+
+  @Test
+  void aShortStreamStaysQuietUnlessWatched() {
+    Progress quiet = Progress.ofStream(new PrintWriter(printed), false, () -> now);
+    for (int i = 0; i < 999; i++) {
+      now += 1_000_000_000L;
+      quiet.step();
+    }
+    assertThat(printed.toString()).as("progress of a short batch stream").isEmpty();
+
+    Progress watched = Progress.ofStream(new PrintWriter(printed), true, () -> now);
+    watched.step();
+    now += Progress.INTERVAL_NANOS;
+    watched.step();
+    assertThat(printed.toString()).as("progress of a watched stream")
+        .isEqualTo("matched 2 profiles" + System.lineSeparator());
+  }
 }
