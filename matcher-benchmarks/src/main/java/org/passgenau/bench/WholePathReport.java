@@ -80,8 +80,9 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * engine is refreshed, minus the same just before the engine was opened, divided by the number of
  * opportunities indexed; likewise around the read-only reopen. It is what the engine holds
  * (columns, Lucene's readers and, after refresh, the writer), not the parsed records, which are
- * held on both sides of the difference. {@code System.gc()} is a request, so the figure is
- * approximate.
+ * held on both sides of the difference; those are reported apart (used heap after reading both
+ * files minus before, per opportunity, profiles included). {@code System.gc()} is a request, so
+ * the figures are approximate.
  */
 public final class WholePathReport {
 
@@ -359,6 +360,7 @@ public final class WholePathReport {
     List<Phase> phases = new ArrayList<>();
     List<Footprint> footprints = new ArrayList<>();
 
+    long heapBeforeRead = usedHeapAfterGc();
     long t = System.nanoTime();
     ReadResult<Opportunity> opportunityRead = JsonLinesReader.opportunities().read(opportunityFile);
     phases.add(phase("read opportunities (JSON Lines to records)", t,
@@ -370,9 +372,11 @@ public final class WholePathReport {
     Profile[] profiles = profileRead.records().toArray(new Profile[0]);
     int n = opportunities.size();
     log.printf("read %,d opportunities and %,d profiles%n", n, profiles.length);
+    long heapBefore = usedHeapAfterGc();
+    footprints.add(new Footprint("parsed records (opportunities and profiles, not the engine)",
+        heapBefore - heapBeforeRead, n));
 
     Path indexDir = work.resolve("engine-index");
-    long heapBefore = usedHeapAfterGc();
     t = System.nanoTime();
     OccupationTaxonomy taxonomy = OccupationTaxonomy.shipped();
     MatchingEngine engine =
@@ -390,7 +394,7 @@ public final class WholePathReport {
           usedHeapAfterGc() - heapBefore, n));
       t = System.nanoTime();
       engine.commit();
-      phases.add(phase("commit to the directory", t, n, ""));
+      phases.add(phase("commit to the directory", t, 0, ""));
     } finally {
       t = System.nanoTime();
       engine.close();
@@ -407,7 +411,7 @@ public final class WholePathReport {
       if (profiles.length > 0) {
         oneThread[0] = reopened.match(profiles[0], options);
       }
-      phases.add(phase("reopen read-only and first match", t, 1, ""));
+      phases.add(phase("reopen read-only and first match", t, 0, ""));
       check(reopened.size(), n, "reopen");
       footprints.add(new Footprint("after read-only reopen", usedHeapAfterGc() - heapBefore, n));
 
@@ -564,7 +568,7 @@ public final class WholePathReport {
       out.append('\n');
     }
     if (!report.footprints().isEmpty()) {
-      out.append("| heap held by the engine | MB | bytes per opportunity |\n");
+      out.append("| heap held (used after GC, difference) | MB | bytes per opportunity |\n");
       out.append("|---|---:|---:|\n");
       for (Footprint footprint : report.footprints()) {
         out.append(String.format(Locale.ROOT, "| %s | %s | %,d |%n", footprint.when(),

@@ -65,7 +65,8 @@ class WholePathReportTest {
     assertThat(Files.readAllLines(work.resolve("engine-results.jsonl"))).hasSize(50)
         .allSatisfy(line -> assertThat(line).startsWith("{\"profile_id\":"));
     assertThat(report.footprints()).extracting(Footprint::opportunities)
-        .containsExactly(1_000L, 1_000L);
+        .containsExactly(1_000L, 1_000L, 1_000L);
+    assertThat(report.footprints()).allSatisfy(f -> assertThat(f.bytes()).isPositive());
   }
 
   @Test
