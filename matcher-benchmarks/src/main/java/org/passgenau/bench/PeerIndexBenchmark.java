@@ -28,9 +28,8 @@ import org.passgenau.model.Opportunity;
  * IndexBenchmark.index}'s.
  *
  * <p>Not measured: generating the corpus (once per trial) and deleting the index directories
- * (after each iteration). The engine's benchmark indexes into memory, this one to disk as a
- * search server does; with the operating system's page cache the difference is small next to the
- * analysis, but the commit's file syncs are included here.
+ * (after each iteration). The engine's benchmark indexes into memory; this one writes to disk as a
+ * search server does, so its files and the commit's syncs are included here and not there.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
