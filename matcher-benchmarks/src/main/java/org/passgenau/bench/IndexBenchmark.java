@@ -17,17 +17,25 @@ import org.passgenau.rank.MatchingEngine;
 import org.passgenau.taxonomy.OccupationTaxonomy;
 
 /**
- * Indexing throughput: one operation builds a fresh in-memory engine with the shipped taxonomy,
- * {@code upsertAll}s {@code opportunities} generated opportunities and {@code refresh}es, so that
- * everything is visible to matches (the columnar snapshot is built), then closes the engine.
+ * Indexing throughput of the engine alone: one operation builds a fresh engine with the shipped
+ * taxonomy on an in-memory directory (Lucene's {@code ByteBuffersDirectory}), {@code upsertAll}s
+ * {@code opportunities} generated opportunities and {@code refresh}es, so that everything is
+ * visible to matches (the columnar snapshot is built), then closes the engine.
+ *
+ * <p>What it measures: turning parsed {@code Opportunity} records already in memory into Lucene
+ * documents and the ranking columns. What it does not: reading or parsing JSON (the records are
+ * generated once per trial, outside the measurement), the disk (no file is written, nothing is
+ * committed or synced), loading the taxonomy (once per trial, as a long-running service reads it
+ * once), the JVM's start, or a ranking. Its rate is thus an upper bound for the indexing of a
+ * batch run from files. The path users take, JSON Lines on disk to a results file, is measured by
+ * {@link WholePathReport}; the same records indexed the way an Elasticsearch user would map them,
+ * by {@link PeerIndexBenchmark}.
  *
  * <p>The primary score is such runs per second; the auxiliary counter {@code opportunities} is
  * JMH's rate of opportunities indexed per second (runs per second times {@code opportunities}).
- * The corpus is generated once per trial, outside the measurement; the taxonomy file is read
- * once per trial too (a long-running service reads it once). The engine has its default {@code
- * indexingThreads}, the available processors up to 4, as a bulk load in production would: on a
- * 2-core machine two threads analyse and add documents, and a refresh builds the columns of new
- * segments on two threads.
+ * The engine has its default {@code indexingThreads}, the available processors up to 4, as a bulk
+ * load in production would: on a 2-core machine two threads analyse and add documents, and a
+ * refresh builds the columns of new segments on two threads.
  *
  * <p>Heap per opportunity of the resulting snapshot is measured by {@link SnapshotFootprint}.
  */
