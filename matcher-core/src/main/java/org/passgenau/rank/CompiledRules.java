@@ -330,12 +330,81 @@ final class CompiledRules {
       }
       // The partial sums are added in another order than score's, so allow for rounding.
       double best = weights[deferred] * boundScorers[deferred].maxValue() + 1e-9;
+      int cut = n > 4 * top.k() ? primingBucket(scores, n, top.k()) : Integer.MIN_VALUE;
+      if (cut == Integer.MIN_VALUE) {
+        offerHopeful(c, docs, scores, 0, n, best, top);
+        return;
+      }
+      // The rows of the best buckets first: the heap's threshold then starts high, and most
+      // other rows fail the bound without their distance. Offering in another order changes
+      // nothing, since the heap's order (score, then id) is total.
+      double min = bucketMin;
+      double scale = bucketScale;
+      int m = 0;
       for (int i = 0; i < n; i++) {
+        if (bucket(scores[i], min, scale) >= cut) {
+          int d = docs[i];
+          top.offer(score(c, d), c, d);
+        } else {
+          docs[m] = docs[i];
+          scores[m++] = scores[i];
+        }
+      }
+      offerHopeful(c, docs, scores, 0, m, best, top);
+    }
+
+    /** Offers the rows of {@code docs[from..to)} whose partial score plus {@code best} may enter. */
+    private void offerHopeful(OpportunityColumns c, int[] docs, double[] scores, int from, int to,
+        double best, TopK top) {
+      for (int i = from; i < to; i++) {
         if (scores[i] + best >= top.threshold()) {
           int d = docs[i];
           top.offer(score(c, d), c, d);
         }
       }
+    }
+
+    private static final int BUCKETS = 64;
+    /** The lowest partial score and the buckets per unit of score, of the last primingBucket. */
+    private double bucketMin;
+    private double bucketScale;
+    private final int[] bucketCounts = new int[BUCKETS];
+
+    /**
+     * The highest bucket of partial scores (of {@link #BUCKETS} between the lowest and the
+     * highest) from which up lie at least {@code k} rows, or {@code Integer.MIN_VALUE} when the
+     * scores do not spread.
+     */
+    private int primingBucket(double[] scores, int n, int k) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        min = Math.min(min, scores[i]);
+        max = Math.max(max, scores[i]);
+      }
+      if (!(max > min)) {
+        return Integer.MIN_VALUE;
+      }
+      double scale = BUCKETS / (max - min);
+      int[] counts = bucketCounts;
+      Arrays.fill(counts, 0);
+      for (int i = 0; i < n; i++) {
+        counts[bucket(scores[i], min, scale)]++;
+      }
+      bucketMin = min;
+      bucketScale = scale;
+      int above = 0;
+      for (int b = BUCKETS - 1; b >= 0; b--) {
+        above += counts[b];
+        if (above >= k) {
+          return b;
+        }
+      }
+      return 0;
+    }
+
+    private static int bucket(double score, double min, double scale) {
+      return Math.min(BUCKETS - 1, (int) ((score - min) * scale));
     }
 
     /** The weighted score of an admitted opportunity; the per-document form of scoreInto. */

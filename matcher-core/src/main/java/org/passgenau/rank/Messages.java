@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +34,13 @@ final class Messages {
   private final ResourceBundle bundle;
   private final BiFunction<String, Locale, Optional<String>> occupationLabels;
   private final Map<String, MessageFormat> formats;
+  private final Map<String, Template> templates;
   private final NumberFormat numbers;
 
   /** Per thread, per locale: parsed sentences by key, and the number format. */
   private static final ThreadLocal<Map<Locale, Map<String, MessageFormat>>> FORMATS =
+      ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<Map<Locale, Map<String, Template>>> TEMPLATES =
       ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Map<Locale, NumberFormat>> NUMBERS =
       ThreadLocal.withInitial(HashMap::new);
@@ -45,6 +50,7 @@ final class Messages {
     this.bundle = bundle(locale);
     this.occupationLabels = occupationLabels;
     this.formats = FORMATS.get().computeIfAbsent(locale, l -> new HashMap<>());
+    this.templates = TEMPLATES.get().computeIfAbsent(locale, l -> new HashMap<>());
     this.numbers = NUMBERS.get().computeIfAbsent(locale, NumberFormat::getInstance);
   }
 
@@ -99,9 +105,77 @@ final class Messages {
         args[i] = numbers.format(number);
       }
     }
-    return formats
+    Template template = templates.computeIfAbsent(key, k -> Template.of(bundle.getString(k)));
+    String filled = template == Template.NOT_PLAIN ? null : template.fill(args);
+    return filled != null ? filled : formats
         .computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale))
         .format(args);
+  }
+
+  /**
+   * A sentence whose only syntax is plain placeholders ({@code {0}}, no quotes, no format types),
+   * filled by concatenation: what {@link MessageFormat} gives for text arguments, at a fraction
+   * of its cost, since every result explains itself in several sentences.
+   */
+  private static final class Template {
+    /** Sentences with other syntax, for {@link MessageFormat}. */
+    static final Template NOT_PLAIN = new Template(new String[0], new int[0]);
+
+    /** Literal i comes before argument {@code args[i]}; the last literal ends the sentence. */
+    private final String[] literals;
+    private final int[] args;
+
+    private Template(String[] literals, int[] args) {
+      this.literals = literals;
+      this.args = args;
+    }
+
+    static Template of(String pattern) {
+      if (pattern.indexOf('\'') >= 0) {
+        return NOT_PLAIN;
+      }
+      List<String> literals = new ArrayList<>();
+      List<Integer> args = new ArrayList<>();
+      int from = 0;
+      for (int open = pattern.indexOf('{'); open >= 0; open = pattern.indexOf('{', from)) {
+        int close = pattern.indexOf('}', open);
+        if (close < open + 2 || close > open + 3
+            || !pattern.substring(open + 1, close).chars().allMatch(Character::isDigit)) {
+          return NOT_PLAIN;
+        }
+        literals.add(pattern.substring(from, open));
+        args.add(Integer.parseInt(pattern.substring(open + 1, close)));
+        from = close + 1;
+      }
+      literals.add(pattern.substring(from));
+      for (String literal : literals) {
+        if (literal.indexOf('}') >= 0) {
+          return NOT_PLAIN;
+        }
+      }
+      return new Template(
+          literals.toArray(new String[0]), args.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The sentence, or null when an argument is neither text nor null nor missing. */
+    String fill(Object[] values) {
+      if (args.length == 0) {
+        return literals[0];
+      }
+      StringBuilder out = new StringBuilder(64);
+      for (int i = 0; i < args.length; i++) {
+        out.append(literals[i]);
+        int a = args[i];
+        if (a >= values.length) {
+          out.append('{').append(a).append('}'); // as MessageFormat leaves a missing argument
+        } else if (values[a] == null || values[a] instanceof String) {
+          out.append((String) values[a]);
+        } else {
+          return null;
+        }
+      }
+      return out.append(literals[args.length]).toString();
+    }
   }
 
   /** "German", "Deutsch" or "Duits" for {@code de}. */

@@ -129,10 +129,19 @@ final class Scorers {
       /** The term ids of row d sit at [start[d], start[d + 1]) of {@link #term}. */
       final int[] start;
       final int[] term;
+      /**
+       * Which of the segment's distinct term lists row d has, numbered from 0 in order of first
+       * appearance: rows share a few thousand lists, so a query scores each list once.
+       */
+      final int[] list;
+      /** How many distinct term lists the segment has. */
+      final int lists;
 
-      private SkillColumns(int[] start, int[] term) {
+      private SkillColumns(int[] start, int[] term, int[] list, int lists) {
         this.start = start;
         this.term = term;
+        this.list = list;
+        this.lists = lists;
       }
 
       static SkillColumns of(List<Opportunity> rows, Vocabulary vocabulary) {
@@ -148,14 +157,32 @@ final class Scorers {
         }
         int[] start = new int[n + 1];
         int[] term = new int[total];
+        int[] list = new int[n];
+        Map<IntArrayKey, Integer> lists = new HashMap<>();
         int at = 0;
         for (int d = 0; d < n; d++) {
           start[d] = at;
           System.arraycopy(ids[d], 0, term, at, ids[d].length);
           at += ids[d].length;
+          Integer next = lists.size();
+          Integer known = lists.putIfAbsent(new IntArrayKey(ids[d]), next);
+          list[d] = known != null ? known : next;
         }
         start[n] = at;
-        return new SkillColumns(start, term);
+        return new SkillColumns(start, term, list, lists.size());
+      }
+
+      /** An int array compared by its contents, as a map key. */
+      private record IntArrayKey(int[] values) {
+        @Override
+        public boolean equals(Object o) {
+          return o instanceof IntArrayKey k && Arrays.equals(values, k.values);
+        }
+
+        @Override
+        public int hashCode() {
+          return Arrays.hashCode(values);
+        }
       }
 
       private static int[] termIds(List<String> skills, Vocabulary vocabulary) {
@@ -177,8 +204,8 @@ final class Scorers {
 
       @Override
       public long checksum() {
-        long sum = 0;
-        for (int[] column : new int[][] {start, term}) {
+        long sum = lists;
+        for (int[] column : new int[][] {start, term, list}) {
           for (int v : column) {
             sum += v;
           }
@@ -207,9 +234,27 @@ final class Scorers {
 
     private static final class Bound extends Rule.BoundScorer {
       private final long[] skillBits;
+      /**
+       * The value per term list of {@link #memoFor} (NaN while not computed): reset when the
+       * query moves on to another segment, whose lists are numbered anew.
+       */
+      private double[] memo = new double[0];
+      private SkillColumns memoFor;
 
       Bound(long[] skillBits) {
         this.skillBits = skillBits;
+      }
+
+      /** The memo, cleared for the lists of {@code s} when it was another segment's. */
+      private double[] memo(SkillColumns s) {
+        if (s != memoFor) {
+          if (memo.length < s.lists) {
+            memo = new double[s.lists];
+          }
+          Arrays.fill(memo, 0, s.lists, Double.NaN);
+          memoFor = s;
+        }
+        return memo;
       }
 
       @Override
@@ -245,8 +290,16 @@ final class Scorers {
       @Override
       void addTo(OpportunityColumns c, int[] docs, int n, double weight, double[] scores) {
         SkillColumns s = (SkillColumns) c.group(BuiltInRule.SKILLS);
+        double[] values = memo(s);
+        int[] list = s.list;
         for (int i = 0; i < n; i++) {
-          scores[i] += weight * value(s, docs[i]);
+          int d = docs[i];
+          double value = values[list[d]];
+          if (value != value) { // first row of its list in this segment
+            value = value(s, d);
+            values[list[d]] = value;
+          }
+          scores[i] += weight * value;
         }
       }
 

@@ -28,6 +28,11 @@ final class TopK {
     this.heap = new Heap(k);
   }
 
+  /** How many entries it keeps at most. */
+  int k() {
+    return k;
+  }
+
   /** Offers an admitted opportunity. */
   void offer(double score, OpportunityColumns c, int doc) {
     if (heap.size() == k) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -47,6 +50,38 @@ class MessagesTest {
   void apostrophesSurviveFormatting() {
     Messages m = new Messages(Locale.ENGLISH, (isco, l) -> Optional.empty());
     assertThat(m.text("qualification_level.other")).isEqualTo("The job's level is not stated");
+  }
+
+  /**
+   * Plain sentences are filled without MessageFormat; every sentence of every language must read
+   * exactly as MessageFormat writes it, with text, numbers, a null and too few arguments.
+   */
+  @Test
+  void everySentenceReadsAsMessageFormatWritesIt() throws IOException {
+    String[] suffixes = {"", "_de", "_nl"};
+    Locale[] locales = {Locale.ENGLISH, Locale.GERMAN, Locale.forLanguageTag("nl")};
+    Object[][] argumentLists = {
+        {}, {"Pflegefachkraft", "B2", "C1"}, {"3,5", null}, {7, 12.5, "x"}};
+    for (int i = 0; i < suffixes.length; i++) {
+      Properties p = load(suffixes[i]);
+      Messages m = new Messages(locales[i], (isco, l) -> Optional.empty());
+      NumberFormat numbers = NumberFormat.getInstance(locales[i]);
+      for (String key : p.stringPropertyNames()) {
+        for (Object[] arguments : argumentLists) {
+          Object[] asMessageFormatSees = arguments.clone();
+          for (int a = 0; a < asMessageFormatSees.length; a++) {
+            if (asMessageFormatSees[a] instanceof Number number) {
+              asMessageFormatSees[a] = numbers.format(number);
+            }
+          }
+          String expected =
+              new MessageFormat(p.getProperty(key), locales[i]).format(asMessageFormatSees);
+          assertThat(m.text(key, arguments.clone()))
+              .as("messages%s %s with %s", suffixes[i], key, Arrays.toString(arguments))
+              .isEqualTo(expected);
+        }
+      }
+    }
   }
 
   @Test
