@@ -48,7 +48,8 @@ import org.passgenau.model.Profile;
  * Reject} and going on with the rest.
  *
  * <pre>{@code
- * ReadResult<Opportunity> read = JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
+ * ReadResult<Opportunity> read =
+ *     JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
  * read.rejects().forEach(rejectWriter::write);
  * }</pre>
  *
@@ -79,6 +80,8 @@ public final class JsonLinesReader<T> {
   private final Function<T, String> idOf;
   private final KnownFields knownFields;
   private final int threads;
+  /** Bytes read at once; small in tests so that lines cross block ends. */
+  private final int blockSize;
   /** For tests: every line parsed the way it was before lines were read from bytes. */
   private final boolean treesOnly;
 
@@ -87,14 +90,17 @@ public final class JsonLinesReader<T> {
     this.idOf = idOf;
     this.knownFields = KnownFields.of(MAPPER, MAPPER.constructType(type));
     this.threads = 1;
+    this.blockSize = LineBlocks.CHUNK;
     this.treesOnly = false;
   }
 
-  private JsonLinesReader(JsonLinesReader<T> original, int threads, boolean treesOnly) {
+  private JsonLinesReader(
+      JsonLinesReader<T> original, int threads, int blockSize, boolean treesOnly) {
     this.reader = original.reader;
     this.idOf = original.idOf;
     this.knownFields = original.knownFields;
     this.threads = threads;
+    this.blockSize = blockSize;
     this.treesOnly = treesOnly;
   }
 
@@ -130,12 +136,20 @@ public final class JsonLinesReader<T> {
    */
   public JsonLinesReader<T> withThreads(int threads) {
     checkArgument(threads >= 1, "threads must be at least 1, was %s", threads);
-    return threads == this.threads ? this : new JsonLinesReader<>(this, threads, treesOnly);
+    return threads == this.threads
+        ? this
+        : new JsonLinesReader<>(this, threads, blockSize, treesOnly);
+  }
+
+  /** A reader that reads {@code bytes} at a time, for tests of lines across block ends. */
+  JsonLinesReader<T> withBlockSize(int bytes) {
+    checkArgument(bytes >= 1, "block size must be at least 1, was %s", bytes);
+    return new JsonLinesReader<>(this, threads, bytes, treesOnly);
   }
 
   /** A reader that parses every line into a tree first, the slow way: the reference in tests. */
   JsonLinesReader<T> parsingTreesOnly() {
-    return new JsonLinesReader<>(this, threads, true);
+    return new JsonLinesReader<>(this, threads, blockSize, true);
   }
 
   /**
@@ -280,7 +294,7 @@ public final class JsonLinesReader<T> {
   }
 
   private void readOnThisThread(InputStream in, Pass pass) throws IOException {
-    LineBlocks blocks = new LineBlocks(in, false);
+    LineBlocks blocks = new LineBlocks(in, false, blockSize);
     LineParser parser = new LineParser();
     while (blocks.next()) {
       pass.lines +=
@@ -300,7 +314,7 @@ public final class JsonLinesReader<T> {
     ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
     ArrayDeque<Future<ParsedBlock<T>>> inFlight = new ArrayDeque<>();
     try {
-      LineBlocks blocks = new LineBlocks(in, true);
+      LineBlocks blocks = new LineBlocks(in, true, blockSize);
       while (blocks.next()) {
         byte[] bytes = blocks.bytes();
         int from = blocks.from();
@@ -413,7 +427,11 @@ public final class JsonLinesReader<T> {
           record = null; // the tree below finds out what is wrong
         }
         if (record != null) {
-          sink.record(line, record, unknownFields.paths());
+          if (unknownFields.seen()) {
+            sink.record(line, record, unknownFieldsOf(bytes, first, to));
+          } else {
+            sink.record(line, record, List.of());
+          }
           return;
         }
       }
@@ -430,11 +448,38 @@ public final class JsonLinesReader<T> {
           record = null; // the tree below finds out what is wrong
         }
         if (record != null) {
-          sink.record(line, record, unknownFields.paths());
+          if (unknownFields.seen()) {
+            sink.record(line, record, unknownFieldsOf(text));
+          } else {
+            sink.record(line, record, List.of());
+          }
           return;
         }
       }
       parseTree(text, line, sink);
+    }
+
+    /** The paths of the unknown fields of a line that was read, named from its tree. */
+    private List<String> unknownFieldsOf(byte[] bytes, int from, int to) {
+      try {
+        return unknownFieldsIn(MAPPER.readTree(bytes, from, to - from));
+      } catch (IOException e) {
+        throw new IllegalStateException("a line read as a record no longer reads as a tree", e);
+      }
+    }
+
+    private List<String> unknownFieldsOf(String text) {
+      try {
+        return unknownFieldsIn(MAPPER.readTree(text));
+      } catch (IOException e) {
+        throw new IllegalStateException("a line read as a record no longer reads as a tree", e);
+      }
+    }
+
+    private List<String> unknownFieldsIn(JsonNode tree) {
+      treeUnknownFields.clear();
+      knownFields.forEachUnknown(tree, treeUnknownFields::add);
+      return treeUnknownFields;
     }
 
     /** The way every line was read before: a tree first, so that a reject can name the id. */
@@ -464,9 +509,7 @@ public final class JsonLinesReader<T> {
         sink.reject(line, id, new Problem(null, "cannot be read: " + e.getMessage()));
         return;
       }
-      treeUnknownFields.clear();
-      knownFields.forEachUnknown(tree, treeUnknownFields::add);
-      sink.record(line, record, treeUnknownFields);
+      sink.record(line, record, unknownFieldsIn(tree));
     }
   }
 

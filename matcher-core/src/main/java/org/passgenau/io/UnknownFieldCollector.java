@@ -1,34 +1,33 @@
 package org.passgenau.io;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Notes the path of every field that a record's deserialiser does not know, while the record is
- * read, and skips its value: the same paths that {@link KnownFields} finds in a tree (list indices
- * left out), without building one. Free maps such as {@code audit} have no unknown fields, since
- * only record deserialisers ask.
+ * Notices, while a record is read, that one of its records met a field it does not know, and
+ * skips the field's value. Free maps such as {@code audit} never ask, so their keys do not count.
+ *
+ * <p>Only whether there was one is kept, not where: a record's unknown fields reach the handler
+ * after Jackson buffered them, where the parser's context no longer tells the path reliably. A
+ * reader that is told there were some names them from a tree with {@link KnownFields}, the
+ * exact paths as always; lines without unknown fields, the usual case, need no tree.
  *
  * <p>Not thread-safe: one per parsing thread, cleared before each line.
  */
 final class UnknownFieldCollector extends DeserializationProblemHandler {
 
-  private final List<String> paths = new ArrayList<>();
+  private boolean seen;
 
   void clear() {
-    paths.clear();
+    seen = false;
   }
 
-  /** The paths noted since the last {@link #clear()}; a live view. */
-  List<String> paths() {
-    return paths;
+  /** Whether an unknown field was met since the last {@link #clear()}. */
+  boolean seen() {
+    return seen;
   }
 
   @Override
@@ -39,32 +38,8 @@ final class UnknownFieldCollector extends DeserializationProblemHandler {
       Object beanOrClass,
       String propertyName)
       throws IOException {
-    paths.add(pathOf(parser, propertyName));
+    seen = true;
     parser.skipChildren();
     return true;
-  }
-
-  /** The path of {@code name} in the object the parser is in, with the parser at its value. */
-  static String pathOf(JsonParser parser, String name) {
-    JsonStreamContext object = parser.getParsingContext();
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      object = object.getParent(); // the value's own context is already open
-    }
-    StringBuilder path = new StringBuilder();
-    appendPathOf(object, path);
-    return path.append(name).toString();
-  }
-
-  /** Appends the field names leading to {@code object}, each followed by a dot. */
-  private static void appendPathOf(JsonStreamContext object, StringBuilder path) {
-    JsonStreamContext parent = object.getParent();
-    while (parent != null && parent.inArray()) {
-      parent = parent.getParent(); // indices are left out
-    }
-    if (parent != null && parent.inObject()) {
-      appendPathOf(parent, path);
-      path.append(parent.getCurrentName()).append('.');
-    }
   }
 }
