@@ -11,9 +11,9 @@ import java.time.LocalDate;
 
 /**
  * A quick reader of dates written exactly as {@code 2027-08-01}, for the direct parse of a line
- * only: {@link java.time.format.DateTimeFormatter} spends more time on one date than Jackson on
- * the rest of the record. Anything else, valid or not, fails the direct parse, so that the line
- * is read again through the contract's mapping and ends exactly as it always did.
+ * only: {@link java.time.format.DateTimeFormatter} spends more time on one date than Jackson on the
+ * rest of the record. Anything else, valid or not, fails the direct parse, so that the line is read
+ * again through the contract's mapping and ends exactly as it always did.
  *
  * <p>Stateless and thread-safe.
  */

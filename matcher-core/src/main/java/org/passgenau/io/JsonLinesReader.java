@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.google.common.collect.ImmutableList;
 import com.google.common.base.Throwables;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -44,8 +44,8 @@ import org.passgenau.model.Profile;
 
 /**
  * Reads a JSON Lines file of the data contract ({@code opportunities.jsonl}, {@code
- * profiles.jsonl}) into model records, turning every line that cannot be read into a {@link
- * Reject} and going on with the rest.
+ * profiles.jsonl}) into model records, turning every line that cannot be read into a {@link Reject}
+ * and going on with the rest.
  *
  * <pre>{@code
  * ReadResult<Opportunity> read =
@@ -88,8 +88,10 @@ public final class JsonLinesReader<T> {
   private final Function<T, String> idOf;
   private final KnownFields knownFields;
   private final int threads;
+
   /** Bytes read at once; small in tests so that lines cross block ends. */
   private final int blockSize;
+
   /** For tests: every line parsed the way it was before lines were read from bytes. */
   private final boolean treesOnly;
 
@@ -127,11 +129,11 @@ public final class JsonLinesReader<T> {
   /**
    * A reader like this one that parses files and byte streams on {@code threads} threads: the
    * calling thread reads the input and cuts it into blocks of whole lines, {@code threads} worker
-   * threads parse the blocks, and the calling thread hands the records and rejects to the
-   * consumers in file order, checking duplicate ids in file order too. Records, rejects and counts
-   * are the same for every number of threads; only a few blocks are in memory at once. The
-   * workers live for one {@code read} and are gone when it returns or throws. {@link Reader}
-   * sources are always read on the calling thread alone.
+   * threads parse the blocks, and the calling thread hands the records and rejects to the consumers
+   * in file order, checking duplicate ids in file order too. Records, rejects and counts are the
+   * same for every number of threads; only a few blocks are in memory at once. The workers live for
+   * one {@code read} and are gone when it returns or throws. {@link Reader} sources are always read
+   * on the calling thread alone.
    *
    * <pre>{@code
    * ReadSummary summary = JsonLinesReader.opportunities()
@@ -227,10 +229,10 @@ public final class JsonLinesReader<T> {
   }
 
   /**
-   * Streams UTF-8 bytes such as standard input; {@code source} names them in rejects. Each
-   * record goes to {@code records} and each reject to {@code rejects}, in the stream's order, on
-   * the calling thread, as soon as its line has arrived. The stream is not closed. When a
-   * consumer throws, reading stops and the exception propagates.
+   * Streams UTF-8 bytes such as standard input; {@code source} names them in rejects. Each record
+   * goes to {@code records} and each reject to {@code rejects}, in the stream's order, on the
+   * calling thread, as soon as its line has arrived. The stream is not closed. When a consumer
+   * throws, reading stops and the exception propagates.
    *
    * <pre>{@code
    * ReadSummary summary =
@@ -377,8 +379,8 @@ public final class JsonLinesReader<T> {
   }
 
   /**
-   * Parses lines into outcomes: straight from the bytes or text into a record when that works,
-   * else through a tree so that the reject names the id, field and value. Confined to one thread.
+   * Parses lines into outcomes: straight from the bytes or text into a record when that works, else
+   * through a tree so that the reject names the id, field and value. Confined to one thread.
    */
   private final class LineParser {
     private final UnknownFieldCollector unknownFields = new UnknownFieldCollector();

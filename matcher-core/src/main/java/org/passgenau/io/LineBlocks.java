@@ -13,9 +13,9 @@ import java.util.Arrays;
  * buffer grow until the line fits.
  *
  * <p>A block is available as soon as a line is complete, so that a slow stream such as standard
- * input is handed on as it arrives. In hand-over mode each block is its own array, which the
- * caller may pass to another thread; otherwise the buffer is reused and a block is valid until
- * the next call of {@link #next()}.
+ * input is handed on as it arrives. In hand-over mode each block is its own array, which the caller
+ * may pass to another thread; otherwise the buffer is reused and a block is valid until the next
+ * call of {@link #next()}.
  *
  * <p>Not thread-safe: one reading thread.
  */
@@ -30,10 +30,12 @@ final class LineBlocks {
   private final boolean handOver;
   private final int chunk;
   private byte[] buffer;
+
   /** Bytes read and not yet handed on are {@code [start, end)}. */
   private int start;
 
   private int end;
+
   /** Bytes before this index (and after start) hold no line end. */
   private int searched;
 

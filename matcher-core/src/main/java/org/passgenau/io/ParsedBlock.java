@@ -5,8 +5,8 @@ import java.util.List;
 import org.passgenau.io.Problems.Problem;
 
 /**
- * What a worker made of one block of lines, kept in line order until the reading thread replays
- * it into the read's state: line numbers are counted from the start of the block.
+ * What a worker made of one block of lines, kept in line order until the reading thread replays it
+ * into the read's state: line numbers are counted from the start of the block.
  *
  * <p>Written by one worker, then read by the reading thread after the worker's future completed
  * (which orders the two).
@@ -20,8 +20,10 @@ final class ParsedBlock<T> implements JsonLinesReader.LineSink<T> {
 
   private int size;
   private long[] lines = new long[256];
+
   /** A record of type T, or a {@link Refused}. */
   private Object[] outcomes = new Object[256];
+
   /** Unknown field paths per outcome; null until a record has one. */
   private String[][] unknownFields;
 

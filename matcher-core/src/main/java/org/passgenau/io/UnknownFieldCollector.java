@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import java.io.IOException;
 
 /**
- * Notices, while a record is read, that one of its records met a field it does not know, and
- * skips the field's value. Free maps such as {@code audit} never ask, so their keys do not count.
+ * Notices, while a record is read, that one of its records met a field it does not know, and skips
+ * the field's value. Free maps such as {@code audit} never ask, so their keys do not count.
  *
  * <p>Only whether there was one is kept, not where: a record's unknown fields reach the handler
  * after Jackson buffered them, where the parser's context no longer tells the path reliably. A
- * reader that is told there were some names them from a tree with {@link KnownFields}, the
- * exact paths as always; lines without unknown fields, the usual case, need no tree.
+ * reader that is told there were some names them from a tree with {@link KnownFields}, the exact
+ * paths as always; lines without unknown fields, the usual case, need no tree.
  *
  * <p>Not thread-safe: one per parsing thread, cleared before each line.
  */

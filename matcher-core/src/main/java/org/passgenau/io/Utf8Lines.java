@@ -15,9 +15,9 @@ final class Utf8Lines {
 
   /**
    * The index of the first {@code '\n'} or {@code '\r'} in {@code [from, to)}, or {@code to} when
-   * there is none, checking on the way that the bytes are well-formed UTF-8 (no overlong forms,
-   * no surrogates, nothing above U+10FFFF, the strict decoder's rules). When they are not,
-   * returns {@code ~i} (a negative number) for the index {@code i} of the first bad byte.
+   * there is none, checking on the way that the bytes are well-formed UTF-8 (no overlong forms, no
+   * surrogates, nothing above U+10FFFF, the strict decoder's rules). When they are not, returns
+   * {@code ~i} (a negative number) for the index {@code i} of the first bad byte.
    */
   static int scanLine(byte[] bytes, int from, int to) {
     int i = from;

@@ -14,17 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
 
 /** Reading batch files and streams from their bytes, on one thread or several. */
 class JsonLinesReaderBytesTest {
 
-  private static final String COOK = "{\"id\":\"V-1\",\"kind\":\"vacancy\",\"title\":\"Koch (m/w/d)\"}";
+  private static final String COOK =
+      "{\"id\":\"V-1\",\"kind\":\"vacancy\",\"title\":\"Koch (m/w/d)\"}";
   private static final String NURSE_AIDE =
       "{\"id\":\"V-2\",\"kind\":\"vacancy\",\"title\":\"Pflegehelfer/in (m/w/d)\"}";
   private static final String BAD_KIND = "{\"id\":\"V-3\",\"kind\":\"job\",\"title\":\"Koch\"}";
@@ -50,8 +51,13 @@ class JsonLinesReaderBytesTest {
     ReadResult<Opportunity> read =
         read(threads, utf8(COOK + "\n" + longLine + "\n" + BAD_KIND + "\n" + NURSE_AIDE));
 
-    assertThat(read.records()).as("records").extracting(Opportunity::id).containsExactly("V-1", "V-9", "V-2");
-    assertThat(read.records().get(1).description()).as("description of the long line").isEqualTo(description);
+    assertThat(read.records())
+        .as("records")
+        .extracting(Opportunity::id)
+        .containsExactly("V-1", "V-9", "V-2");
+    assertThat(read.records().get(1).description())
+        .as("description of the long line")
+        .isEqualTo(description);
     assertThat(read.rejects()).as("rejects").extracting(Reject::line).containsExactly(3L);
     assertThat(read.unknownFields()).as("unknown fields").containsExactly(entry("note", 1L));
   }
@@ -59,10 +65,12 @@ class JsonLinesReaderBytesTest {
   @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {1, 2})
   void windowsAndOldMacLineEndsNumberLinesLikeUnixOnes(int threads) {
-    ReadResult<Opportunity> unix = read(threads, utf8(COOK + "\n\n" + BAD_KIND + "\n" + NURSE_AIDE + "\n"));
+    ReadResult<Opportunity> unix =
+        read(threads, utf8(COOK + "\n\n" + BAD_KIND + "\n" + NURSE_AIDE + "\n"));
     ReadResult<Opportunity> windows =
         read(threads, utf8(COOK + "\r\n\r\n" + BAD_KIND + "\r\n" + NURSE_AIDE + "\r\n"));
-    ReadResult<Opportunity> oldMac = read(threads, utf8(COOK + "\r\r" + BAD_KIND + "\r" + NURSE_AIDE + "\r"));
+    ReadResult<Opportunity> oldMac =
+        read(threads, utf8(COOK + "\r\r" + BAD_KIND + "\r" + NURSE_AIDE + "\r"));
 
     assertThat(unix.rejects()).as("rejects with LF").extracting(Reject::line).containsExactly(3L);
     assertThat(windows).as("read with CRLF").isEqualTo(unix);
@@ -75,7 +83,10 @@ class JsonLinesReaderBytesTest {
   void theLastRecordOfAFileWithoutAFinalLineEndIsRead(int threads) {
     ReadResult<Opportunity> read = read(threads, utf8(COOK + "\n" + NURSE_AIDE));
 
-    assertThat(read.records()).as("records").extracting(Opportunity::id).containsExactly("V-1", "V-2");
+    assertThat(read.records())
+        .as("records")
+        .extracting(Opportunity::id)
+        .containsExactly("V-1", "V-2");
     assertThat(read.linesRead()).as("lines").isEqualTo(2);
   }
 
@@ -93,7 +104,10 @@ class JsonLinesReaderBytesTest {
   @ValueSource(ints = {1, 2})
   void aLatin1UmlautOnTheThirdLineFailsTheReadNamingSourceAndLine(int threads) {
     byte[] latin1 =
-        (COOK + "\n" + NURSE_AIDE + "\n{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"K\u00fcche\"}\n")
+        (COOK
+                + "\n"
+                + NURSE_AIDE
+                + "\n{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"K\u00fcche\"}\n")
             .getBytes(StandardCharsets.ISO_8859_1);
     List<String> seen = new ArrayList<>();
 
@@ -101,7 +115,11 @@ class JsonLinesReaderBytesTest {
             () ->
                 JsonLinesReader.opportunities()
                     .withThreads(threads)
-                    .read(new ByteArrayInputStream(latin1), "opportunities.jsonl", o -> seen.add(o.id()), r -> {}))
+                    .read(
+                        new ByteArrayInputStream(latin1),
+                        "opportunities.jsonl",
+                        o -> seen.add(o.id()),
+                        r -> {}))
         .as("reading Latin-1 bytes")
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("opportunities.jsonl")
@@ -153,7 +171,10 @@ class JsonLinesReaderBytesTest {
                         r -> {}))
         .as("reading into a consumer that gives up")
         .isSameAs(full);
-    assertThat(seen).as("records before the consumer gave up").hasSize(1000).startsWith("V-0", "V-1");
+    assertThat(seen)
+        .as("records before the consumer gave up")
+        .hasSize(1000)
+        .startsWith("V-0", "V-1");
     assertThat(parserThreads()).as("parser threads still alive").isEmpty();
   }
 
@@ -187,7 +208,9 @@ class JsonLinesReaderBytesTest {
               return first.length;
             }
             if (reads == 2) {
-              assertThat(seen).as("profiles handed on before the second line arrived").containsExactly("P-1");
+              assertThat(seen)
+                  .as("profiles handed on before the second line arrived")
+                  .containsExactly("P-1");
               System.arraycopy(second, 0, buffer, offset, second.length);
               return second.length;
             }
@@ -196,7 +219,8 @@ class JsonLinesReaderBytesTest {
         };
 
     ReadSummary summary =
-        JsonLinesReader.profiles().read(slowStream, "standard input", (Profile p) -> seen.add(p.id()), r -> {});
+        JsonLinesReader.profiles()
+            .read(slowStream, "standard input", (Profile p) -> seen.add(p.id()), r -> {});
 
     assertThat(seen).as("profiles").containsExactly("P-1", "P-2");
     assertThat(summary.records()).as("records").isEqualTo(2);
@@ -228,7 +252,8 @@ class JsonLinesReaderBytesTest {
     Files.writeString(file, text);
 
     ReadResult<Opportunity> one = JsonLinesReader.opportunities().read(file);
-    ReadResult<Opportunity> two = JsonLinesReader.opportunities().withThreads(2).withBlockSize(8192).read(file);
+    ReadResult<Opportunity> two =
+        JsonLinesReader.opportunities().withThreads(2).withBlockSize(8192).read(file);
 
     assertThat(two).as("read on two threads").isEqualTo(one);
     assertThat(one.rejects()).as("rejects of bad kinds and duplicates").hasSizeGreaterThan(400);

@@ -18,10 +18,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.passgenau.model.Opportunity;
 
 /**
- * Reading a batch file from its bytes, on one thread or several, gives exactly what reading it
- * line by line through a tree gave: the same records, the same rejects with the same lines, ids,
- * fields and reasons, the same unknown field counts. Files mix valid records, duplicates, unknown
- * fields, blank lines, broken and corrupted records, and end their lines with LF, CRLF or CR.
+ * Reading a batch file from its bytes, on one thread or several, gives exactly what reading it line
+ * by line through a tree gave: the same records, the same rejects with the same lines, ids, fields
+ * and reasons, the same unknown field counts. Files mix valid records, duplicates, unknown fields,
+ * blank lines, broken and corrupted records, and end their lines with LF, CRLF or CR.
  */
 class JsonLinesReaderThreadsPropertyTest {
 
@@ -34,8 +34,10 @@ class JsonLinesReaderThreadsPropertyTest {
               + "{\"language\":\"en\",\"min_level\":\"A2\",\"why\":[{\"a\":1}]}],"
               + "\"location\":{\"lat\":51.26,\"lon\":6.39,\"region\":\"DE-NW\",\"floor\":2},"
               + "\"hours_per_week\":{\"min\":20,\"max\":39},\"start_date\":\"2027-08-01\","
-              + "\"open_positions\":2,\"skills\":[\"Pflege\",\"Küche\"],\"extra\":{\"x\":{\"y\":1}}}",
-          "  {\"title\":\"Tafel \\u00e4\",\"kind\":\"volunteering\",\"id\":\"V-3\",\"remote\":false}\t",
+              + "\"open_positions\":2,\"skills\":[\"Pflege\",\"Küche\"],"
+              + "\"extra\":{\"x\":{\"y\":1}}}",
+          "  {\"title\":\"Tafel"
+              + " \\u00e4\",\"kind\":\"volunteering\",\"id\":\"V-3\",\"remote\":false}\t",
           "{\"id\":\"V-4\",\"kind\":\"internship\",\"title\":\"Praktikum 😀 Verkauf\","
               + "\"employer\":{\"id\":\"E-1\",\"name\":\"Rhein\",\"size\":3}}");
 
@@ -44,7 +46,8 @@ class JsonLinesReaderThreadsPropertyTest {
           "{\"id\":\"V-5\",\"kind\":\"job\",\"title\":\"Koch\"}",
           "{\"id\":\"V-6\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"location\":{\"lat\":\"51\"}}",
           "{\"id\":\"V-7\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"start_date\":\"2027-02-30\"}",
-          "{\"id\":\"V-8\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"start_date\":\"2027-08-01T10:00\"}",
+          "{\"id\":\"V-8\",\"kind\":\"vacancy\",\"title\":\"Koch\","
+              + "\"start_date\":\"2027-08-01T10:00\"}",
           "{\"id\":\"V-9\",\"id\":\"V-9\",\"kind\":\"vacancy\",\"title\":\"Koch\"}",
           "{\"id\":\"V-10\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"x\":{\"a\":1,\"a\":2}}",
           "{\"id\":\"V-11\",\"kind\":\"vacancy\",\"title\":\"Koch\"} {}",
@@ -71,7 +74,9 @@ class JsonLinesReaderThreadsPropertyTest {
       @ForAll boolean finalLineEnd,
       @ForAll @IntRange(min = 1, max = 300) int blockSize) {
     String text =
-        (byteOrderMark ? "\uFEFF" : "") + String.join(lineEnd, lines) + (finalLineEnd ? lineEnd : "");
+        (byteOrderMark ? "\uFEFF" : "")
+            + String.join(lineEnd, lines)
+            + (finalLineEnd ? lineEnd : "");
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 
     ReadResult<Opportunity> reference =
@@ -85,12 +90,18 @@ class JsonLinesReaderThreadsPropertyTest {
       ReadResult<Opportunity> read =
           readBytes(
               JsonLinesReader.opportunities().withThreads(threads).withBlockSize(blockSize), bytes);
-      assertThat(read.records()).as("records at %s threads", threads).isEqualTo(reference.records());
-      assertThat(read.rejects()).as("rejects at %s threads", threads).isEqualTo(reference.rejects());
+      assertThat(read.records())
+          .as("records at %s threads", threads)
+          .isEqualTo(reference.records());
+      assertThat(read.rejects())
+          .as("rejects at %s threads", threads)
+          .isEqualTo(reference.rejects());
       assertThat(read.unknownFields())
           .as("unknown fields at %s threads", threads)
           .isEqualTo(reference.unknownFields());
-      assertThat(read.linesRead()).as("lines at %s threads", threads).isEqualTo(reference.linesRead());
+      assertThat(read.linesRead())
+          .as("lines at %s threads", threads)
+          .isEqualTo(reference.linesRead());
     }
   }
 
@@ -99,7 +110,9 @@ class JsonLinesReaderThreadsPropertyTest {
     String text = String.join("\n", lines);
 
     ReadResult<Opportunity> reference =
-        JsonLinesReader.opportunities().parsingTreesOnly().read(new java.io.StringReader(text), "b");
+        JsonLinesReader.opportunities()
+            .parsingTreesOnly()
+            .read(new java.io.StringReader(text), "b");
     ReadResult<Opportunity> read =
         JsonLinesReader.opportunities().read(new java.io.StringReader(text), "b");
 
@@ -164,9 +177,24 @@ class JsonLinesReaderThreadsPropertyTest {
   Arbitrary<byte[]> bytesWithoutLineEnds() {
     Arbitrary<Byte> interesting =
         Arbitraries.of(
-            (byte) 0xC0, (byte) 0xC1, (byte) 0xC2, (byte) 0xDF, (byte) 0xE0, (byte) 0xED,
-            (byte) 0xEF, (byte) 0xF0, (byte) 0xF4, (byte) 0xF5, (byte) 0xFF, (byte) 0x80,
-            (byte) 0x8F, (byte) 0x90, (byte) 0x9F, (byte) 0xA0, (byte) 0xBF, (byte) 'a');
+            (byte) 0xC0,
+            (byte) 0xC1,
+            (byte) 0xC2,
+            (byte) 0xDF,
+            (byte) 0xE0,
+            (byte) 0xED,
+            (byte) 0xEF,
+            (byte) 0xF0,
+            (byte) 0xF4,
+            (byte) 0xF5,
+            (byte) 0xFF,
+            (byte) 0x80,
+            (byte) 0x8F,
+            (byte) 0x90,
+            (byte) 0x9F,
+            (byte) 0xA0,
+            (byte) 0xBF,
+            (byte) 'a');
     Arbitrary<Byte> any = Arbitraries.bytes().filter(b -> b != '\n' && b != '\r');
     Arbitrary<byte[]> valid =
         Arbitraries.strings()
@@ -199,5 +227,4 @@ class JsonLinesReaderThreadsPropertyTest {
     }
     return bytes;
   }
-
 }
