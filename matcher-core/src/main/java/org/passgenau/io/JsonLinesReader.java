@@ -451,7 +451,11 @@ public final class JsonLinesReader<T> {
     }
 
     void parse(String text, long line, LineSink<T> sink) {
-      if (!treesOnly && text.strip().startsWith("{")) {
+      int first = 0;
+      while (first < text.length() && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+        first++;
+      }
+      if (!treesOnly && first < text.length() && text.charAt(first) == '{') {
         unknownFields.clear();
         T record;
         try {
