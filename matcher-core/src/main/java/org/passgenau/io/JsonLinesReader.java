@@ -1,5 +1,6 @@
 package org.passgenau.io;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,18 +10,32 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.passgenau.io.Problems.Problem;
@@ -29,11 +44,12 @@ import org.passgenau.model.Profile;
 
 /**
  * Reads a JSON Lines file of the data contract ({@code opportunities.jsonl}, {@code
- * profiles.jsonl}) into model records, turning every line that cannot be read into a {@link
- * Reject} and going on with the rest.
+ * profiles.jsonl}) into model records, turning every line that cannot be read into a {@link Reject}
+ * and going on with the rest.
  *
  * <pre>{@code
- * ReadResult<Opportunity> read = JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
+ * ReadResult<Opportunity> read =
+ *     JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
  * read.rejects().forEach(rejectWriter::write);
  * }</pre>
  *
@@ -47,21 +63,57 @@ import org.passgenau.model.Profile;
  *
  * <p>Record contents are never logged: profiles are personal data.
  *
+ * <p>Files and byte streams are read in large blocks and each line is parsed straight from its
+ * bytes; {@link #withThreads(int)} parses blocks on several threads with the same outcome.
+ *
  * <p>A reader is immutable and thread-safe; each {@code read} keeps its own state, and calls the
- * consumers on the calling thread.
+ * consumers on the calling thread, in file order, whatever the number of threads.
  */
 public final class JsonLinesReader<T> {
 
   private static final ObjectMapper MAPPER = strictMapper();
 
+  /**
+   * The mapper of the direct parse: the contract's, with quicker dates. Whatever it fails on is
+   * read again with {@link #MAPPER}, so rejects never depend on it.
+   */
+  private static final ObjectMapper DIRECT_MAPPER =
+      strictMapper().registerModule(IsoDates.module());
+
+  /** Blocks parsed or waiting per worker thread: enough to keep workers busy, few in memory. */
+  private static final int BLOCKS_IN_FLIGHT_PER_THREAD = 2;
+
   private final ObjectReader reader;
+  private final ObjectReader directReader;
   private final Function<T, String> idOf;
   private final KnownFields knownFields;
+  private final int threads;
+
+  /** Bytes read at once; small in tests so that lines cross block ends. */
+  private final int blockSize;
+
+  /** For tests: every line parsed the way it was before lines were read from bytes. */
+  private final boolean treesOnly;
 
   private JsonLinesReader(Class<T> type, Function<T, String> idOf) {
     this.reader = MAPPER.readerFor(type);
+    this.directReader = DIRECT_MAPPER.readerFor(type);
     this.idOf = idOf;
     this.knownFields = KnownFields.of(MAPPER, MAPPER.constructType(type));
+    this.threads = 1;
+    this.blockSize = LineBlocks.CHUNK;
+    this.treesOnly = false;
+  }
+
+  private JsonLinesReader(
+      JsonLinesReader<T> original, int threads, int blockSize, boolean treesOnly) {
+    this.reader = original.reader;
+    this.directReader = original.directReader;
+    this.idOf = original.idOf;
+    this.knownFields = original.knownFields;
+    this.threads = threads;
+    this.blockSize = blockSize;
+    this.treesOnly = treesOnly;
   }
 
   /** A reader of {@code opportunities.jsonl}. */
@@ -75,9 +127,54 @@ public final class JsonLinesReader<T> {
   }
 
   /**
+   * A reader like this one that parses files and byte streams on {@code threads} threads: the
+   * calling thread reads the input and cuts it into blocks of whole lines, {@code threads} worker
+   * threads parse the blocks, and the calling thread hands the records and rejects to the consumers
+   * in file order, checking duplicate ids in file order too. Records, rejects and counts are the
+   * same for every number of threads; only a few blocks are in memory at once. The workers live for
+   * one {@code read} and are gone when it returns or throws. {@link Reader} sources are always read
+   * on the calling thread alone.
+   *
+   * <pre>{@code
+   * ReadSummary summary = JsonLinesReader.opportunities()
+   *     .withThreads(Runtime.getRuntime().availableProcessors())
+   *     .read(Path.of("opportunities.jsonl"), engineBatch::add, rejectWriter::write);
+   * }</pre>
+   *
+   * <p>This reader is unchanged; both are immutable and thread-safe.
+   *
+   * @param threads the number of parsing threads; 1, the default, parses on the calling thread
+   * @throws IllegalArgumentException when {@code threads} is less than 1
+   */
+  public JsonLinesReader<T> withThreads(int threads) {
+    checkArgument(threads >= 1, "threads must be at least 1, was %s", threads);
+    return threads == this.threads
+        ? this
+        : new JsonLinesReader<>(this, threads, blockSize, treesOnly);
+  }
+
+  /** A reader that reads {@code bytes} at a time, for tests of lines across block ends. */
+  JsonLinesReader<T> withBlockSize(int bytes) {
+    checkArgument(bytes >= 1, "block size must be at least 1, was %s", bytes);
+    return new JsonLinesReader<>(this, threads, bytes, treesOnly);
+  }
+
+  /** A reader that parses every line into a tree first, the slow way: the reference in tests. */
+  JsonLinesReader<T> parsingTreesOnly() {
+    return new JsonLinesReader<>(this, threads, blockSize, true);
+  }
+
+  /**
    * Reads a UTF-8 file into memory.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read
+   * <pre>{@code
+   * ReadResult<Opportunity> read =
+   *     JsonLinesReader.opportunities().read(Path.of("opportunities.jsonl"));
+   * }</pre>
+   *
+   * <p>Thread-safe; the records and rejects are in file order.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be read or is not UTF-8
    */
   public ReadResult<T> read(Path file) {
     ImmutableList.Builder<T> records = ImmutableList.builder();
@@ -88,8 +185,14 @@ public final class JsonLinesReader<T> {
   }
 
   /**
-   * Reads a character stream into memory; {@code source} names it in rejects. The reader is not
-   * closed.
+   * Reads a character stream into memory, on the calling thread; {@code source} names it in
+   * rejects. The reader is not closed.
+   *
+   * <pre>{@code
+   * ReadResult<Profile> read = JsonLinesReader.profiles().read(new StringReader(text), "request");
+   * }</pre>
+   *
+   * <p>Thread-safe; the records and rejects are in the stream's order.
    *
    * @throws UncheckedIOException naming the source when it cannot be read
    */
@@ -103,13 +206,22 @@ public final class JsonLinesReader<T> {
 
   /**
    * Streams a UTF-8 file, for batch files too large to hold: each record goes to {@code records}
-   * and each reject to {@code rejects}, in file order.
+   * and each reject to {@code rejects}, in file order, on the calling thread. When a consumer
+   * throws, reading stops and the exception propagates.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read
+   * <pre>{@code
+   * ReadSummary summary = JsonLinesReader.opportunities()
+   *     .read(Path.of("opportunities.jsonl"), batch::add, rejectWriter::write);
+   * }</pre>
+   *
+   * <p>Thread-safe: concurrent reads do not share state.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be read or is not UTF-8
    */
-  public ReadSummary read(Path file, Consumer<? super T> records, Consumer<? super Reject> rejects) {
+  public ReadSummary read(
+      Path file, Consumer<? super T> records, Consumer<? super Reject> rejects) {
     checkNotNull(file, "file");
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString(), records, rejects);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -117,7 +229,50 @@ public final class JsonLinesReader<T> {
   }
 
   /**
-   * Streams a character stream; {@code source} names it in rejects. The reader is not closed.
+   * Streams UTF-8 bytes such as standard input; {@code source} names them in rejects. Each record
+   * goes to {@code records} and each reject to {@code rejects}, in the stream's order, on the
+   * calling thread, as soon as its line has arrived. The stream is not closed. When a consumer
+   * throws, reading stops and the exception propagates.
+   *
+   * <pre>{@code
+   * ReadSummary summary =
+   *     JsonLinesReader.profiles()
+   *         .read(System.in, "standard input", ranker::rank, rejectWriter::write);
+   * }</pre>
+   *
+   * <p>Thread-safe: concurrent reads do not share state.
+   *
+   * @throws UncheckedIOException naming the source when it cannot be read or is not UTF-8
+   */
+  public ReadSummary read(
+      InputStream in,
+      String source,
+      Consumer<? super T> records,
+      Consumer<? super Reject> rejects) {
+    checkNotNull(in, "in");
+    checkNotNull(source, "source");
+    checkNotNull(records, "records");
+    checkNotNull(rejects, "rejects");
+    Pass pass = new Pass(source, records, rejects);
+    try {
+      if (threads == 1) {
+        readOnThisThread(in, pass);
+      } else {
+        readOnWorkers(in, pass);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + source + " after line " + pass.lines + ": " + e.getMessage(), e);
+    }
+    return pass.summary();
+  }
+
+  /**
+   * Streams a character stream on the calling thread; {@code source} names it in rejects. The
+   * reader is not closed. Slower than reading bytes: prefer {@link #read(InputStream, String,
+   * Consumer, Consumer)} when the source is bytes.
+   *
+   * <p>Thread-safe: concurrent reads do not share state.
    *
    * @throws UncheckedIOException naming the source when it cannot be read
    */
@@ -127,8 +282,10 @@ public final class JsonLinesReader<T> {
     checkNotNull(source, "source");
     checkNotNull(records, "records");
     checkNotNull(rejects, "rejects");
-    BufferedReader lines = in instanceof BufferedReader buffered ? buffered : new BufferedReader(in);
+    BufferedReader lines =
+        in instanceof BufferedReader buffered ? buffered : new BufferedReader(in);
     Pass pass = new Pass(source, records, rejects);
+    LineParser parser = new LineParser();
     long lineNumber = 0;
     try {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -137,24 +294,249 @@ public final class JsonLinesReader<T> {
           line = line.substring(1); // a byte order mark some editors write
         }
         if (!line.isBlank()) {
-          pass.accept(line, lineNumber);
+          parser.parse(line, lineNumber, pass);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read " + source + " after line " + lineNumber + ": " + e.getMessage(), e);
     }
-    return new ReadSummary(
-        lineNumber, pass.records, pass.rejected, ImmutableSortedMap.copyOf(pass.unknownFields));
+    pass.lines = lineNumber;
+    return pass.summary();
+  }
+
+  private void readOnThisThread(InputStream in, Pass pass) throws IOException {
+    LineBlocks blocks = new LineBlocks(in, false, blockSize);
+    LineParser parser = new LineParser();
+    while (blocks.next()) {
+      pass.lines +=
+          parser.parseBlock(
+              blocks.bytes(), blocks.from(), blocks.to(), blocks.atStart(), pass.lines, pass);
+    }
+  }
+
+  private void readOnWorkers(InputStream in, Pass pass) throws IOException {
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            threads,
+            new ThreadFactoryBuilder()
+                .setNameFormat("json-lines-parser-%d")
+                .setDaemon(true)
+                .build());
+    ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
+    ArrayDeque<Future<ParsedBlock<T>>> inFlight = new ArrayDeque<>();
+    try {
+      LineBlocks blocks = new LineBlocks(in, true, blockSize);
+      while (blocks.next()) {
+        byte[] bytes = blocks.bytes();
+        int from = blocks.from();
+        int to = blocks.to();
+        boolean atStart = blocks.atStart();
+        inFlight.add(
+            workers.submit(
+                () -> {
+                  ParsedBlock<T> block = new ParsedBlock<>();
+                  block.lineCount(parsers.get().parseBlock(bytes, from, to, atStart, 0, block));
+                  return block;
+                }));
+        if (inFlight.size() >= BLOCKS_IN_FLIGHT_PER_THREAD * threads) {
+          pass.lines = next(inFlight, pass.source).replay(pass, pass.lines);
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        pass.lines = next(inFlight, pass.source).replay(pass, pass.lines);
+      }
+    } finally {
+      inFlight.forEach(block -> block.cancel(true));
+      MoreExecutors.shutdownAndAwaitTermination(workers, Duration.ofMinutes(1));
+    }
+  }
+
+  /** The oldest block in flight, once parsed; a worker's failure is rethrown here. */
+  private ParsedBlock<T> next(ArrayDeque<Future<ParsedBlock<T>>> inFlight, String source)
+      throws InterruptedIOException {
+    try {
+      return inFlight.remove().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading " + source);
+    } catch (ExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException("cannot parse " + source, e.getCause());
+    }
+  }
+
+  /** Where the outcome of each line goes, in line order. */
+  interface LineSink<T> {
+    /** A record that was read; {@code unknownFields} is valid during the call only. */
+    void record(long line, T record, List<String> unknownFields);
+
+    /** A line refused before its id was checked against earlier lines. */
+    void reject(long line, String id, Problem problem);
+
+    /** A line with bytes that are not UTF-8 at {@code offset}: the end of the read. */
+    void notUtf8(long line, int offset, byte value);
+  }
+
+  /**
+   * Parses lines into outcomes: straight from the bytes or text into a record when that works, else
+   * through a tree so that the reject names the id, field and value. Confined to one thread.
+   */
+  private final class LineParser {
+    private final UnknownFieldCollector unknownFields = new UnknownFieldCollector();
+    private final ObjectReader direct = directReader.withHandler(unknownFields);
+    private final List<String> treeUnknownFields = new ArrayList<>();
+
+    /**
+     * Parses the lines of {@code [from, to)}, numbered after {@code linesBefore}; returns how many
+     * lines there were, blank ones included. Stops at a line that is not UTF-8.
+     */
+    long parseBlock(
+        byte[] bytes, int from, int to, boolean atStart, long linesBefore, LineSink<T> sink) {
+      long line = linesBefore;
+      int position = from;
+      while (position < to) {
+        int end = Utf8Lines.scanLine(bytes, position, to);
+        line++;
+        if (end < 0) {
+          sink.notUtf8(line, ~end - position, bytes[~end]);
+          return line - linesBefore;
+        }
+        int start = position;
+        if (atStart && line == linesBefore + 1 && Utf8Lines.startsWithBom(bytes, start, end)) {
+          start += 3; // a byte order mark some editors write
+        }
+        if (!Utf8Lines.isBlank(bytes, start, end)) {
+          parse(bytes, start, end, line, sink);
+        }
+        position = end;
+        if (position < to) {
+          position++;
+          if (bytes[position - 1] == '\r' && position < to && bytes[position] == '\n') {
+            position++;
+          }
+        }
+      }
+      return line - linesBefore;
+    }
+
+    private void parse(byte[] bytes, int from, int to, long line, LineSink<T> sink) {
+      int first = from;
+      while (first < to && (bytes[first] == ' ' || bytes[first] == '\t')) {
+        first++;
+      }
+      // Only an object goes straight to the record; a zero second byte would make Jackson take
+      // the bytes for UTF-16.
+      if (!treesOnly
+          && first < to
+          && bytes[first] == '{'
+          && (first + 1 == to || bytes[first + 1] != 0)) {
+        unknownFields.clear();
+        T record;
+        try {
+          record = direct.readValue(bytes, first, to - first);
+        } catch (IOException | RuntimeException e) {
+          record = null; // the tree below finds out what is wrong
+        }
+        if (record != null) {
+          if (unknownFields.seen()) {
+            sink.record(line, record, unknownFieldsOf(bytes, first, to));
+          } else {
+            sink.record(line, record, List.of());
+          }
+          return;
+        }
+      }
+      parseTree(new String(bytes, from, to - from, StandardCharsets.UTF_8), line, sink);
+    }
+
+    void parse(String text, long line, LineSink<T> sink) {
+      int first = 0;
+      while (first < text.length() && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+        first++;
+      }
+      if (!treesOnly && first < text.length() && text.charAt(first) == '{') {
+        unknownFields.clear();
+        T record;
+        try {
+          record = direct.readValue(text);
+        } catch (IOException | RuntimeException e) {
+          record = null; // the tree below finds out what is wrong
+        }
+        if (record != null) {
+          if (unknownFields.seen()) {
+            sink.record(line, record, unknownFieldsOf(text));
+          } else {
+            sink.record(line, record, List.of());
+          }
+          return;
+        }
+      }
+      parseTree(text, line, sink);
+    }
+
+    /** The paths of the unknown fields of a line that was read, named from its tree. */
+    private List<String> unknownFieldsOf(byte[] bytes, int from, int to) {
+      try {
+        return unknownFieldsIn(MAPPER.readTree(bytes, from, to - from));
+      } catch (IOException e) {
+        throw new IllegalStateException("a line read as a record no longer reads as a tree", e);
+      }
+    }
+
+    private List<String> unknownFieldsOf(String text) {
+      try {
+        return unknownFieldsIn(MAPPER.readTree(text));
+      } catch (IOException e) {
+        throw new IllegalStateException("a line read as a record no longer reads as a tree", e);
+      }
+    }
+
+    private List<String> unknownFieldsIn(JsonNode tree) {
+      treeUnknownFields.clear();
+      knownFields.forEachUnknown(tree, treeUnknownFields::add);
+      return treeUnknownFields;
+    }
+
+    /** The way every line was read before: a tree first, so that a reject can name the id. */
+    private void parseTree(String text, long line, LineSink<T> sink) {
+      JsonNode tree;
+      try (JsonParser parser = MAPPER.createParser(text)) {
+        tree = MAPPER.readTree(parser);
+      } catch (JsonProcessingException e) {
+        sink.reject(line, recoverId(text), Problems.malformed(e));
+        return;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // cannot happen when parsing a String
+      }
+      if (tree == null || !tree.isObject()) {
+        sink.reject(line, null, Problems.notAnObject(tree == null ? MAPPER.missingNode() : tree));
+        return;
+      }
+      String id = idOf(tree);
+      T record;
+      try {
+        record = reader.readValue(tree);
+      } catch (JsonMappingException e) {
+        sink.reject(line, id, Problems.refused(e, tree));
+        return;
+      } catch (IOException | RuntimeException e) {
+        // Not expected from a tree; rejected rather than thrown, so every line is accounted for.
+        sink.reject(line, id, new Problem(null, "cannot be read: " + e.getMessage()));
+        return;
+      }
+      sink.record(line, record, unknownFieldsIn(tree));
+    }
   }
 
   /** The state of one read: ids seen, counts. Confined to the reading thread. */
-  private final class Pass {
+  private final class Pass implements LineSink<T> {
     private final String source;
     private final Consumer<? super T> recordSink;
     private final Consumer<? super Reject> rejectSink;
     private final Map<String, Long> firstLineOfId = new HashMap<>();
     private final Map<String, Long> unknownFields = new TreeMap<>();
+    private long lines;
     private long records;
     private long rejected;
 
@@ -164,50 +546,41 @@ public final class JsonLinesReader<T> {
       this.rejectSink = rejectSink;
     }
 
-    void accept(String line, long lineNumber) {
-      // A tree first, so that the id is known even when the record is refused later.
-      JsonNode tree;
-      try (JsonParser parser = MAPPER.createParser(line)) {
-        tree = MAPPER.readTree(parser);
-      } catch (JsonProcessingException e) {
-        reject(lineNumber, recoverId(line), Problems.malformed(e));
-        return;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // cannot happen when parsing a String
-      }
-      if (tree == null || !tree.isObject()) {
-        reject(lineNumber, null, Problems.notAnObject(tree == null ? MAPPER.missingNode() : tree));
-        return;
-      }
-      String id = idOf(tree);
-      T record;
-      try {
-        record = reader.readValue(tree);
-      } catch (JsonMappingException e) {
-        reject(lineNumber, id, Problems.refused(e, tree));
-        return;
-      } catch (IOException | RuntimeException e) {
-        // Not expected from a tree; rejected rather than thrown, so every line is accounted for.
-        reject(lineNumber, id, new Problem(null, "cannot be read: " + e.getMessage()));
-        return;
-      }
+    @Override
+    public void record(long line, T record, List<String> unknownFieldPaths) {
       String recordId = idOf.apply(record);
-      Long first = firstLineOfId.putIfAbsent(recordId, lineNumber);
+      Long first = firstLineOfId.putIfAbsent(recordId, line);
       if (first != null) {
         reject(
-            lineNumber,
+            line,
             recordId,
             new Problem("id", "duplicate id '" + recordId + "', first read on line " + first));
         return;
       }
-      knownFields.forEachUnknown(tree, path -> unknownFields.merge(path, 1L, Long::sum));
+      for (String path : unknownFieldPaths) {
+        unknownFields.merge(path, 1L, Long::sum);
+      }
       records++;
       recordSink.accept(record);
     }
 
-    private void reject(long lineNumber, String id, Problem problem) {
+    @Override
+    public void reject(long line, String id, Problem problem) {
       rejected++;
-      rejectSink.accept(new Reject(source, lineNumber, id, problem.field(), problem.reason()));
+      rejectSink.accept(new Reject(source, line, id, problem.field(), problem.reason()));
+    }
+
+    @Override
+    public void notUtf8(long line, int offset, byte value) {
+      throw new UncheckedIOException(
+          String.format(
+              "cannot read %s: line %d is not UTF-8 (byte 0x%02X at byte %d of the line)",
+              source, line, value & 0xFF, offset + 1),
+          new MalformedInputException(1));
+    }
+
+    ReadSummary summary() {
+      return new ReadSummary(lines, records, rejected, ImmutableSortedMap.copyOf(unknownFields));
     }
   }
 
