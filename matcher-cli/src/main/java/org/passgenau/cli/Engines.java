@@ -48,7 +48,19 @@ final class Engines {
    *     index}
    */
   static MatchingEngine open(Path index, Taxonomy taxonomy, RuleSet rules) throws IOException {
+    return open(index, taxonomy, rules, null);
+  }
+
+  /**
+   * As {@link #open(Path, Taxonomy, RuleSet)}, indexing on {@code indexingThreads} threads (null:
+   * the engine's default).
+   */
+  static MatchingEngine open(Path index, Taxonomy taxonomy, RuleSet rules,
+      Integer indexingThreads) throws IOException {
     MatchingEngine.Builder engine = builder(taxonomy, rules);
+    if (indexingThreads != null) {
+      engine.indexingThreads(Math.min(indexingThreads, 64));
+    }
     if (index != null) {
       engine.directory(index);
     }

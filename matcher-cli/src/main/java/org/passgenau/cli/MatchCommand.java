@@ -1,11 +1,9 @@
 package org.passgenau.cli;
 
-import java.io.BufferedReader;
-import java.io.FilterReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +70,8 @@ final class MatchCommand implements Callable<Integer> {
   private Path out;
 
   @Option(names = "--threads", paramLabel = "N", converter = ThreadCount.class,
-      description = "Threads that rank, 1 to 256 (default: the available processors).")
+      description = "Threads that read, index and rank, 1 to 256 (default: the available"
+          + " processors; indexing uses at most 64).")
   private Integer threads;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
@@ -124,29 +123,23 @@ final class MatchCommand implements Callable<Integer> {
     int rankingThreads = threads == null ? ThreadCount.processors() : threads;
     phases.end("setup");
 
-    InputFile<Opportunity> opportunityFile = null;
-    if (!reuseIndex) {
-      opportunityFile = readOpportunities();
-      phases.end("read+index");
-    }
     List<InputFile<?>> inputs = new ArrayList<>();
     Engines.Taxonomy occupations;
     int indexed;
     Progress progress = Progress.ofStream(err, main.interactive(), System::nanoTime);
-    // Opened before indexing, so that a profile file that cannot be read fails at once.
-    try (Reader profileLines = openProfiles()) {
+    // Both opened before anything is indexed, so that a file that cannot be read fails at once,
+    // the opportunity file first.
+    try (InputStream opportunityBytes = reuseIndex ? null : open(opportunities);
+        InputStream profileBytes = open(profiles)) {
       occupations = taxonomy.load();
       phases.end("setup");
       try (MatchingEngine engine = reuseIndex
           ? Engines.openReadOnly(index, occupations, ruleSet)
-          : Engines.open(index, occupations, ruleSet)) {
+          : Engines.open(index, occupations, ruleSet, rankingThreads)) {
         if (reuseIndex) {
           phases.end("open index");
         } else {
-          engine.upsertAll(opportunityFile.read().records());
-          // The engine holds them now; the summary needs only the counts and rejects.
-          inputs.add(opportunityFile.withoutRecords());
-          opportunityFile = null;
+          inputs.add(load(engine, opportunityBytes, rankingThreads));
           phases.end("read+index");
           engine.refresh();
           if (index != null) {
@@ -157,7 +150,7 @@ final class MatchCommand implements Callable<Integer> {
         indexed = engine.size();
         BatchMatcher matcher =
             BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();
-        inputs.add(matchStream(matcher, profileLines, progress));
+        inputs.add(matchStream(matcher, profileBytes, progress));
         phases.end("rank+write");
       }
     }
@@ -186,7 +179,22 @@ final class MatchCommand implements Callable<Integer> {
    * Reads the profiles as they come and writes each result as soon as it and those before it are
    * ready; what is written is in the profiles' order, whatever the threads.
    */
-  private InputFile<Profile> matchStream(BatchMatcher matcher, Reader profileLines,
+  /**
+   * Reads the opportunities straight into the engine: lines are parsed on {@code threads}
+   * threads and each record is indexed as it is parsed, so that the file is never held whole.
+   */
+  private InputFile<Opportunity> load(MatchingEngine engine, InputStream bytes, int threads) {
+    String source = isStdin(opportunities) ? InputFile.STDIN : opportunities.toString();
+    List<Reject> rejected = new ArrayList<>();
+    ReadSummary read;
+    try (MatchingEngine.BulkUpsert load = engine.bulkUpsert()) {
+      read = JsonLinesReader.opportunities().withThreads(threads)
+          .read(bytes, source, load, rejected::add);
+    }
+    return InputFile.streamed("opportunities", source, false, read, rejected);
+  }
+
+  private InputFile<Profile> matchStream(BatchMatcher matcher, InputStream profileLines,
       Progress progress) throws IOException {
     String source = isStdin(profiles) ? InputFile.STDIN : profiles.toString();
     // A producer feeding standard input may wait for each result: hand every one on at once.
@@ -214,36 +222,25 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private InputFile<Opportunity> readOpportunities() {
-    return isStdin(opportunities)
-        ? InputFile.read("opportunities", InputFile.STDIN, stdin(), false,
-            JsonLinesReader.opportunities())
-        : InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
-  }
-
   /**
-   * The profiles' lines; standard input is read but left open, since it belongs to the caller.
+   * The bytes of an input file; standard input is read but left open, since it belongs to the
+   * caller.
    *
    * @throws UncheckedIOException naming the file when it cannot be opened
    */
-  private Reader openProfiles() {
-    if (isStdin(profiles)) {
-      return new FilterReader(stdin()) {
+  private InputStream open(Path file) {
+    if (isStdin(file)) {
+      return new FilterInputStream(main.in()) {
         @Override
         public void close() {}
       };
     }
     try {
-      return Files.newBufferedReader(profiles, StandardCharsets.UTF_8);
+      return Files.newInputStream(file);
     } catch (IOException e) {
       // As the reader says it, so that the message does not depend on when the file is opened.
-      throw new UncheckedIOException("cannot read " + profiles + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  /** Standard input as strict UTF-8: bytes that are not UTF-8 fail, as they do in a file. */
-  private BufferedReader stdin() {
-    return new BufferedReader(new InputStreamReader(main.in(), StandardCharsets.UTF_8.newDecoder()));
   }
 
   private static boolean isStdin(Path path) {
