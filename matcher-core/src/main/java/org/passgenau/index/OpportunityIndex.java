@@ -87,7 +87,7 @@ public final class OpportunityIndex<C> implements Closeable {
    * Documents are small (an id term and a record); a larger buffer than Lucene's 16 MB default
    * flushes fewer, larger segments, whose columns are each built once.
    */
-  private static final double RAM_BUFFER_MB = 64;
+  private static final double RAM_BUFFER_MB = 16;
 
   private OpportunityIndex(
       Directory directory, IndexWriter writer, Path path, SegmentViews<C> views,
