@@ -176,10 +176,6 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads the profiles as they come and writes each result as soon as it and those before it are
-   * ready; what is written is in the profiles' order, whatever the threads.
-   */
-  /**
    * Reads the opportunities straight into the engine: lines are parsed on {@code threads}
    * threads and each record is indexed as it is parsed, so that the file is never held whole.
    */
@@ -194,6 +190,10 @@ final class MatchCommand implements Callable<Integer> {
     return InputFile.streamed("opportunities", source, false, read, rejected);
   }
 
+  /**
+   * Reads the profiles as they come and writes each result as soon as it and those before it are
+   * ready; what is written is in the profiles' order, whatever the threads.
+   */
   private InputFile<Profile> matchStream(BatchMatcher matcher, InputStream profileLines,
       Progress progress) throws IOException {
     String source = isStdin(profiles) ? InputFile.STDIN : profiles.toString();
