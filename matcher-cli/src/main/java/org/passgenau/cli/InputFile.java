@@ -1,7 +1,6 @@
 package org.passgenau.cli;
 
 import com.google.common.collect.ImmutableList;
-import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,26 +30,12 @@ record InputFile<T>(
     return new InputFile<>(kind, path.toString(), personal, read, read.records().size());
   }
 
-  /** Reads a character stream such as standard input, named {@code source}; does not close it. */
-  static <T> InputFile<T> read(
-      String kind, String source, Reader in, boolean personal, JsonLinesReader<T> reader) {
-    ReadResult<T> read = reader.read(in, source);
-    return new InputFile<>(kind, source, personal, read, read.records().size());
-  }
-
   /** An input whose records were streamed to a consumer while it was read. */
   static <T> InputFile<T> streamed(
       String kind, String source, boolean personal, ReadSummary summary, List<Reject> rejects) {
     ReadResult<T> read = new ReadResult<>(
         ImmutableList.of(), rejects, summary.unknownFields(), summary.linesRead());
     return new InputFile<>(kind, source, personal, read, summary.records());
-  }
-
-  /** This input with its records let go, once they are indexed: the summary needs counts only. */
-  InputFile<T> withoutRecords() {
-    ReadResult<T> counts = new ReadResult<>(
-        ImmutableList.of(), read.rejects(), read.unknownFields(), read.linesRead());
-    return new InputFile<>(kind, source, personal, counts, accepted);
   }
 
   /** One line for stderr: counts and the names of ignored fields, never values. */
