@@ -15,6 +15,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.passgenau.io.Problems.Problem;
@@ -316,13 +318,21 @@ public final class JsonLinesReader<T> {
   }
 
   private void readOnWorkers(InputStream in, Pass pass) throws IOException {
+    // The threads are kept so that a read returns only once they have ended: an executor
+    // reports termination while its last worker thread is still on its way out.
+    List<Thread> started = new ArrayList<>();
+    ThreadFactory named =
+        new ThreadFactoryBuilder().setNameFormat("json-lines-parser-%d").setDaemon(true).build();
     ExecutorService workers =
         Executors.newFixedThreadPool(
             threads,
-            new ThreadFactoryBuilder()
-                .setNameFormat("json-lines-parser-%d")
-                .setDaemon(true)
-                .build());
+            task -> {
+              Thread thread = named.newThread(task);
+              synchronized (started) {
+                started.add(thread);
+              }
+              return thread;
+            });
     ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
     ArrayDeque<Future<ParsedBlock<T>>> inFlight = new ArrayDeque<>();
     try {
@@ -349,6 +359,18 @@ public final class JsonLinesReader<T> {
     } finally {
       inFlight.forEach(block -> block.cancel(true));
       MoreExecutors.shutdownAndAwaitTermination(workers, Duration.ofMinutes(1));
+      joinAll(started);
+    }
+  }
+
+  /** Waits for the threads to end, keeping the caller's interrupt for after. */
+  private static void joinAll(List<Thread> threads) {
+    List<Thread> copy;
+    synchronized (threads) {
+      copy = List.copyOf(threads);
+    }
+    for (Thread thread : copy) {
+      Uninterruptibles.joinUninterruptibly(thread, Duration.ofMinutes(1));
     }
   }
 

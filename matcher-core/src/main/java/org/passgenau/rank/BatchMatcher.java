@@ -7,6 +7,8 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -138,6 +141,8 @@ public final class BatchMatcher {
 
     private final Consumer<? super MatchResult> sink;
     private final ExecutorService workers;
+    /** The match threads the pool started, to wait for when the run stops. */
+    private final List<Thread> matchThreads = new ArrayList<>();
     private final Thread handOver;
     /** The matches under way, in submission order; the hand-over thread takes from the head. */
     private final BlockingQueue<Future<MatchResult>> inOrder = new LinkedBlockingQueue<>();
@@ -154,8 +159,17 @@ public final class BatchMatcher {
       this.sink = sink;
       String name = "passgenau-batch-" + RUNS.incrementAndGet();
       // Daemons: a run its caller forgot to close never keeps the JVM alive.
-      this.workers = Executors.newFixedThreadPool(threads,
-          new ThreadFactoryBuilder().setNameFormat(name + "-match-%d").setDaemon(true).build());
+      ThreadFactory named =
+          new ThreadFactoryBuilder().setNameFormat(name + "-match-%d").setDaemon(true).build();
+      // Kept so that stopping waits for the threads themselves: an executor reports termination
+      // while its last worker thread is still on its way out.
+      this.workers = Executors.newFixedThreadPool(threads, task -> {
+        Thread thread = named.newThread(task);
+        synchronized (matchThreads) {
+          matchThreads.add(thread);
+        }
+        return thread;
+      });
       this.handOver = new ThreadFactoryBuilder().setNameFormat(name + "-results").setDaemon(true)
           .build().newThread(this::handOverInOrder);
       handOver.start();
@@ -217,6 +231,7 @@ public final class BatchMatcher {
       }
       workers.shutdown();
       Uninterruptibles.awaitTerminationUninterruptibly(workers);
+      joinMatchThreads();
       Throwable failed = failure.get();
       if (failed != null && !failureThrown) {
         failureThrown = true;
@@ -292,6 +307,17 @@ public final class BatchMatcher {
     private void awaitStopped() {
       Uninterruptibles.joinUninterruptibly(handOver);
       Uninterruptibles.awaitTerminationUninterruptibly(workers);
+      joinMatchThreads();
+    }
+
+    private void joinMatchThreads() {
+      List<Thread> started;
+      synchronized (matchThreads) {
+        started = List.copyOf(matchThreads);
+      }
+      for (Thread thread : started) {
+        Uninterruptibles.joinUninterruptibly(thread);
+      }
     }
   }
 
