@@ -158,31 +158,17 @@ final class Scorers {
         int[] start = new int[n + 1];
         int[] term = new int[total];
         int[] list = new int[n];
-        Map<IntArrayKey, Integer> lists = new HashMap<>();
+        // Numbered per segment: a query keeps one value per distinct list of this segment.
+        IntListInterner lists = new IntListInterner();
         int at = 0;
         for (int d = 0; d < n; d++) {
           start[d] = at;
           System.arraycopy(ids[d], 0, term, at, ids[d].length);
           at += ids[d].length;
-          Integer next = lists.size();
-          Integer known = lists.putIfAbsent(new IntArrayKey(ids[d]), next);
-          list[d] = known != null ? known : next;
+          list[d] = lists.intern(ids[d]);
         }
         start[n] = at;
         return new SkillColumns(start, term, list, lists.size());
-      }
-
-      /** An int array compared by its contents, as a map key. */
-      private record IntArrayKey(int[] values) {
-        @Override
-        public boolean equals(Object o) {
-          return o instanceof IntArrayKey k && Arrays.equals(values, k.values);
-        }
-
-        @Override
-        public int hashCode() {
-          return Arrays.hashCode(values);
-        }
       }
 
       private static int[] termIds(List<String> skills, Vocabulary vocabulary) {
