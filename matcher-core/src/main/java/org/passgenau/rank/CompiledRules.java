@@ -330,19 +330,17 @@ final class CompiledRules {
       }
       // The partial sums are added in another order than score's, so allow for rounding.
       double best = weights[deferred] * boundScorers[deferred].maxValue() + 1e-9;
-      int cut = n > 4 * top.k() ? primingBucket(scores, n, top.k()) : Integer.MIN_VALUE;
-      if (cut == Integer.MIN_VALUE) {
-        offerHopeful(c, docs, scores, 0, n, best, top);
+      double cut = n > 4 * top.k() ? primingCut(scores, n, top.k()) : Double.NaN;
+      if (Double.isNaN(cut)) {
+        offerHopeful(c, docs, scores, n, best, top);
         return;
       }
       // The rows of the best buckets first: the heap's threshold then starts high, and most
       // other rows fail the bound without their distance. Offering in another order changes
       // nothing, since the heap's order (score, then id) is total.
-      double min = bucketMin;
-      double scale = bucketScale;
       int m = 0;
       for (int i = 0; i < n; i++) {
-        if (bucket(scores[i], min, scale) >= cut) {
+        if (scores[i] >= cut) {
           int d = docs[i];
           top.offer(score(c, d), c, d);
         } else {
@@ -350,13 +348,13 @@ final class CompiledRules {
           scores[m++] = scores[i];
         }
       }
-      offerHopeful(c, docs, scores, 0, m, best, top);
+      offerHopeful(c, docs, scores, m, best, top);
     }
 
-    /** Offers the rows of {@code docs[from..to)} whose partial score plus {@code best} may enter. */
-    private void offerHopeful(OpportunityColumns c, int[] docs, double[] scores, int from, int to,
+    /** Offers the rows of {@code docs[0..n)} whose partial score plus {@code best} may enter. */
+    private void offerHopeful(OpportunityColumns c, int[] docs, double[] scores, int n,
         double best, TopK top) {
-      for (int i = from; i < to; i++) {
+      for (int i = 0; i < n; i++) {
         if (scores[i] + best >= top.threshold()) {
           int d = docs[i];
           top.offer(score(c, d), c, d);
@@ -365,17 +363,14 @@ final class CompiledRules {
     }
 
     private static final int BUCKETS = 64;
-    /** The lowest partial score and the buckets per unit of score, of the last primingBucket. */
-    private double bucketMin;
-    private double bucketScale;
     private final int[] bucketCounts = new int[BUCKETS];
 
     /**
-     * The highest bucket of partial scores (of {@link #BUCKETS} between the lowest and the
-     * highest) from which up lie at least {@code k} rows, or {@code Integer.MIN_VALUE} when the
-     * scores do not spread.
+     * The lowest partial score of the highest bucket (of {@link #BUCKETS} between the lowest and
+     * the highest score) from which up lie at least {@code k} rows, or NaN when the scores do not
+     * spread. Only the order in which rows are offered depends on it, never the result.
      */
-    private int primingBucket(double[] scores, int n, int k) {
+    private double primingCut(double[] scores, int n, int k) {
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
@@ -383,7 +378,7 @@ final class CompiledRules {
         max = Math.max(max, scores[i]);
       }
       if (!(max > min)) {
-        return Integer.MIN_VALUE;
+        return Double.NaN;
       }
       double scale = BUCKETS / (max - min);
       int[] counts = bucketCounts;
@@ -391,16 +386,14 @@ final class CompiledRules {
       for (int i = 0; i < n; i++) {
         counts[bucket(scores[i], min, scale)]++;
       }
-      bucketMin = min;
-      bucketScale = scale;
       int above = 0;
-      for (int b = BUCKETS - 1; b >= 0; b--) {
+      for (int b = BUCKETS - 1; b > 0; b--) {
         above += counts[b];
         if (above >= k) {
-          return b;
+          return min + b / scale;
         }
       }
-      return 0;
+      return min;
     }
 
     private static int bucket(double score, double min, double scale) {
