@@ -161,18 +161,7 @@ public final class OpportunityIndex<C> implements Closeable {
         public void close() {}
       };
     }
-    PartitionedUpserts lanes = new PartitionedUpserts(indexingThreads, this::upsert);
-    return new Bulk() {
-      @Override
-      public void accept(Opportunity opportunity) {
-        lanes.accept(opportunity);
-      }
-
-      @Override
-      public void close() {
-        lanes.close();
-      }
-    };
+    return new PartitionedUpserts(indexingThreads, this::upsert);
   }
 
   /** A bulk upsert: accept each opportunity, then close to wait for them all. */

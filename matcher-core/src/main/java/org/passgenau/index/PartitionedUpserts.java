@@ -32,7 +32,7 @@ import org.passgenau.model.Opportunity;
  *
  * <p>Not thread-safe: one thread feeds it.
  */
-final class PartitionedUpserts implements Consumer<Opportunity>, AutoCloseable {
+final class PartitionedUpserts implements OpportunityIndex.Bulk {
 
   private static final int BATCH = 256;
   private static final int BATCHES_IN_FLIGHT_PER_LANE = 4;
@@ -100,11 +100,6 @@ final class PartitionedUpserts implements Consumer<Opportunity>, AutoCloseable {
     if (batch.size() == BATCH) {
       guard(() -> submit(lane));
     }
-  }
-
-  /** The number of opportunities accepted so far. */
-  long accepted() {
-    return accepted;
   }
 
   /**
