@@ -25,17 +25,27 @@ final class Converters {
 
     @Override
     public Integer convert(String value) {
-      int k;
-      try {
-        k = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("'" + value + "' is not a whole number");
-      }
-      if (k < 1 || k > MAX) {
-        throw new TypeConversionException("must be between 1 and " + MAX + ", was " + value);
-      }
-      return k;
+      return wholeNumber(value, 1, MAX);
     }
+  }
+
+  /**
+   * A whole number from {@code min} to {@code max}.
+   *
+   * @throws TypeConversionException naming the value when it is not one
+   */
+  static int wholeNumber(String value, int min, int max) {
+    int number;
+    try {
+      number = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("'" + value + "' is not a whole number");
+    }
+    if (number < min || number > max) {
+      throw new TypeConversionException(
+          "must be between " + min + " and " + max + ", was " + value);
+    }
+    return number;
   }
 
   /** {@code --as-of}: an ISO date, as everywhere in the data contract. */

@@ -2,11 +2,11 @@ package org.passgenau.cli;
 
 import org.passgenau.rank.BatchMatcher;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --threads}: how many threads rank, checked at parse time so that a bad value is a usage
- * error naming it. The default is resolved when the command runs, from the processors it has.
+ * {@code --threads}: how many threads read, index and rank, checked at parse time so that a bad
+ * value is a usage error naming it. The default is resolved when the command runs, from the
+ * processors it has.
  */
 final class ThreadCount implements ITypeConverter<Integer> {
 
@@ -14,16 +14,7 @@ final class ThreadCount implements ITypeConverter<Integer> {
 
   @Override
   public Integer convert(String value) {
-    int threads;
-    try {
-      threads = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException("'" + value + "' is not a whole number");
-    }
-    if (threads < 1 || threads > MAX) {
-      throw new TypeConversionException("must be between 1 and " + MAX + ", was " + value);
-    }
-    return threads;
+    return Converters.wholeNumber(value, 1, MAX);
   }
 
   /** The processors this JVM may use, within the bounds. */
