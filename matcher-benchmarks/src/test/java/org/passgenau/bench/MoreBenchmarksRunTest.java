@@ -20,9 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Smoke test of the scan-bound, batch and indexing benchmarks and of the footprint and growth
- * programs: each runs once with 1,000 opportunities and a single 100 ms iteration. Proves that
- * they run and produce figures, not how fast anything is.
+ * Smoke test of the scan-bound, batch and indexing benchmarks (the engine's and the peer's) and
+ * of the footprint and growth programs: each runs once with 1,000 opportunities and a single 100
+ * ms iteration. Proves that they run and produce figures, not how fast anything is.
  */
 class MoreBenchmarksRunTest {
 
@@ -68,6 +68,18 @@ class MoreBenchmarksRunTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void indexRunsAndCountsOpportunities() throws RunnerException {
     Collection<RunResult> results = run(IndexBenchmark.class.getName() + ".index");
+    assertThat(results).hasSize(1);
+    RunResult r = results.iterator().next();
+    assertThat(r.getPrimaryResult().getScore()).isPositive();
+    assertThat(r.getSecondaryResults()).containsKey("opportunities");
+    assertThat(r.getSecondaryResults().get("opportunities").getScore())
+        .isGreaterThan(r.getPrimaryResult().getScore());
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void elasticStylePeerIndexingRunsAndCountsOpportunities() throws RunnerException {
+    Collection<RunResult> results = run(PeerIndexBenchmark.class.getName() + ".elasticStyle");
     assertThat(results).hasSize(1);
     RunResult r = results.iterator().next();
     assertThat(r.getPrimaryResult().getScore()).isPositive();

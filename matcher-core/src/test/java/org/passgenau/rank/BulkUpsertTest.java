@@ -69,13 +69,17 @@ class BulkUpsertTest {
   }
 
   @Test
-  void aFailureWhileIndexingReachesTheCaller() {
+  void aMissingOpportunityIsRefusedWhenHandedOverAndTheOthersAreStillIndexed() {
+    // A failure inside an indexing lane reaching the caller is PartitionedUpsertsTest's.
     try (MatchingEngine engine = MatchingEngine.builder().indexingThreads(2).build()) {
       MatchingEngine.BulkUpsert load = engine.bulkUpsert();
+      manyVacancies().subList(0, 500).forEach(load);
       assertThatThrownBy(() -> load.accept(null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("opportunity");
       load.close();
+      engine.refresh();
+      assertThat(engine.size()).isEqualTo(500);
     }
   }
 }
