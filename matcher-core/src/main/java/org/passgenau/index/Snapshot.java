@@ -3,10 +3,15 @@ package org.passgenau.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.util.Bits;
 import org.passgenau.model.Opportunity;
 
 /**
@@ -114,6 +119,33 @@ public final class Snapshot<C> implements AutoCloseable {
       return new OpportunityDocuments.Records(leaf.reader()).id(globalDocId - leaf.docBase);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The segment and row of the live opportunity with this id, as {@code {segment index, segment
+   * doc id}}, or null when the snapshot holds none. A term lookup per segment, not a scan.
+   */
+  public int[] find(String id) {
+    Term term = new Term(OpportunityFields.ID, id);
+    try {
+      for (int s = 0; s < leaves.size(); s++) {
+        LeafReader reader = leaves.get(s).reader();
+        PostingsEnum postings = reader.postings(term, PostingsEnum.NONE);
+        if (postings == null) {
+          continue;
+        }
+        Bits live = reader.getLiveDocs();
+        for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS;
+            d = postings.nextDoc()) {
+          if (live == null || live.get(d)) {
+            return new int[] {s, d};
+          }
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look up opportunity " + id, e);
     }
   }
 

@@ -47,8 +47,8 @@ final class BroughtOccupations {
    */
   private final int[] recognitionMemo;
 
-  BroughtOccupations(
-      Profile p, RuleSet rules, Vocabulary vocabulary, ToIntFunction<Occupation> toIsco) {
+  BroughtOccupations(Profile p, RuleSet rules, Vocabulary vocabulary,
+      ToIntFunction<Occupation> toIsco, boolean memoize) {
     // A qualification counts fully, an experience more with more years, a wish a little less
     // than a qualification.
     List<Brought> brought = new ArrayList<>();
@@ -83,7 +83,7 @@ final class BroughtOccupations {
     this.bridgeLevels = rules.bridgeLevels();
     this.equivalences = pairKeys(rules.recognitionEquivalences());
     this.recognitionLevels = rules.recognitionSharedLevels();
-    this.recognitionMemo = new int[vocabulary.occupations.size()];
+    this.recognitionMemo = new int[memoize ? vocabulary.occupations.size() : 0];
     Arrays.fill(recognitionMemo, UNDECIDED);
   }
 

@@ -96,7 +96,7 @@ final class DateFilters {
             ? NO_DAY : (int) a.availableFrom().toEpochDay();
         this.graceApprenticeship = q.rules.startGraceDaysApprenticeship();
         this.graceOther = q.rules.startGraceDaysOther();
-        this.memo = new byte[q.vocabulary.starts.size()];
+        this.memo = new byte[q.memoSize(q.vocabulary.starts.size())];
       }
 
       /** Decided once per (start day, kind, country); the lookup stays small enough to inline. */

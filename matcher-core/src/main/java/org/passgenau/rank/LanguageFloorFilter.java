@@ -32,7 +32,7 @@ final class LanguageFloorFilter extends Rule.Filter {
     Bound(ProfileQuery q) {
       this.q = q;
       this.tolerance = q.rules.languageGapTolerance();
-      this.memo = new byte[2 * q.vocabulary.languageRequirements.size()];
+      this.memo = new byte[q.memoSize(2 * q.vocabulary.languageRequirements.size())];
     }
 
     /**

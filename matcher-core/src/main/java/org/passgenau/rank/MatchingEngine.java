@@ -70,9 +70,12 @@ public final class MatchingEngine implements Closeable {
   private final LoadingCache<String, Integer> titleCodes;
   /** Resolved occupations of profiles (which often carry only a title), for the same reason. */
   private final LoadingCache<Occupation, Integer> occupationCodes;
+  /** The people that {@link #candidates} ranks. */
+  private final ProfileStore profiles;
 
   private MatchingEngine(Builder b) {
     this.rules = new CompiledRules(b.ruleSet, b.customRules);
+    this.profiles = new ProfileStore(b.ruleSet);
     this.taxonomy = b.taxonomy;
     this.titleCodes =
         Caffeine.newBuilder()
@@ -181,12 +184,38 @@ public final class MatchingEngine implements Closeable {
   }
 
   /**
-   * Makes all changes so far visible to the matches that start afterwards. A {@linkplain
-   * Builder#readOnly() read-only} engine moves on to the last commit of the saved index, so that
-   * it sees what the engine writing the index has committed since.
+   * Adds a person for {@link #candidates} to rank, or replaces the one with its id; visible after
+   * {@link #refresh()}. Profiles are held in memory, also by a read-only engine, and never saved.
+   */
+  public void upsertProfile(Profile profile) {
+    profiles.upsert(profile);
+  }
+
+  /** Adds or replaces many people, in order (a later one with the same id wins). */
+  public void upsertProfiles(Iterable<Profile> people) {
+    for (Profile profile : people) {
+      profiles.upsert(profile);
+    }
+  }
+
+  /** Removes the person with this id, if any; takes effect at {@link #refresh()}. */
+  public void deleteProfile(String id) {
+    profiles.delete(id);
+  }
+
+  /** People visible to {@link #candidates}. */
+  public int profileCount() {
+    return profiles.published().size();
+  }
+
+  /**
+   * Makes all changes so far, to opportunities and people, visible to the queries that start
+   * afterwards. A {@linkplain Builder#readOnly() read-only} engine moves on to the last commit of
+   * the saved index, so that it sees what the engine writing the index has committed since.
    */
   public void refresh() {
     index.refresh();
+    profiles.refresh();
   }
 
   /** Makes all changes durable, for an engine on disk. */
@@ -214,6 +243,39 @@ public final class MatchingEngine implements Closeable {
           matches.size() < options.topK() ? nextSteps(excluded, messages) : List.of();
       return new MatchResult(profile.id(), rules.ruleSet.name(), matches, counts(excluded), nextSteps);
     });
+  }
+
+  /**
+   * Ranks the visible people ({@link #upsertProfile}) who may take the visible opportunity with
+   * this id: the same hard rules, scores and explanations as {@link #match} gives for each pair,
+   * best first, equal scores in profile id order, with the people each filter excluded counted
+   * under the first filter that excludes the pair.
+   *
+   * <pre>{@code
+   * engine.upsertProfiles(registered);
+   * engine.refresh();
+   * CandidateResult result = engine.candidates("A-0042", MatchOptions.defaults().withTopK(10));
+   * }</pre>
+   *
+   * @throws java.util.NoSuchElementException naming the id when no visible opportunity has it
+   */
+  public CandidateResult candidates(String opportunityId, MatchOptions options) {
+    Objects.requireNonNull(opportunityId, "opportunityId");
+    Objects.requireNonNull(options, "options");
+    ProfileSet people = profiles.published();
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      int[] found = snapshot.find(opportunityId);
+      if (found == null) {
+        throw new java.util.NoSuchElementException(
+            "no opportunity with id '" + opportunityId + "' in the index");
+      }
+      OpportunityColumns c = snapshot.segments().get(found[0]).columns();
+      CandidateRanker ranker =
+          new CandidateRanker(rules, vocabulary, this::isco, options, c, c.rowOf(found[1]));
+      int[] excluded = ranker.rank(people);
+      return new CandidateResult(opportunityId, rules.ruleSet.name(),
+          ranker.candidates(people, this::label), counts(excluded));
+    }
   }
 
   /**

@@ -300,6 +300,19 @@ final class OpportunityColumns {
     return ((RuleColumns.Booleans) groups[rule.ordinal()]).values;
   }
 
+  /**
+   * The row of the document with segment doc id {@code doc}, or -1. A scan: rows are in spatial
+   * order, and one lookup per query does not earn an inverse column.
+   */
+  int rowOf(int doc) {
+    for (int r = 0; r < size; r++) {
+      if (segmentDoc[r] == doc) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
   boolean has(int doc, int flag) {
     return (flags[doc] & flag) != 0;
   }

@@ -24,6 +24,8 @@ final class ProfileQuery {
   final Vocabulary vocabulary;
   final LocalDate asOf;
   final int today;
+  /** Whether bound rules keep memos; see {@link #memoSize}. */
+  final boolean memoize;
 
   /** Home, commuting limits and moves: the commute filter and the distance scorer. */
   final Reach reach;
@@ -40,13 +42,29 @@ final class ProfileQuery {
       LocalDate asOf,
       Vocabulary vocabulary,
       ToIntFunction<Occupation> isco) {
+    this(p, rules, asOf, vocabulary, isco, true);
+  }
+
+  /**
+   * As above; {@code memoize} false binds the rules without memos, for a query that meets one
+   * opportunity only (reverse matching binds one query per person and opportunity, where sizing
+   * and clearing memos would cost more than the decisions they save).
+   */
+  ProfileQuery(
+      Profile p,
+      RuleSet rules,
+      LocalDate asOf,
+      Vocabulary vocabulary,
+      ToIntFunction<Occupation> isco,
+      boolean memoize) {
     this.profile = p;
+    this.memoize = memoize;
     this.rules = rules;
     this.vocabulary = vocabulary;
     this.asOf = asOf;
     this.today = (int) asOf.toEpochDay();
     this.reach = new Reach(p, rules, asOf, vocabulary);
-    this.occupations = new BroughtOccupations(p, rules, vocabulary, isco);
+    this.occupations = new BroughtOccupations(p, rules, vocabulary, isco, memoize);
     List<LanguageSkill> langs = p.languages();
     this.langIds = new int[langs.size()];
     this.langRanks = new byte[langs.size()];
@@ -54,6 +72,15 @@ final class ProfileQuery {
       langIds[i] = vocabulary.languages.lookup(langs.get(i).language());
       langRanks[i] = (byte) langs.get(i).level().rank();
     }
+  }
+
+  /**
+   * The length of a memo over {@code distinct} interned values: all of them, or none for a query
+   * bound without memos. A rule decides ids beyond its memo without remembering them (as it does
+   * for segments built after the query was bound), so the answers are the same either way.
+   */
+  int memoSize(int distinct) {
+    return memoize ? distinct : 0;
   }
 
   /** The person's CEFR rank (0 = none) in the language with id {@code languageId}. */

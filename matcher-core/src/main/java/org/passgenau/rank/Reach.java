@@ -78,31 +78,10 @@ final class Reach {
     this.located = home != null && home.hasCoordinates();
     this.lat = located ? home.lat() : Double.NaN;
     this.lon = located ? home.lon() : Double.NaN;
+    double[] limits = commuteLimitsKm(p, rules);
+    this.commuteKmFullDay = limits[0];
+    this.commuteKmPartDay = limits[1];
     Mobility m = p.mobility();
-    boolean car = m != null && Boolean.TRUE.equals(m.car());
-    double speed = car ? rules.carKmh() : rules.publicTransportKmh();
-    Double statedKm = m == null ? null : m.maxCommuteKm();
-    Double statedMinutes = m == null ? null : m.maxCommuteMinutes();
-    if (statedKm != null || statedMinutes != null) {
-      double km = Double.POSITIVE_INFINITY;
-      if (statedKm != null) {
-        km = statedKm;
-      }
-      if (statedMinutes != null) {
-        km = Math.min(km, statedMinutes / 60.0 * speed);
-      }
-      this.commuteKmFullDay = km;
-      this.commuteKmPartDay = km;
-    } else {
-      boolean netherlands = home != null && "NL".equals(home.country());
-      // The legal norms speak of a daily round trip; the limit is one way.
-      double full =
-          netherlands ? rules.dailyCommuteMinutesNl() : rules.dailyCommuteMinutesFullDay();
-      double part =
-          netherlands ? rules.dailyCommuteMinutesNl() : rules.dailyCommuteMinutesPartDay();
-      this.commuteKmFullDay = full / 2 / 60.0 * speed;
-      this.commuteKmPartDay = part / 2 / 60.0 * speed;
-    }
     this.willingToRelocate = m != null && Boolean.TRUE.equals(m.willingToRelocate());
     ResidenceObligation obligation = p.residenceObligation();
     this.obligationRegion =
@@ -124,6 +103,35 @@ final class Reach {
     this.surelyOutside2 = Math.max(partOutside2, fullOutside2);
     this.liftMinHours = rules.residenceLiftMinHoursPerWeek();
     this.liftMinEur = rules.residenceLiftMinMonthlyEur(asOf);
+  }
+
+  /**
+   * The one-way commuting limits in km for a full-day and a part-day job: the person's stated
+   * limit (km, or minutes at the speed of car or public transport, the stricter of both) for
+   * either, or else the legal norms of the rule set for a daily round trip.
+   */
+  static double[] commuteLimitsKm(Profile p, RuleSet rules) {
+    Location home = p.location();
+    Mobility m = p.mobility();
+    boolean car = m != null && Boolean.TRUE.equals(m.car());
+    double speed = car ? rules.carKmh() : rules.publicTransportKmh();
+    Double statedKm = m == null ? null : m.maxCommuteKm();
+    Double statedMinutes = m == null ? null : m.maxCommuteMinutes();
+    if (statedKm != null || statedMinutes != null) {
+      double km = Double.POSITIVE_INFINITY;
+      if (statedKm != null) {
+        km = statedKm;
+      }
+      if (statedMinutes != null) {
+        km = Math.min(km, statedMinutes / 60.0 * speed);
+      }
+      return new double[] {km, km};
+    }
+    boolean netherlands = home != null && "NL".equals(home.country());
+    // The legal norms speak of a daily round trip; the limit is one way.
+    double full = netherlands ? rules.dailyCommuteMinutesNl() : rules.dailyCommuteMinutesFullDay();
+    double part = netherlands ? rules.dailyCommuteMinutesNl() : rules.dailyCommuteMinutesPartDay();
+    return new double[] {full / 2 / 60.0 * speed, part / 2 / 60.0 * speed};
   }
 
   /** One-way commuting limit in km for a job of this opportunity's weekly hours. */
@@ -198,7 +206,7 @@ final class Reach {
    * The squared chord on the unit sphere of a great-circle distance of {@code km}, widened
    * ({@code side} 1) or narrowed (-1) by the margin.
    */
-  private static double squaredChord(double km, int side) {
+  static double squaredChord(double km, int side) {
     double withMargin = km + side * (CHORD_MARGIN_KM + km * CHORD_MARGIN_RELATIVE);
     if (withMargin <= 0) {
       return side < 0 ? -1 : 0;

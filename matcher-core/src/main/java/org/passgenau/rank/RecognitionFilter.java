@@ -28,7 +28,7 @@ final class RecognitionFilter extends Rule.Filter {
 
   @Override
   Rule.BoundFilter bind(ProfileQuery q) {
-    return new Bound(q.occupations, q.vocabulary.occupations.size());
+    return new Bound(q.occupations, q.memoSize(q.vocabulary.occupations.size()));
   }
 
   /**

@@ -30,7 +30,7 @@ final class Scorers {
 
     @Override
     Rule.BoundScorer bind(ProfileQuery q) {
-      return new Bound(q.occupations, q.vocabulary.occupations.size());
+      return new Bound(q.occupations, q.memoSize(q.vocabulary.occupations.size()));
     }
 
     private static final class Bound extends Rule.BoundScorer {
@@ -442,7 +442,7 @@ final class Scorers {
       Bound(ProfileQuery q) {
         this.q = q;
         this.gapPenalty = q.rules.languageGapPenalty();
-        this.memo = new double[q.vocabulary.languageRequirements.size()];
+        this.memo = new double[q.memoSize(q.vocabulary.languageRequirements.size())];
         Arrays.fill(memo, Double.NaN);
       }
 

@@ -72,7 +72,7 @@ final class WorkPermitFilter extends Rule.Filter {
           permit == null || permit.status() == null || permit.status() == PermitStatus.EU_CITIZEN;
       Location home = q.profile.location();
       this.homeCountry = q.vocabulary.countries.intern(home == null ? null : home.country());
-      this.memo = new byte[q.vocabulary.starts.size()];
+      this.memo = new byte[q.memoSize(q.vocabulary.starts.size())];
     }
 
     @Override

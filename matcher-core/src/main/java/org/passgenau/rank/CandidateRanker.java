@@ -1,0 +1,224 @@
+package org.passgenau.rank;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
+import org.passgenau.model.Occupation;
+import org.passgenau.model.Profile;
+
+/**
+ * Reverse matching for one opportunity: decides every published person against it with the very
+ * rules a match binds for that person, so that a pair's admission, score and explanation are the
+ * same in both directions. A person whose home lies surely beyond commuting reach is counted
+ * under the commute filter without binding the rules, and whole areas of such people are skipped
+ * at once; that is exact, since the commute filter comes first and such a person would not move.
+ * Not thread-safe; one instance per query.
+ */
+final class CandidateRanker {
+
+  private final CompiledRules rules;
+  private final Vocabulary vocabulary;
+  private final ToIntFunction<Occupation> isco;
+  private final MatchOptions options;
+  private final OpportunityColumns c;
+  private final int row;
+  private final int[] excluded;
+  private final Heap top;
+
+  CandidateRanker(CompiledRules rules, Vocabulary vocabulary, ToIntFunction<Occupation> isco,
+      MatchOptions options, OpportunityColumns columns, int row) {
+    this.rules = rules;
+    this.vocabulary = vocabulary;
+    this.isco = isco;
+    this.options = options;
+    this.c = columns;
+    this.row = row;
+    this.excluded = new int[rules.exclusionSlots()];
+    this.top = new Heap(options.topK());
+  }
+
+  /** Decides every person of {@code people}; returns the exclusion counts per slot. */
+  int[] rank(ProfileSet people) {
+    if (!prunesByCommute()) {
+      for (int p = 0; p < people.size(); p++) {
+        decide(people, p);
+      }
+      return excluded;
+    }
+    for (int p : people.alwaysDecided) {
+      decide(people, p);
+    }
+    double x = c.unitX[row];
+    double y = c.unitY[row];
+    double z = c.unitZ[row];
+    double[] areas = people.areas;
+    double[] homes = people.homes;
+    int commute = commuteSlot();
+    for (int a = 0; a < people.areaCount(); a++) {
+      double dx = areas[5 * a] - x;
+      double dy = areas[5 * a + 1] - y;
+      double dz = areas[5 * a + 2] - z;
+      double centre = Math.sqrt(dx * dx + dy * dy + dz * dz);
+      int from = people.areaStart[a];
+      int to = people.areaStart[a + 1];
+      // The margin covers the rounding of the distances above, far below a metre.
+      if (centre - areas[5 * a + 3] > areas[5 * a + 4] + 1e-9) {
+        excluded[commute] += to - from;
+        continue;
+      }
+      for (int j = from; j < to; j++) {
+        int p = people.grouped[j];
+        double hx = homes[3 * p] - x;
+        double hy = homes[3 * p + 1] - y;
+        double hz = homes[3 * p + 2] - z;
+        if (hx * hx + hy * hy + hz * hz >= people.beyond2[p]) {
+          excluded[commute]++;
+        } else {
+          decide(people, p);
+        }
+      }
+    }
+    return excluded;
+  }
+
+  /**
+   * Whether people can be counted under the commute filter from their homes alone: the filter is
+   * on and counts first, and the opportunity has a place (remote work is within everyone's reach).
+   */
+  private boolean prunesByCommute() {
+    return commuteSlot() == 0
+        && rules.filterSlots.length > 0
+        && rules.filterSlots[0] == 0
+        && !Float.isNaN(c.unitX[row]);
+  }
+
+  private static int commuteSlot() {
+    return RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
+  }
+
+  private CompiledRules.Bound bind(Profile profile) {
+    return rules.bind(
+        new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, isco, false));
+  }
+
+  private void decide(ProfileSet people, int p) {
+    CompiledRules.Bound bound = bind(people.profiles[p]);
+    int slot = bound.firstExclusion(c, row);
+    if (slot >= 0) {
+      excluded[slot]++;
+    } else {
+      // Ranked by the score as written, so that equal written scores are in id order.
+      top.offer(CompiledRules.round(bound.score(c, row)), p);
+    }
+  }
+
+  /** The admitted people ranked best first, explained in the options' language. */
+  List<Candidate> candidates(ProfileSet people,
+      BiFunction<String, Locale, Optional<String>> labels) {
+    Messages messages = new Messages(options.locale(), labels);
+    int[] best = top.drainBestFirst();
+    List<Candidate> out = new ArrayList<>(best.length);
+    for (int i = 0; i < best.length; i++) {
+      Profile profile = people.profiles[best[i]];
+      CompiledRules.Bound bound = bind(profile);
+      out.add(new Candidate(i + 1, profile.id(), CompiledRules.round(bound.score(c, row)),
+          bound.explain(c, row, messages)));
+    }
+    return out;
+  }
+
+  /**
+   * The best k people by score, equal scores by index (which is id order), on primitive arrays:
+   * a min-heap whose root is the worst kept. Grows up to k as people are offered, so that a large
+   * k costs memory only when that many are admitted.
+   */
+  static final class Heap {
+    private final int k;
+    private double[] scores;
+    private int[] people;
+    private int size;
+
+    Heap(int k) {
+      this.k = k;
+      this.scores = new double[Math.min(k, 64)];
+      this.people = new int[scores.length];
+    }
+
+    void offer(double score, int person) {
+      if (size < k) {
+        if (size == scores.length) {
+          scores = Arrays.copyOf(scores, Math.min(k, 2 * size));
+          people = Arrays.copyOf(people, scores.length);
+        }
+        scores[size] = score;
+        people[size] = person;
+        up(size++);
+      } else if (better(score, person, scores[0], people[0])) {
+        scores[0] = score;
+        people[0] = person;
+        down(0);
+      }
+    }
+
+    /** Whether (a, i) ranks before (b, j): higher score, or the same score and lower index. */
+    private static boolean better(double a, int i, double b, int j) {
+      return a > b || (a == b && i < j);
+    }
+
+    private void up(int i) {
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (!better(scores[parent], people[parent], scores[i], people[i])) {
+          return;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    private void down(int i) {
+      while (true) {
+        int worst = i;
+        int l = 2 * i + 1;
+        int r = l + 1;
+        if (l < size && better(scores[worst], people[worst], scores[l], people[l])) {
+          worst = l;
+        }
+        if (r < size && better(scores[worst], people[worst], scores[r], people[r])) {
+          worst = r;
+        }
+        if (worst == i) {
+          return;
+        }
+        swap(i, worst);
+        i = worst;
+      }
+    }
+
+    private void swap(int i, int j) {
+      double score = scores[i];
+      scores[i] = scores[j];
+      scores[j] = score;
+      int person = people[i];
+      people[i] = people[j];
+      people[j] = person;
+    }
+
+    /** The kept people, best first; empties the heap. */
+    int[] drainBestFirst() {
+      int[] out = new int[size];
+      while (size > 0) {
+        out[size - 1] = people[0];
+        size--;
+        scores[0] = scores[size];
+        people[0] = people[size];
+        down(0);
+      }
+      return out;
+    }
+  }
+}
