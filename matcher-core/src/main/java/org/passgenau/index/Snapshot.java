@@ -3,6 +3,7 @@ package org.passgenau.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -68,6 +69,14 @@ public final class Snapshot<C> implements AutoCloseable {
     this.searcher = searcher;
     this.segments = segments;
     this.leaves = searcher.getIndexReader().leaves();
+  }
+
+  /**
+   * The version of the index this snapshot shows: equal for snapshots of the same state, and
+   * changed by every refresh that made changes visible.
+   */
+  public long version() {
+    return ((DirectoryReader) searcher.getIndexReader()).getVersion();
   }
 
   /** The searcher over this snapshot's segments. */

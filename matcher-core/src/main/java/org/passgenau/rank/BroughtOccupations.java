@@ -1,5 +1,7 @@
 package org.passgenau.rank;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -146,7 +148,20 @@ final class BroughtOccupations {
     return ((long) Math.min(a, b) << 32) | (Math.max(a, b) & 0xffffffffL);
   }
 
+  /**
+   * Sorted pair keys per list of pairs of a rule set, by identity: a rule set's lists are
+   * immutable, and reverse matching binds a query per person, where encoding and sorting the
+   * same pairs again each time cost more than the rest of the binding.
+   */
+  private static final LoadingCache<List<List<String>>, long[]> PAIR_KEYS =
+      Caffeine.newBuilder().weakKeys().build(BroughtOccupations::encodePairKeys);
+
+  /** The sorted keys of {@code pairs}; shared, never to be changed. */
   private static long[] pairKeys(List<List<String>> pairs) {
+    return PAIR_KEYS.get(pairs);
+  }
+
+  private static long[] encodePairKeys(List<List<String>> pairs) {
     return pairs.stream()
         .mapToLong(pair -> pairKey(IscoCode.encode(pair.get(0)), IscoCode.encode(pair.get(1))))
         .sorted()

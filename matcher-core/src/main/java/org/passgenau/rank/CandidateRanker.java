@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.ToIntFunction;
-import org.passgenau.model.Occupation;
-import org.passgenau.model.Profile;
 
 /**
  * Reverse matching for one opportunity: decides every published person against it with the very
- * rules a match binds for that person, so that a pair's admission, score and explanation are the
+ * rules a match binds for that person (kept bound between queries in {@link BoundPeople}), so that a pair's admission, score and explanation are the
  * same in both directions. A person whose home lies surely beyond commuting reach is counted
  * under the commute filter without binding the rules, and whole areas of such people are skipped
  * at once; that is exact, since the commute filter comes first and such a person would not move.
@@ -21,19 +18,17 @@ import org.passgenau.model.Profile;
 final class CandidateRanker {
 
   private final CompiledRules rules;
-  private final Vocabulary vocabulary;
-  private final ToIntFunction<Occupation> isco;
+  private final BoundPeople bound;
   private final MatchOptions options;
   private final OpportunityColumns c;
   private final int row;
   private final int[] excluded;
   private final Heap top;
 
-  CandidateRanker(CompiledRules rules, Vocabulary vocabulary, ToIntFunction<Occupation> isco,
-      MatchOptions options, OpportunityColumns columns, int row) {
+  CandidateRanker(CompiledRules rules, BoundPeople bound, MatchOptions options,
+      OpportunityColumns columns, int row) {
     this.rules = rules;
-    this.vocabulary = vocabulary;
-    this.isco = isco;
+    this.bound = bound;
     this.options = options;
     this.c = columns;
     this.row = row;
@@ -41,16 +36,17 @@ final class CandidateRanker {
     this.top = new Heap(options.topK());
   }
 
-  /** Decides every person of {@code people}; returns the exclusion counts per slot. */
-  int[] rank(ProfileSet people) {
+  /** Decides every person; returns the exclusion counts per slot. */
+  int[] rank() {
+    ProfileSet people = bound.people;
     if (!prunesByCommute()) {
       for (int p = 0; p < people.size(); p++) {
-        decide(people, p);
+        decide(p);
       }
       return excluded;
     }
     for (int p : people.alwaysDecided) {
-      decide(people, p);
+      decide(p);
     }
     double x = c.unitX[row];
     double y = c.unitY[row];
@@ -78,7 +74,7 @@ final class CandidateRanker {
         if (hx * hx + hy * hy + hz * hz >= people.beyond2[p]) {
           excluded[commute]++;
         } else {
-          decide(people, p);
+          decide(p);
         }
       }
     }
@@ -100,33 +96,26 @@ final class CandidateRanker {
     return RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
   }
 
-  private CompiledRules.Bound bind(Profile profile) {
-    return rules.bind(
-        new ProfileQuery(profile, rules.ruleSet, options.asOf(), vocabulary, isco, false));
-  }
-
-  private void decide(ProfileSet people, int p) {
-    CompiledRules.Bound bound = bind(people.profiles[p]);
-    int slot = bound.firstExclusion(c, row);
+  private void decide(int p) {
+    CompiledRules.Bound person = bound.bound(p);
+    int slot = person.firstExclusion(c, row);
     if (slot >= 0) {
       excluded[slot]++;
     } else {
       // Ranked by the score as written, so that equal written scores are in id order.
-      top.offer(CompiledRules.round(bound.score(c, row)), p);
+      top.offer(CompiledRules.round(person.score(c, row)), p);
     }
   }
 
   /** The admitted people ranked best first, explained in the options' language. */
-  List<Candidate> candidates(ProfileSet people,
-      BiFunction<String, Locale, Optional<String>> labels) {
+  List<Candidate> candidates(BiFunction<String, Locale, Optional<String>> labels) {
     Messages messages = new Messages(options.locale(), labels);
     int[] best = top.drainBestFirst();
     List<Candidate> out = new ArrayList<>(best.length);
     for (int i = 0; i < best.length; i++) {
-      Profile profile = people.profiles[best[i]];
-      CompiledRules.Bound bound = bind(profile);
-      out.add(new Candidate(i + 1, profile.id(), CompiledRules.round(bound.score(c, row)),
-          bound.explain(c, row, messages)));
+      CompiledRules.Bound person = bound.bound(best[i]);
+      out.add(new Candidate(i + 1, bound.people.profiles[best[i]].id(),
+          CompiledRules.round(person.score(c, row)), person.explain(c, row, messages)));
     }
     return out;
   }

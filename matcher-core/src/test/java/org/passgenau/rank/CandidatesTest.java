@@ -119,6 +119,23 @@ class CandidatesTest {
   }
 
   @Test
+  void aLanguageThatOnlyALaterPostAsksIsKnownWhenThatPostIsRanked() {
+    try (MatchingEngine engine = MatchingEngine.builder().build()) {
+      engine.upsert(vacancy("V-1").build());
+      engine.upsertProfile(person("P-1").languages(List.of(LanguageSkill.of("uk", Cefr.B2))).build());
+      engine.refresh();
+      engine.candidates("V-1", OPTIONS);
+      engine.upsert(vacancy("V-2")
+          .languageRequirements(List.of(LanguageRequirement.of("uk", Cefr.B1))).build());
+      engine.refresh();
+
+      assertThat(engine.candidates("V-2", OPTIONS).candidates()).extracting(Candidate::profileId)
+          .as("Ukrainian at B2, bound again after the refresh that brought the language")
+          .containsExactly("P-1");
+    }
+  }
+
+  @Test
   void anUnknownOpportunityIsNamedInTheError() {
     try (MatchingEngine engine = MatchingEngine.builder().build()) {
       engine.upsert(vacancy("V-1").build());
