@@ -1,0 +1,171 @@
+package org.passgenau.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.passgenau.io.JsonLinesReader;
+import org.passgenau.io.ReadSummary;
+import org.passgenau.io.Reject;
+import org.passgenau.model.Opportunity;
+import org.passgenau.model.Profile;
+import org.passgenau.rank.MatchOptions;
+import org.passgenau.rank.MatchingEngine;
+import org.passgenau.rank.RuleSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options and the loading that {@code candidates}, {@code assign} and {@code gaps} share: both
+ * files read (rejects reported, the run goes on with the rest), the opportunities indexed as they
+ * are read, the people held in memory in file order. A later record with an id already read
+ * replaces the earlier one, as in {@code match}'s index.
+ */
+final class PeopleAndPosts {
+
+  @Option(names = "--opportunities", paramLabel = "FILE", required = true,
+      description = "Opportunities as JSON Lines.")
+  Path opportunities;
+
+  @Option(names = "--profiles", paramLabel = "FILE", required = true,
+      description = "Profiles as JSON Lines.")
+  Path profiles;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.IsoDate.class,
+      description = "Reference date for bans, deadlines and start dates (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+      converter = Converters.Language.class,
+      description = "Language of the explanations: en, de or nl (default: ${DEFAULT-VALUE}).")
+  Locale lang;
+
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Rule file: the filters, weights and parameters to rank by (default: the"
+          + " built-in rule set).")
+  Path rules;
+
+  @Option(names = "--threads", paramLabel = "N", converter = ThreadCount.class,
+      description = "Threads that read, index and rank, 1 to 256 (default: the available"
+          + " processors).")
+  Integer threads;
+
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Writes every rejected input line here as JSON Lines.")
+  Path rejects;
+
+  @Mixin TaxonomyOption taxonomy;
+
+  /** What was loaded; the engine holds the opportunities, and the people when asked. */
+  static final class Loaded implements AutoCloseable {
+    final MatchingEngine engine;
+    final RuleSet ruleSet;
+    /** Opportunity ids in the order the file first names them. */
+    final List<String> opportunityIds;
+    /** The people in the order the file first names them, each in its last version. */
+    final List<Profile> people;
+    final List<InputFile<?>> files;
+    final Engines.Taxonomy taxonomy;
+
+    private Loaded(MatchingEngine engine, RuleSet ruleSet, List<String> opportunityIds,
+        List<Profile> people, List<InputFile<?>> files, Engines.Taxonomy taxonomy) {
+      this.engine = engine;
+      this.ruleSet = ruleSet;
+      this.opportunityIds = opportunityIds;
+      this.people = people;
+      this.files = files;
+      this.taxonomy = taxonomy;
+    }
+
+    @Override
+    public void close() {
+      engine.close();
+    }
+  }
+
+  int threads() {
+    return threads == null ? ThreadCount.processors() : threads;
+  }
+
+  MatchOptions options(int top) {
+    return new MatchOptions(top, asOf == null ? LocalDate.now() : asOf, lang);
+  }
+
+  /**
+   * Reads the rule file, indexes the opportunities, reads the people (into the engine too when
+   * {@code peopleIntoEngine}, for reverse matching) and refreshes.
+   */
+  Loaded load(CommandLine cmd, boolean peopleIntoEngine) throws IOException {
+    RuleSet ruleSet = RankingOptions.readRules(cmd, rules);
+    Engines.Taxonomy occupations = taxonomy.load();
+    // Opened first, so that a file that cannot be read fails before any work.
+    for (Path file : List.of(opportunities, profiles)) {
+      if (!Files.isReadable(file)) {
+        throw new IOException("cannot read " + file + ": no such readable file");
+      }
+    }
+    MatchingEngine engine = Engines.open(null, occupations, ruleSet, threads());
+    try {
+      List<InputFile<?>> files = new ArrayList<>();
+      Set<String> ids = new LinkedHashSet<>();
+      List<Reject> rejected = new ArrayList<>();
+      ReadSummary read;
+      try (MatchingEngine.BulkUpsert load = engine.bulkUpsert()) {
+        read = JsonLinesReader.opportunities().withThreads(threads())
+            .read(opportunities, opportunity -> {
+              ids.add(opportunity.id());
+              load.accept(opportunity);
+            }, rejected::add);
+      }
+      files.add(InputFile.streamed("opportunities", opportunities.toString(), false, read,
+          rejected));
+      InputFile<Profile> people = InputFile.read("profiles", profiles, true,
+          JsonLinesReader.profiles());
+      files.add(people);
+      Map<String, Profile> byId = new LinkedHashMap<>();
+      for (Profile p : people.read().records()) {
+        byId.put(p.id(), p);
+      }
+      if (peopleIntoEngine) {
+        engine.upsertProfiles(byId.values());
+      }
+      engine.refresh();
+      return new Loaded(engine, ruleSet, List.copyOf(ids), List.copyOf(byId.values()), files,
+          occupations);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** The output: a file, or standard output when none is given or it is {@code -}. */
+  static Writer openOut(CommandLine cmd, Path out) throws IOException {
+    return out == null || out.toString().equals("-")
+        ? new KeepOpenWriter(cmd.getOut())
+        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+  }
+
+  /** Summaries of the inputs, rule set, taxonomy and rejects on stderr; the reject file if asked. */
+  void report(Loaded loaded, PrintWriter err) throws IOException {
+    RejectReport rejectReport = new RejectReport(loaded.files);
+    if (rejects != null) {
+      rejectReport.writeTo(rejects);
+    }
+    loaded.files.forEach(input -> err.println(input.summary()));
+    err.println("rule set " + loaded.ruleSet.name() + " " + loaded.ruleSet.version()
+        + (rules == null ? " (built in)" : " from " + rules));
+    err.println(loaded.taxonomy.summary());
+    rejectReport.printSummary(err, rejects);
+  }
+}
