@@ -292,6 +292,36 @@ public final class MatchingEngine implements Closeable {
   }
 
   /**
+   * The match of one pair, as {@link #match} would rank and explain it, or empty when a filter
+   * excludes the pair; its rank is 1, since the pair is ranked alone. For explaining a proposal
+   * made elsewhere, such as an assignment, without ranking the person's whole list again.
+   *
+   * @throws NoSuchElementException naming the id when no visible opportunity has it
+   */
+  public Optional<Match> matchPair(Profile profile, String opportunityId, MatchOptions options) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(opportunityId, "opportunityId");
+    Objects.requireNonNull(options, "options");
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      int[] found = snapshot.find(opportunityId);
+      if (found == null) {
+        throw new NoSuchElementException(
+            "no opportunity with id '" + opportunityId + "' in the index");
+      }
+      OpportunityColumns c = snapshot.segments().get(found[0]).columns();
+      int row = c.rowOf(found[1]);
+      CompiledRules.Bound bound = rules.bind(new ProfileQuery(
+          profile, rules.ruleSet, options.asOf(), vocabulary, this::isco, false));
+      if (bound.firstExclusion(c, row) >= 0) {
+        return Optional.empty();
+      }
+      Messages messages = new Messages(options.locale(), this::label);
+      return Optional.of(new Match(1, opportunityId, CompiledRules.round(bound.score(c, row)),
+          bound.explain(c, row, messages)));
+    }
+  }
+
+  /**
    * The raw value of every feature (every built-in scorer, weighed or not, then the custom
    * scorers the rule set weighs) for the best {@code options.topK()} admitted opportunities, in
    * the order {@link #match} ranks them, for training ranking models elsewhere. The locale of

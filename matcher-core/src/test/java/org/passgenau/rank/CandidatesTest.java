@@ -71,6 +71,24 @@ class CandidatesTest {
   }
 
   @Test
+  void aSinglePairIsExplainedAsTheWholeMatchExplainsIt() {
+    try (MatchingEngine engine = MatchingEngine.builder().build()) {
+      engine.upsert(vacancy("V-1").build());
+      engine.upsert(vacancy("V-2").location(HANNOVER).build());
+      engine.refresh();
+      Profile speaker = person("P-1").languages(List.of(LanguageSkill.of("de", Cefr.B1))).build();
+
+      Match whole = engine.match(speaker, OPTIONS).matches().get(0);
+
+      assertThat(engine.matchPair(speaker, "V-1", OPTIONS)).hasValueSatisfying(pair -> {
+        assertThat(pair.score()).isEqualTo(whole.score());
+        assertThat(pair.explanation()).isEqualTo(whole.explanation());
+      });
+      assertThat(engine.matchPair(speaker, "V-2", OPTIONS)).as("beyond commuting reach").isEmpty();
+    }
+  }
+
+  @Test
   void peopleWithEqualScoresAreRankedByIdAndTheTopIsCut() {
     try (MatchingEngine engine = MatchingEngine.builder().build()) {
       engine.upsert(vacancy("V-1").build());
