@@ -233,6 +233,19 @@ public final class MatchingEngine implements Closeable {
     return index.size();
   }
 
+  /** The visible opportunity with this id, as it was upserted. */
+  public Optional<Opportunity> opportunity(String id) {
+    Objects.requireNonNull(id, "id");
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      int[] found = snapshot.find(id);
+      if (found == null) {
+        return Optional.empty();
+      }
+      int docBase = snapshot.segments().get(found[0]).docBase();
+      return Optional.of(snapshot.opportunity(docBase + found[1]));
+    }
+  }
+
   /** Ranks the visible opportunities for {@code profile}. */
   public MatchResult match(Profile profile, MatchOptions options) {
     return rank(profile, options, (bound, best, excluded) -> {

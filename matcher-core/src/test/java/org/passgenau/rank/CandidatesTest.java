@@ -154,6 +154,21 @@ class CandidatesTest {
   }
 
   @Test
+  void anOpportunityIsFoundByIdAsItWasUpserted() {
+    try (MatchingEngine engine = MatchingEngine.builder().build()) {
+      engine.upsert(vacancy("V-1").openPositions(3).build());
+      engine.upsert(vacancy("V-2").build());
+      engine.refresh();
+      engine.delete("V-2");
+      engine.refresh();
+
+      assertThat(engine.opportunity("V-1")).hasValueSatisfying(
+          o -> assertThat(o.positions()).isEqualTo(3));
+      assertThat(engine.opportunity("V-2")).as("deleted").isEmpty();
+    }
+  }
+
+  @Test
   void anUnknownOpportunityIsNamedInTheError() {
     try (MatchingEngine engine = MatchingEngine.builder().build()) {
       engine.upsert(vacancy("V-1").build());
