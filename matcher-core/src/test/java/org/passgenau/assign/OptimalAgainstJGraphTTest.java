@@ -10,6 +10,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.matching.MaximumWeightBipartiteMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
+import org.junit.jupiter.api.Test;
 
 /**
  * The optimal assignment has the same total as an independent exact solver: JGraphT's
@@ -37,6 +38,19 @@ class OptimalAgainstJGraphTTest {
 
     Checks.feasible(assignment);
     assertThat(assignment.totalScoreUnits()).isEqualTo(oracleTotalUnits(problem));
+  }
+
+  @Test
+  void theOptimalTotalEqualsTheOracleForHundredsOfPeople() {
+    for (long seed = 1; seed <= 5; seed++) {
+      AssignmentProblem problem = RandomProblems.withTies(seed, 400, 80, 5);
+
+      Assignment assignment = Assigner.optimal(problem, done -> { });
+
+      Checks.feasible(assignment);
+      assertThat(assignment.totalScoreUnits()).as("seed %s", seed)
+          .isEqualTo(oracleTotalUnits(problem));
+    }
   }
 
   @Property(tries = 100)
