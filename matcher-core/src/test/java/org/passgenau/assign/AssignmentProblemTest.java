@@ -44,7 +44,9 @@ class AssignmentProblemTest {
 
   @Test
   void aDuplicateOpportunityIdIsRefused() {
-    assertThatThrownBy(() -> AssignmentProblem.builder().opportunity("o-7", 1).opportunity("o-7", 2))
+    AssignmentProblem.Builder builder = AssignmentProblem.builder().opportunity("o-7", 1);
+
+    assertThatThrownBy(() -> builder.opportunity("o-7", 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("o-7");
   }
 
