@@ -19,6 +19,7 @@ module org.passgenau.core {
   exports org.passgenau.rank;
   exports org.passgenau.rank.spi;
   exports org.passgenau.output;
+  exports org.passgenau.assign;
 
   // Jackson reads and writes the model's records and the results by reflection.
   opens org.passgenau.model to com.fasterxml.jackson.databind;

@@ -52,7 +52,8 @@ class ModuleHostTest {
             .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(
             "org.passgenau.model", "org.passgenau.io", "org.passgenau.taxonomy",
-            "org.passgenau.rank", "org.passgenau.rank.spi", "org.passgenau.output");
+            "org.passgenau.rank", "org.passgenau.rank.spi", "org.passgenau.output",
+            "org.passgenau.assign");
     assertThat(module.packages())
         .as("the index stays inside")
         .contains("org.passgenau.index", "org.passgenau.index.analysis");
