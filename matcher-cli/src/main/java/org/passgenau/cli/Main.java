@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Ranks vacancies and apprenticeships against refugees' profiles, with reasons.",
-    subcommands = {MatchCommand.class, CandidatesCommand.class, EvaluateCommand.class,
+    subcommands = {MatchCommand.class, CandidatesCommand.class, AssignCommand.class,
+        EvaluateCommand.class,
         CompareCommand.class,
         AuditCommand.class, FeaturesCommand.class,
         CommandLine.HelpCommand.class})

@@ -1,0 +1,269 @@
+package org.passgenau.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.passgenau.assign.Assigner;
+import org.passgenau.assign.Assignment;
+import org.passgenau.assign.AssignmentMethod;
+import org.passgenau.assign.AssignmentProblem;
+import org.passgenau.assign.CandidateLists;
+import org.passgenau.eval.OrderedParallelMap;
+import org.passgenau.eval.ReportJson;
+import org.passgenau.model.Profile;
+import org.passgenau.rank.Match;
+import org.passgenau.rank.MatchOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code passgenau assign}: at most one proposal per person and at most {@code open_positions}
+ * people per opportunity, chosen among each person's {@code --candidates} best admitted
+ * opportunities, either of the greatest total score ({@code optimal}) or stable ({@code
+ * stable}). One JSON line per person, in the profiles' order; a summary that compares the
+ * assignment with everyone taking their own first choice.
+ */
+@Command(
+    name = "assign",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "Proposes at most one opportunity per person, within the open positions.")
+final class AssignCommand implements Callable<Integer> {
+
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+
+  @Mixin private PeopleAndPosts inputs;
+
+  @Option(names = "--candidates", paramLabel = "K", defaultValue = "50",
+      converter = Converters.TopK.class,
+      description = "Admitted opportunities considered per person, best first, 1 to 10000"
+          + " (default: ${DEFAULT-VALUE}).")
+  private int candidates;
+
+  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "optimal",
+      converter = MethodConverter.class,
+      description = "optimal (greatest total score) or stable (no person and opportunity would"
+          + " both rather have each other) (default: ${DEFAULT-VALUE}).")
+  private AssignmentMethod method;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "One proposal per person as JSON Lines, - for standard output (default:"
+          + " stdout).")
+  private Path out;
+
+  @Option(names = "--summary", paramLabel = "FILE",
+      description = "Writes the summary as JSON: totals, first choices, the comparison with"
+          + " everyone taking their first choice, and placement by audit group.")
+  private Path summary;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Phases phases = new Phases(started, System::nanoTime);
+    PrintWriter err = spec.commandLine().getErr();
+    MatchOptions options = inputs.options(candidates);
+    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false)) {
+      phases.end("read+index");
+      List<Profile> people = loaded.people;
+      Progress ranked = new Progress(err, people.size(), "profiles", main.interactive(),
+          System::nanoTime);
+      AssignmentProblem problem = CandidateLists.of(loaded.engine, people, options,
+          inputs.threads(), done -> ranked.step());
+      phases.end("rank");
+      Assignment assignment = Assigner.solve(problem, method, done -> {});
+      phases.end("assign");
+      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out)) {
+        List<Integer> indices = new ArrayList<>(people.size());
+        for (int p = 0; p < people.size(); p++) {
+          indices.add(p);
+        }
+        OrderedParallelMap.run(indices, inputs.threads(), "explain",
+            p -> line(proposal(loaded, problem, assignment, people.get(p), p, options)),
+            (p, line) -> {
+              try {
+                writer.write(line);
+                writer.write('\n');
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+      }
+      phases.end("explain+write");
+      Map<String, Object> report = summary(loaded, problem, assignment, options);
+      if (summary != null) {
+        Files.writeString(summary, line(report) + "\n", StandardCharsets.UTF_8);
+      }
+      inputs.report(loaded, err);
+      err.printf(Locale.ROOT, "assigned %d of %d people to %d listed positions (%s, %d candidates each,"
+              + " total score %.4f, %d first choices; everyone's first choice would place %d)%n",
+          assignment.assigned(), people.size(), problem.positions(),
+          method.name().toLowerCase(Locale.ROOT), candidates, assignment.totalScore(),
+          assignment.firstChoices(), naivePlaced(problem));
+      err.println(phases.summary() + " on " + inputs.threads()
+          + (inputs.threads() == 1 ? " thread" : " threads"));
+    }
+    err.flush();
+    return CommandLine.ExitCode.OK;
+  }
+
+  /** A compact JSON line that keeps nulls: an unassigned person's opportunity is written null. */
+  private static String line(Map<String, Object> value) {
+    try {
+      return ReportJson.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One person's line: the proposal with the pair's explanation, or why there is none. */
+  private static Map<String, Object> proposal(PeopleAndPosts.Loaded loaded,
+      AssignmentProblem problem, Assignment assignment, Profile person, int p,
+      MatchOptions options) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("profile_id", person.id());
+    int o = assignment.opportunityOf(p);
+    if (o < 0) {
+      line.put("opportunity_id", null);
+      line.put("score", null);
+      line.put("rank_in_own_list", null);
+      line.put("explanation", List.of());
+      line.put("unassigned_because", problem.listSize(p) == 0
+          ? "no opportunity admits the person" : "the places listed went to others");
+      return line;
+    }
+    String id = problem.opportunityId(o);
+    Match pair = loaded.engine.matchPair(person, id, options).orElseThrow(
+        () -> new IllegalStateException("the assigned pair " + person.id() + ", " + id
+            + " is no longer admitted"));
+    line.put("opportunity_id", id);
+    line.put("score", assignment.score(p));
+    line.put("rank_in_own_list", assignment.rankInOwnList(p));
+    line.put("explanation", pair.explanation());
+    return line;
+  }
+
+  /** People placed if everyone took their own first choice, capacities kept. */
+  static long naivePlaced(AssignmentProblem problem) {
+    int[] wanting = firstChoiceCounts(problem);
+    long placed = 0;
+    for (int o = 0; o < wanting.length; o++) {
+      placed += Math.min(wanting[o], problem.capacity(o));
+    }
+    return placed;
+  }
+
+  private static int[] firstChoiceCounts(AssignmentProblem problem) {
+    int[] wanting = new int[problem.opportunities()];
+    for (int p = 0; p < problem.people(); p++) {
+      if (problem.listSize(p) > 0) {
+        wanting[problem.choice(p, 0)]++;
+      }
+    }
+    return wanting;
+  }
+
+  private Map<String, Object> summary(PeopleAndPosts.Loaded loaded, AssignmentProblem problem,
+      Assignment assignment, MatchOptions options) {
+    int[] wanting = firstChoiceCounts(problem);
+    long beyond = 0;
+    int overbooked = 0;
+    long naivePlaced = 0;
+    for (int o = 0; o < wanting.length; o++) {
+      beyond += Math.max(0, wanting[o] - problem.capacity(o));
+      overbooked += wanting[o] > problem.capacity(o) ? 1 : 0;
+      naivePlaced += Math.min(wanting[o], problem.capacity(o));
+    }
+    long allPositions = 0;
+    for (String id : loaded.opportunityIds) {
+      allPositions += loaded.engine.opportunity(id).map(x -> x.positions()).orElse(0);
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("method", method.name().toLowerCase(Locale.ROOT));
+    s.put("rule_set", loaded.ruleSet.name());
+    s.put("as_of", options.asOf().toString());
+    s.put("candidates_per_person", candidates);
+    s.put("profiles", problem.people());
+    s.put("opportunities", loaded.opportunityIds.size());
+    s.put("positions", allPositions);
+    s.put("positions_listed", problem.positions());
+    s.put("assigned", assignment.assigned());
+    s.put("unassigned", problem.people() - assignment.assigned());
+    s.put("total_score", assignment.totalScore());
+    s.put("first_choice", assignment.firstChoices());
+    Map<String, Object> naive = new LinkedHashMap<>();
+    naive.put("placed", naivePlaced);
+    naive.put("people_beyond_capacity", beyond);
+    naive.put("overbooked_opportunities", overbooked);
+    s.put("everyone_first_choice", naive);
+    s.put("placed_beyond_first_choice_run", assignment.assigned() - naivePlaced);
+    s.put("by_group", byGroup(loaded.people, problem, assignment));
+    return s;
+  }
+
+  /**
+   * Placement per value of each audit field: the fairness view of the assignment. Only this
+   * summary reads {@code audit}; no rule does.
+   */
+  private static Map<String, Object> byGroup(List<Profile> people, AssignmentProblem problem,
+      Assignment assignment) {
+    Map<String, Map<String, long[]>> counts = new TreeMap<>();
+    for (int p = 0; p < people.size(); p++) {
+      for (Map.Entry<String, String> field : people.get(p).audit().entrySet()) {
+        long[] c = counts.computeIfAbsent(field.getKey(), k -> new TreeMap<>())
+            .computeIfAbsent(field.getValue(), v -> new long[4]);
+        c[0]++;
+        c[1] += problem.listSize(p) > 0 ? 1 : 0;
+        c[2] += assignment.opportunityOf(p) >= 0 ? 1 : 0;
+        c[3] += assignment.rankInOwnList(p) == 1 ? 1 : 0;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    counts.forEach((field, values) -> {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      values.forEach((value, c) -> {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("value", value);
+        row.put("profiles", c[0]);
+        row.put("with_admitted_opportunities", c[1]);
+        row.put("assigned", c[2]);
+        row.put("assigned_share", Math.round(c[2] * 10_000.0 / c[0]) / 10_000.0);
+        row.put("first_choice", c[3]);
+        rows.add(row);
+      });
+      out.put(field, rows);
+    });
+    return out;
+  }
+
+  /** {@code optimal} or {@code stable}, in any case. */
+  static final class MethodConverter implements CommandLine.ITypeConverter<AssignmentMethod> {
+    @Override
+    public AssignmentMethod convert(String value) {
+      try {
+        return AssignmentMethod.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(
+            "expected optimal or stable, was '" + value + "'");
+      }
+    }
+  }
+}
