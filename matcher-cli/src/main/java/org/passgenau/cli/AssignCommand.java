@@ -192,10 +192,6 @@ final class AssignCommand implements Callable<Integer> {
       overbooked += wanting[o] > problem.capacity(o) ? 1 : 0;
       naivePlaced += Math.min(wanting[o], problem.capacity(o));
     }
-    long allPositions = 0;
-    for (String id : loaded.opportunityIds) {
-      allPositions += loaded.engine.opportunity(id).map(x -> x.positions()).orElse(0);
-    }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("method", method.name().toLowerCase(Locale.ROOT));
     s.put("rule_set", loaded.ruleSet.name());
@@ -203,7 +199,7 @@ final class AssignCommand implements Callable<Integer> {
     s.put("candidates_per_person", candidates);
     s.put("profiles", problem.people());
     s.put("opportunities", loaded.opportunityIds.size());
-    s.put("positions", allPositions);
+    s.put("positions", loaded.positions);
     s.put("positions_listed", problem.positions());
     s.put("assigned", assignment.assigned());
     s.put("unassigned", problem.people() - assignment.assigned());

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ReadSummary;
 import org.passgenau.io.Reject;
@@ -73,16 +71,19 @@ final class PeopleAndPosts {
     final RuleSet ruleSet;
     /** Opportunity ids in the order the file first names them. */
     final List<String> opportunityIds;
+    /** The open positions of all opportunities, each id in its last version. */
+    final long positions;
     /** The people in the order the file first names them, each in its last version. */
     final List<Profile> people;
     final List<InputFile<?>> files;
     final Engines.Taxonomy taxonomy;
 
-    private Loaded(MatchingEngine engine, RuleSet ruleSet, List<String> opportunityIds,
+    private Loaded(MatchingEngine engine, RuleSet ruleSet, Map<String, Integer> opportunities,
         List<Profile> people, List<InputFile<?>> files, Engines.Taxonomy taxonomy) {
       this.engine = engine;
       this.ruleSet = ruleSet;
-      this.opportunityIds = opportunityIds;
+      this.opportunityIds = List.copyOf(opportunities.keySet());
+      this.positions = opportunities.values().stream().mapToLong(Integer::longValue).sum();
       this.people = people;
       this.files = files;
       this.taxonomy = taxonomy;
@@ -118,13 +119,13 @@ final class PeopleAndPosts {
     MatchingEngine engine = Engines.open(null, occupations, ruleSet, threads());
     try {
       List<InputFile<?>> files = new ArrayList<>();
-      Set<String> ids = new LinkedHashSet<>();
+      Map<String, Integer> positions = new LinkedHashMap<>();
       List<Reject> rejected = new ArrayList<>();
       ReadSummary read;
       try (MatchingEngine.BulkUpsert load = engine.bulkUpsert()) {
         read = JsonLinesReader.opportunities().withThreads(threads())
             .read(opportunities, opportunity -> {
-              ids.add(opportunity.id());
+              positions.put(opportunity.id(), opportunity.positions());
               load.accept(opportunity);
             }, rejected::add);
       }
@@ -141,7 +142,7 @@ final class PeopleAndPosts {
         engine.upsertProfiles(byId.values());
       }
       engine.refresh();
-      return new Loaded(engine, ruleSet, List.copyOf(ids), List.copyOf(byId.values()), files,
+      return new Loaded(engine, ruleSet, positions, List.copyOf(byId.values()), files,
           occupations);
     } catch (RuntimeException e) {
       engine.close();
