@@ -147,7 +147,7 @@ final class AssignCommand implements Callable<Integer> {
       line.put("rank_in_own_list", null);
       line.put("explanation", List.of());
       line.put("unassigned_because", problem.listSize(p) == 0
-          ? "no opportunity admits the person" : "the places listed went to others");
+          ? "no opportunity admits the person with a score of zero or more" : "the places listed went to others");
       return line;
     }
     String id = problem.opportunityId(o);

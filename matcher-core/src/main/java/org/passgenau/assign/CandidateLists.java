@@ -16,8 +16,10 @@ import org.passgenau.rank.MatchingEngine;
 /**
  * The assignment problem a matching engine poses: each person's {@code k} best admitted
  * opportunities with the pair scores {@code match} reports, and each listed opportunity's
- * {@code open_positions}. The lists come from {@link BatchMatcher}, so they hold exactly what
- * {@code match --top k} would write.
+ * {@code open_positions}. The lists come from {@link BatchMatcher}, so they hold what {@code
+ * match --top k} would write, except pairs with a score below zero: proposing one would lower the
+ * total below leaving the person without a proposal, which scores zero, so neither method may
+ * choose it.
  *
  * <pre>{@code
  * AssignmentProblem problem = CandidateLists.of(engine, people,
@@ -50,9 +52,13 @@ public final class CandidateLists {
     BatchMatcher.builder(engine).options(options).threads(threads).build()
         .matchAll(people, result -> {
           List<Match> matches = result.matches();
-          List<String> listed = new ArrayList<>(matches.size());
-          double[] scored = new double[matches.size()];
-          for (int i = 0; i < matches.size(); i++) {
+          int n = 0;
+          while (n < matches.size() && matches.get(n).score() >= 0) {
+            n++; // best first, so the negative scores are the tail
+          }
+          List<String> listed = new ArrayList<>(n);
+          double[] scored = new double[n];
+          for (int i = 0; i < n; i++) {
             listed.add(matches.get(i).opportunityId());
             scored[i] = matches.get(i).score();
           }

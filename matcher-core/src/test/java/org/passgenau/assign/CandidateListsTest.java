@@ -2,11 +2,13 @@ package org.passgenau.assign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.passgenau.io.JsonLinesReader;
 import org.passgenau.model.Location;
 import org.passgenau.model.Mobility;
 import org.passgenau.model.Occupation;
@@ -36,6 +38,51 @@ class CandidateListsTest {
   }
 
   @Test
+  void aPairWithANegativeScoreIsNeverListed() {
+    // From the generated corpus: German A1 where A2 is asked, with language training, near the
+    // limit of a 30-minute commute, far from the person's wishes: admitted, but below zero.
+    Opportunity course = JsonLinesReader.opportunities().read(new StringReader(
+        "{\"id\":\"DE-18119\",\"kind\":\"training\",\"title\":\"Qualifizierung Dolmetscher"
+        + "\",\"description\":\"Dolmetscher in T\u00f6nisvorst, Arabisch\",\"occupation\":{\"i"
+        + "sco\":\"2643\"},\"level\":\"expert\",\"skills\":[\"Dari\"],\"language_requirements"
+        + "\":[{\"language\":\"de\",\"min_level\":\"A2\"}],\"language_support\":true,\"locati"
+        + "on\":{\"lat\":51.31944,\"lon\":6.45038,\"postal_code\":\"47918\",\"place\":\"T\u00f6nis"
+        + "vorst\",\"region\":\"DE-NW\",\"country\":\"DE\"},\"hours_per_week\":{\"min\":20.0,\""
+        + "max\":35.0},\"shift_work\":false,\"night_work\":false,\"weekend_work\":false,"
+        + "\"physical_demand\":\"low\",\"monthly_gross_eur\":716.0,\"start_date\":\"2027-0"
+        + "1-22\",\"application_deadline\":\"2027-01-30\",\"posted_date\":\"2026-10-28\",\""
+        + "employer\":{\"id\":\"E-47918-112\",\"name\":\"T\u00f6nisvorst tolk 379\"},\"source\":\""
+        + "uwv-werk-nl\"}"), "course").records().get(0);
+    Profile person = JsonLinesReader.profiles().read(new StringReader(
+        "{\"id\":\"P-3104\",\"languages\":[{\"language\":\"fa\",\"level\":\"C2\"},{\"language\""
+        + ":\"de\",\"level\":\"A1\"}],\"qualifications\":[],\"experience\":[],\"skills\":[\"Bl"
+        + "utabnahme\"],\"desired_occupations\":[{\"isco\":\"7512\"},{\"isco\":\"9333\"}],\"s"
+        + "chool\":\"intermediate\",\"birth_year\":1987,\"location\":{\"lat\":51.21545,\"lo"
+        + "n\":6.44743,\"postal_code\":\"41061\",\"place\":\"M\u00f6nchengladbach\",\"region\":\"D"
+        + "E-NW\",\"country\":\"DE\"},\"mobility\":{\"max_commute_minutes\":30.0,\"driving_"
+        + "license\":[],\"car\":false,\"willing_to_relocate\":false},\"residence_obliga"
+        + "tion\":{\"region\":\"DE-NW\",\"until\":\"2027-07-06\"},\"work_permit\":{\"status\":"
+        + "\"residence_permit\",\"work_ban\":\"none\",\"approval_required\":false},\"avail"
+        + "ability\":{\"available_from\":\"2027-01-23\",\"max_hours_per_week\":25.0,\"shi"
+        + "ft_ok\":false,\"night_ok\":true,\"weekend_ok\":true},\"family\":{\"children_un"
+        + "der_3\":1,\"children_school_age\":0,\"childcare_arranged\":false,\"single_pa"
+        + "rent\":false},\"health\":{\"max_physical_demand\":\"low\",\"needs_accessible_w"
+        + "orkplace\":true},\"audit\":{\"gender\":\"m\",\"nationality\":\"AF\"}}"), "person").records().get(0);
+    MatchOptions options = new MatchOptions(5, TODAY, Locale.ENGLISH);
+    try (MatchingEngine engine = MatchingEngine.builder().build()) {
+      engine.upsert(course);
+      engine.refresh();
+      List<Match> own = engine.match(person, options).matches();
+      assertThat(own).as("the pair is admitted with a negative score").singleElement()
+          .satisfies(m -> assertThat(m.score()).isNegative());
+
+      AssignmentProblem problem = CandidateLists.of(engine, List.of(person), options, 1, d -> {});
+
+      assertThat(problem.listSize(0)).isZero();
+    }
+  }
+
+  @Test
   void eachPersonsListIsTheirOwnMatchCutToKWithTheOpportunitiesPlaces() {
     List<Opportunity> posts = List.of(post("V-1", "9333", 1, KREFELD),
         post("V-2", "5321", 3, VIERSEN), post("V-3", "9412", 2, KREFELD));
@@ -57,9 +104,10 @@ class CandidateListsTest {
           listed.add(problem.opportunityId(problem.choice(p, r)));
           scores.add(problem.choiceScore(p, r));
         }
+        List<Match> proposable = own.stream().filter(m -> m.score() >= 0).toList();
         assertThat(listed).as("list of %s", people.get(p).id())
-            .isEqualTo(own.stream().map(Match::opportunityId).toList());
-        assertThat(scores).isEqualTo(own.stream().map(Match::score).toList());
+            .isEqualTo(proposable.stream().map(Match::opportunityId).toList());
+        assertThat(scores).isEqualTo(proposable.stream().map(Match::score).toList());
       }
       for (int o = 0; o < problem.opportunities(); o++) {
         String id = problem.opportunityId(o);
