@@ -300,6 +300,20 @@ final class CompiledRules {
     }
 
     /**
+     * As {@link #retainAdmitted}, but runs only the built-in filters after the segment scan whose
+     * slot in {@link RuleSet#FILTERS} is true in {@code slots}, and counts nothing: the rows such
+     * filters exclude, whatever else of the person changes ({@link GapFinder}).
+     */
+    int retainAdmittedBy(OpportunityColumns c, int[] docs, int n, boolean[] slots) {
+      for (int i = afterScan; i < boundFilters.length && n > 0; i++) {
+        if (slots[filterSlots[i]] && boundFilters[i].canExclude()) {
+          n = boundFilters[i].retain(c, docs, n);
+        }
+      }
+      return n;
+    }
+
+    /**
      * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The
      * distance scorer, whose great-circle distance costs more than all others together, is
      * deferred: the others run scorer by scorer over all documents, and only a document whose

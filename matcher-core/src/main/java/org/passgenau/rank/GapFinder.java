@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +35,9 @@ import org.passgenau.taxonomy.IscoCode;
  * person alone, so a changed profile admits a row exactly when its own pass over any set holding
  * the row keeps it. For each change, its bound rules run the same filter pass over the rows the
  * unchanged profile did not admit: the rows within the unchanged reach but not admitted, or, for a
- * change that moves the reach (the commute), its own reach scan less the admitted rows. What
- * survives is newly admitted; only those rows are scored, by the same {@link
+ * change that moves the reach (the commute), its own reach scan less the admitted rows; either
+ * less the rows that a filter no change acts on ({@link #UNCHANGING}) excludes. What survives is
+ * newly admitted; only those rows are scored, by the same {@link
  * CompiledRules.Bound#scoreInto} into a heap of one, and only the best is explained.
  *
  * <p>One instance per call; confined to the calling thread, while its snapshot is open.
@@ -55,6 +55,25 @@ final class GapFinder {
     this.vocabulary = vocabulary;
     this.isco = isco;
     this.messages = messages;
+  }
+
+  /**
+   * By slot in {@link RuleSet#FILTERS}: the built-in filters that read nothing a change alters
+   * (dates, the reference day, shift, night and weekend statements, health, school), so that a
+   * row one of them excludes for the person stays excluded after any change. Every change keeps
+   * these fields as they were; {@code GapsPropertiesTest} would see a filter wrongly listed.
+   */
+  private static final boolean[] UNCHANGING = new boolean[RuleSet.FILTERS.size()];
+
+  static {
+    for (String filter : List.of("application_deadline", "start_date", "shift_work",
+        "night_work", "weekend_work", "physical_demand", "accessibility", "school")) {
+      int slot = RuleSet.FILTERS.indexOf(filter);
+      if (slot < 0) {
+        throw new IllegalStateException("no built-in filter named " + filter);
+      }
+      UNCHANGING[slot] = true;
+    }
   }
 
   /** One change bound to its changed profile, with what it opened so far. */
@@ -111,13 +130,15 @@ final class GapFinder {
       for (int i = 0; i < kept; i++) {
         bits[docs[i] >>> 6] |= 1L << docs[i];
       }
-      // The reached rows not admitted, in row order, in place.
+      // The reached rows not admitted, in row order, in place, less those that a filter no
+      // change acts on excludes.
       int closed = 0;
       for (int i = 0; i < reached; i++) {
         int r = s.closed[i];
         s.closed[closed] = r;
         closed += (bits[r >>> 6] & (1L << r)) == 0 ? 1 : 0;
       }
+      closed = unchanged.retainAdmittedBy(c, s.closed, closed, UNCHANGING);
       for (Trial t : trials) {
         int n;
         if (t.sameReach) {
@@ -131,6 +152,7 @@ final class GapFinder {
             docs[n] = r;
             n += (bits[r >>> 6] & (1L << r)) == 0 ? 1 : 0;
           }
+          n = unchanged.retainAdmittedBy(c, docs, n, UNCHANGING);
         }
         n = t.bound.retainAdmitted(c, docs, n, excluded);
         if (n == 0) {
@@ -176,8 +198,9 @@ final class GapFinder {
     }
     List<String> ids = List.of();
     if (t.ids != null) {
-      Collections.sort(t.ids);
-      ids = t.ids;
+      String[] sorted = t.ids.toArray(new String[0]);
+      Arrays.sort(sorted);
+      ids = Arrays.asList(sorted);
     }
     return new Gap(t.change, t.opened, best, sentence, ids);
   }
@@ -243,6 +266,7 @@ final class GapFinder {
   private List<ProfileChange> changes(ProfileQuery q, List<Segment<OpportunityColumns>> segments) {
     Profile p = q.profile;
     BitSet asked = new BitSet();
+    BitSet listsSeen = new BitSet();
     BitSet licencesSeen = new BitSet();
     BitSet licencesLacking = new BitSet();
     // The filter's own test on a row that asks the class says whether the person lacks it (a
@@ -256,8 +280,11 @@ final class GapFinder {
         if (live != null && !live.get(c.segmentDoc[r])) {
           continue;
         }
-        for (int i = c.langStart[r], end = c.langStart[r + 1]; i < end; i++) {
-          asked.set(c.langId[i]);
+        if (!listsSeen.get(c.langSet[r])) { // a list of requirements recurs across postings
+          listsSeen.set(c.langSet[r]);
+          for (int i = c.langStart[r], end = c.langStart[r + 1]; i < end; i++) {
+            asked.set(c.langId[i]);
+          }
         }
         int l = licence[r];
         if (l != Interner.ABSENT && !licencesSeen.get(l)) {
