@@ -33,7 +33,7 @@ import org.passgenau.taxonomy.IscoCode;
  * segment (the reach scan, then {@link CompiledRules.Bound#retainAdmitted}, the code {@code match}
  * runs) and its admitted rows are kept in a bitset. Every filter decides a row by the row and the
  * person alone, so a changed profile admits a row exactly when its own pass over any set holding
- * the row keeps it. For each change, its bound rules run the same filter pass over the rows the
+ * the row keeps it, in any order of the filters. For each change, its bound rules run the same filter pass over the rows the
  * unchanged profile did not admit: the rows within the unchanged reach but not admitted, or, for a
  * change that moves the reach (the commute), its own reach scan less the admitted rows; either
  * less the rows that a filter no change acts on ({@link #UNCHANGING}) excludes. What survives is
@@ -138,7 +138,7 @@ final class GapFinder {
         s.closed[closed] = r;
         closed += (bits[r >>> 6] & (1L << r)) == 0 ? 1 : 0;
       }
-      closed = unchanged.retainAdmittedBy(c, s.closed, closed, UNCHANGING);
+      closed = unchanged.retainAdmittedWhere(c, s.closed, closed, UNCHANGING, true);
       for (Trial t : trials) {
         int n;
         if (t.sameReach) {
@@ -152,9 +152,11 @@ final class GapFinder {
             docs[n] = r;
             n += (bits[r >>> 6] & (1L << r)) == 0 ? 1 : 0;
           }
-          n = unchanged.retainAdmittedBy(c, docs, n, UNCHANGING);
+          n = unchanged.retainAdmittedWhere(c, docs, n, UNCHANGING, true);
         }
-        n = t.bound.retainAdmitted(c, docs, n, excluded);
+        // The unchanging filters passed these rows already, for the unchanged profile and so for
+        // the changed one: the other filters decide.
+        n = t.bound.retainAdmittedWhere(c, docs, n, UNCHANGING, false);
         if (n == 0) {
           continue;
         }

@@ -395,6 +395,25 @@ class GapsTest {
     assertThatThrownBy(() -> cohort.merge(cohort)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void aCustomFilterStillClosesWhatItClosesAfterTheChange() {
+    RuleSet recentOnly = RuleSet.defaults().toBuilder().name("recent-only")
+        .customFilter("recent_posting", true).customWeight("pay", 0.1).build();
+    MatchingEngine engine = engines.track(MatchingEngine.builder().ruleSet(recentOnly).build());
+    engine.upsertAll(List.of(
+        vacancy("fresh").drivingLicense("B").postedDate(TODAY.minusDays(10)).build(),
+        vacancy("stale").drivingLicense("B").postedDate(TODAY.minusDays(400)).build()));
+    engine.refresh();
+    Profile p = person("p").build();
+
+    Gap licence = gap(engine.gaps(p, ENGLISH), "driving_licence:B").orElseThrow();
+
+    assertThat(licence.openedIds()).containsExactly("fresh");
+    assertThat(licence.bestOpened().orElseThrow())
+        .as("scored and explained as match does, the custom scorer included")
+        .isEqualTo(engine.match(licence.change().applyTo(p), ENGLISH).matches().get(0));
+  }
+
   // ---------------------------------------------------------------- the change itself
 
   @Test
