@@ -33,12 +33,12 @@ import org.passgenau.taxonomy.IscoCode;
  * segment (the reach scan, then {@link CompiledRules.Bound#retainAdmitted}, the code {@code match}
  * runs) and its admitted rows are kept in a bitset. Every filter decides a row by the row and the
  * person alone, so a changed profile admits a row exactly when its own pass over any set holding
- * the row keeps it, in any order of the filters. For each change, its bound rules run the same filter pass over the rows the
- * unchanged profile did not admit: the rows within the unchanged reach but not admitted, or, for a
- * change that moves the reach (the commute), its own reach scan less the admitted rows; either
- * less the rows that a filter no change acts on ({@link #UNCHANGING}) excludes. What survives is
- * newly admitted; only those rows are scored, by the same {@link
- * CompiledRules.Bound#scoreInto} into a heap of one, and only the best is explained.
+ * the row keeps it, in any order of the filters. For each change, its bound rules run the same
+ * filter pass over the rows the unchanged profile did not admit: the rows within the unchanged
+ * reach but not admitted, or, for a change that moves the reach (the commute), its own reach scan
+ * less the admitted rows; either less the rows that a filter no change acts on ({@link
+ * #UNCHANGING}) excludes. What survives is newly admitted; only those rows are scored, by the
+ * same {@link CompiledRules.Bound#scoreInto} into a heap of one, and only the best is explained.
  *
  * <p>One instance per call; confined to the calling thread, while its snapshot is open.
  */
@@ -244,7 +244,9 @@ final class GapFinder {
         : messages.text("gap.limit.km", messages.km(m.maxCommuteKm()));
     String minutes = m.maxCommuteMinutes() == null ? null
         : messages.text("gap.limit.minutes", Long.toString(Math.round(m.maxCommuteMinutes())));
-    return km == null ? minutes : minutes == null ? km : messages.text("gap.limit.both", km, minutes);
+    return km == null ? minutes
+        : minutes == null ? km
+        : messages.text("gap.limit.both", km, minutes);
   }
 
   /** The label of the occupation a recognition change names, else the subject as given. */

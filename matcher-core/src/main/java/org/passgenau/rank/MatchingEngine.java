@@ -263,7 +263,8 @@ public final class MatchingEngine implements Closeable {
     Objects.requireNonNull(options, "options");
     try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
       // Bound inside, after the snapshot is taken, as rank does.
-      return new GapFinder(rules, vocabulary, this::isco, new Messages(options.locale(), this::label))
+      Messages messages = new Messages(options.locale(), this::label);
+      return new GapFinder(rules, vocabulary, this::isco, messages)
           .find(profile, options.asOf(), snapshot.segments(), withOpenedIds);
     }
   }

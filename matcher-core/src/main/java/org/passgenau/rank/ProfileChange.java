@@ -271,8 +271,9 @@ public final class ProfileChange implements Comparable<ProfileChange> {
     if (a == null || a.maxHoursPerWeek() == null || a.maxHoursPerWeek() >= MAX_HOURS) {
       throw cannot(p, "states no maximum of weekly hours below 168");
     }
-    return new Availability(a.availableFrom(), Math.min(MAX_HOURS, a.maxHoursPerWeek() + MORE_HOURS),
-        a.minHoursPerWeek(), a.shiftOk(), a.nightOk(), a.weekendOk());
+    double more = Math.min(MAX_HOURS, a.maxHoursPerWeek() + MORE_HOURS);
+    return new Availability(a.availableFrom(), more, a.minHoursPerWeek(), a.shiftOk(),
+        a.nightOk(), a.weekendOk());
   }
 
   private WorkPermit banLifted(Profile p) {

@@ -288,7 +288,8 @@ class GapsTest {
 
   @Test
   void aPersonWhoStatesNoMaximumOfHoursIsNotOfferedMore() {
-    MatchingEngine engine = holding(vacancy("38h").hoursPerWeek(new HoursRange(38.5, 40.0)).build());
+    MatchingEngine engine =
+        holding(vacancy("38h").hoursPerWeek(new HoursRange(38.5, 40.0)).build());
 
     assertThat(keys(engine.gaps(person("p").build(), ENGLISH))).doesNotContain("hours");
   }
