@@ -3,9 +3,13 @@ package org.passgenau.rank;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 /**
  * One single change to a profile with its effect for that person: how many opportunities it would
@@ -46,7 +50,7 @@ public record Gap(
     checkArgument(bestOpened.isPresent() == (newlyAdmitted > 0),
         "%s: bestOpened must be present exactly when newlyAdmitted (%s) is positive",
         change, newlyAdmitted);
-    openedIds = ImmutableList.copyOf(openedIds);
+    openedIds = openedIds instanceof Ids ? openedIds : ImmutableList.copyOf(openedIds);
     checkArgument(openedIds.isEmpty() || openedIds.size() == newlyAdmitted,
         "%s: openedIds holds %s ids for %s newly admitted", change, openedIds.size(),
         newlyAdmitted);
@@ -61,5 +65,47 @@ public record Gap(
   /** Whether {@link #openedIds} names every newly admitted opportunity. */
   public boolean hasOpenedIds() {
     return openedIds.size() == newlyAdmitted;
+  }
+
+  /**
+   * Opened ids as the engine collects them, sorted only when first read in order: a cohort only
+   * needs them as a set, and sorting thousands of ids per change would cost more than finding
+   * them. Immutable; thread-safe (the collected array is never changed, the sorted one is a copy
+   * published once).
+   */
+  static final class Ids extends AbstractList<String> implements RandomAccess {
+    private final String[] collected;
+    private volatile String[] sorted;
+
+    Ids(String[] collected) {
+      this.collected = collected;
+    }
+
+    private String[] sorted() {
+      String[] s = sorted;
+      if (s == null) {
+        s = collected.clone();
+        Arrays.sort(s);
+        sorted = s;
+      }
+      return s;
+    }
+
+    @Override
+    public String get(int index) {
+      return sorted()[index];
+    }
+
+    @Override
+    public int size() {
+      return collected.length;
+    }
+
+    /** Every id, in no particular order, without sorting them. */
+    void forEachUnordered(Consumer<String> action) {
+      for (String id : collected) {
+        action.accept(id);
+      }
+    }
   }
 }

@@ -60,7 +60,11 @@ public final class GapCohort {
       if (gap.newlyAdmitted() > 0) {
         sum.helped++;
         sum.opened += gap.newlyAdmitted();
-        sum.distinct.addAll(gap.openedIds());
+        if (gap.openedIds() instanceof Gap.Ids ids) {
+          ids.forEachUnordered(sum.distinct::add); // a set: their order does not matter
+        } else {
+          sum.distinct.addAll(gap.openedIds());
+        }
       }
     }
   }

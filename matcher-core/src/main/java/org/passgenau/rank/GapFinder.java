@@ -198,12 +198,7 @@ final class GapFinder {
           ? messages.text("gap.opens_one", change, named)
           : messages.text("gap.opens_many", change, t.opened, named);
     }
-    List<String> ids = List.of();
-    if (t.ids != null) {
-      String[] sorted = t.ids.toArray(new String[0]);
-      Arrays.sort(sorted);
-      ids = Arrays.asList(sorted);
-    }
+    List<String> ids = t.ids == null ? List.of() : new Gap.Ids(t.ids.toArray(new String[0]));
     return new Gap(t.change, t.opened, best, sentence, ids);
   }
 
