@@ -300,6 +300,27 @@ final class CompiledRules {
     }
 
     /**
+     * As {@link #retainAdmitted}, counting nothing, with only the built-in filters after the
+     * segment scan whose slot in {@link RuleSet#FILTERS} is {@code pick} in {@code slots}, and the
+     * custom filters when {@code pick} is false. The two calls together keep what {@code
+     * retainAdmitted} keeps: {@link GapFinder} runs the filters that no change acts on once, and
+     * the others for each change.
+     */
+    int retainAdmittedWhere(OpportunityColumns c, int[] docs, int n, boolean[] slots,
+        boolean pick) {
+      for (int i = afterScan; i < boundFilters.length && n > 0; i++) {
+        if (slots[filterSlots[i]] == pick && boundFilters[i].canExclude()) {
+          n = boundFilters[i].retain(c, docs, n);
+        }
+      }
+      CompiledCustomRules.Bound k = customRules;
+      for (int i = 0; i < k.admits.length && n > 0 && !pick; i++) {
+        n = CompiledCustomRules.retain(k.admits[i], c.custom[i], docs, n);
+      }
+      return n;
+    }
+
+    /**
      * Scores admitted rows {@code docs[0..n)} of a segment and offers them to {@code top}. The
      * distance scorer, whose great-circle distance costs more than all others together, is
      * deferred: the others run scorer by scorer over all documents, and only a document whose

@@ -352,6 +352,41 @@ public final class MatchingEngine implements Closeable {
     });
   }
 
+  /**
+   * The single changes that would open opportunities to this person, as of {@code
+   * options.asOf()}, explained in {@code options.locale()}: for each change the rules know for
+   * the person (a CEFR level more in a language asked, recognition completed, a driving licence
+   * class, a longer commute, arranged childcare, more weekly hours, the end of a work ban; see
+   * {@code docs/gaps.md}), how many opportunities {@link #match} would admit for the changed
+   * profile and not for this one, and the best of them. The ids of the opened opportunities are
+   * included, for {@link GapCohort}. {@code topK} of {@code options} is not used. Same thread
+   * safety as {@link #match}.
+   *
+   * <pre>{@code
+   * Gaps gaps = engine.gaps(profile, MatchOptions.defaults().in(Locale.GERMAN));
+   * gaps.gaps().forEach(gap -> System.out.println(gap.explanation()));
+   * }</pre>
+   */
+  public Gaps gaps(Profile profile, MatchOptions options) {
+    return gaps(profile, options, true);
+  }
+
+  /**
+   * As {@link #gaps(Profile, MatchOptions)}, with the ids of the opened opportunities only when
+   * {@code withOpenedIds}: without them a person's gaps cost less, but cannot be added to a
+   * {@link GapCohort}.
+   */
+  public Gaps gaps(Profile profile, MatchOptions options, boolean withOpenedIds) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(options, "options");
+    try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
+      // Bound inside, after the snapshot is taken, as rank does.
+      Messages messages = new Messages(options.locale(), this::label);
+      return new GapFinder(rules, vocabulary, this::isco, messages)
+          .find(profile, options.asOf(), snapshot.segments(), withOpenedIds);
+    }
+  }
+
   /** What {@link #rank(Profile, MatchOptions, Ranked)} hands over while its snapshot is open. */
   @FunctionalInterface
   private interface Ranked<T> {
