@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Ranks vacancies and apprenticeships against refugees' profiles, with reasons.",
     subcommands = {MatchCommand.class, CandidatesCommand.class, AssignCommand.class,
+        GapsCommand.class,
         EvaluateCommand.class,
         CompareCommand.class,
         AuditCommand.class, FeaturesCommand.class,
