@@ -16,9 +16,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Smoke test of the benchmarks of placing many people (candidates, assignment): each runs once,
- * small, for a single 100 ms iteration. Proves that they run and produce figures, not how fast
- * anything is.
+ * Smoke test of the benchmarks of placing many people (candidates, assignment, gaps): each runs
+ * once, small, for a single 100 ms iteration. Proves that they run and produce figures, not how
+ * fast anything is.
  */
 class PlacementBenchmarksRunTest {
 
@@ -46,6 +46,16 @@ class PlacementBenchmarksRunTest {
         "size", "1000");
 
     assertThat(byMethod).containsOnlyKeys("candidates", "match");
+    byMethod.values().forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void gapsWithAndWithoutOpenedIdsRun() throws RunnerException {
+    Map<String, RunResult> byMethod = run(GapsBenchmark.class.getName() + ".*",
+        "opportunities", "1000");
+
+    assertThat(byMethod).containsOnlyKeys("gaps", "gapsWithoutIds");
     byMethod.values().forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
