@@ -113,8 +113,9 @@ final class AssignCommand implements Callable<Integer> {
         Files.writeString(summary, line(report) + "\n", StandardCharsets.UTF_8);
       }
       inputs.report(loaded, err);
-      err.printf(Locale.ROOT, "assigned %d of %d people to %d listed positions (%s, %d candidates each,"
-              + " total score %.4f, %d first choices; everyone's first choice would place %d)%n",
+      err.printf(Locale.ROOT, "assigned %d of %d people to %d listed positions (%s, %d candidates"
+              + " each, total score %.4f, %d first choices; everyone's first choice would place"
+              + " %d)%n",
           assignment.assigned(), people.size(), problem.positions(),
           method.name().toLowerCase(Locale.ROOT), candidates, assignment.totalScore(),
           assignment.firstChoices(), naivePlaced(problem));
@@ -147,7 +148,8 @@ final class AssignCommand implements Callable<Integer> {
       line.put("rank_in_own_list", null);
       line.put("explanation", List.of());
       line.put("unassigned_because", problem.listSize(p) == 0
-          ? "no opportunity admits the person with a score of zero or more" : "the places listed went to others");
+          ? "no opportunity admits the person with a score of zero or more"
+          : "the places listed went to others");
       return line;
     }
     String id = problem.opportunityId(o);

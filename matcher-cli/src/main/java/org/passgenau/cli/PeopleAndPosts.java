@@ -157,7 +157,7 @@ final class PeopleAndPosts {
         : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
   }
 
-  /** Summaries of the inputs, rule set, taxonomy and rejects on stderr; the reject file if asked. */
+  /** Summaries of the inputs, rule set, taxonomy and rejects on stderr; the reject file too. */
   void report(Loaded loaded, PrintWriter err) throws IOException {
     RejectReport rejectReport = new RejectReport(loaded.files);
     if (rejects != null) {

@@ -47,7 +47,8 @@ class AssignCommandTest {
     Map<String, Integer> places = new HashMap<>();
     for (String line : Files.readAllLines(DATA.resolve("opportunities.jsonl"))) {
       JsonNode o = JSON.readTree(line);
-      places.put(o.get("id").asText(), o.has("open_positions") ? o.get("open_positions").asInt() : 1);
+      places.put(o.get("id").asText(),
+          o.has("open_positions") ? o.get("open_positions").asInt() : 1);
     }
     return places;
   }
@@ -87,7 +88,8 @@ class AssignCommandTest {
     }
     Map<String, Integer> places = places();
     taken.forEach((opportunity, n) ->
-        assertThat(n).as("people proposed %s", opportunity).isLessThanOrEqualTo(places.get(opportunity)));
+        assertThat(n).as("people proposed %s", opportunity)
+            .isLessThanOrEqualTo(places.get(opportunity)));
     assertThat(proposals).as("one line per person").hasSize(168);
 
     JsonNode summary = JSON.readTree(summaryFile.toFile());

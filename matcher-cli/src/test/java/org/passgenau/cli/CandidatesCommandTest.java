@@ -44,7 +44,8 @@ class CandidatesCommandTest {
     for (String line : forward.out().split("\n")) {
       JsonNode result = JSON.readTree(line);
       for (JsonNode m : result.get("matches")) {
-        matchByPair.put(result.get("profile_id").asText() + " " + m.get("opportunity_id").asText(), m);
+        String pair = result.get("profile_id").asText() + " " + m.get("opportunity_id").asText();
+        matchByPair.put(pair, m);
       }
     }
     String[] lines = reverse.out().split("\n");
@@ -60,7 +61,8 @@ class CandidatesCommandTest {
         assertThat(c.get("explanation")).isEqualTo(m.get("explanation"));
         pairs++;
       }
-      long admitted = matchByPair.keySet().stream().filter(k -> k.endsWith(" " + opportunity)).count();
+      long admitted =
+          matchByPair.keySet().stream().filter(k -> k.endsWith(" " + opportunity)).count();
       assertThat(result.get("candidates").size()).as("people admitted to %s", opportunity)
           .isEqualTo(admitted);
     }

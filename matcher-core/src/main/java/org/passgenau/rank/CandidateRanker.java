@@ -9,11 +9,12 @@ import java.util.function.BiFunction;
 
 /**
  * Reverse matching for one opportunity: decides every published person against it with the very
- * rules a match binds for that person (kept bound between queries in {@link BoundPeople}), so that a pair's admission, score and explanation are the
- * same in both directions. A person whose home lies surely beyond commuting reach is counted
- * under the commute filter without binding the rules, and whole areas of such people are skipped
- * at once; that is exact, since the commute filter comes first and such a person would not move.
- * Not thread-safe; one instance per query.
+ * rules a match binds for that person (kept bound between queries in {@link BoundPeople}), so
+ * that a pair's admission, score and explanation are the same in both directions. A person whose
+ * home lies surely beyond commuting reach is counted under the commute filter without deciding
+ * anything else, and whole areas of such people are skipped at once; that is exact, since the
+ * commute filter comes first and such a person would not move. Not thread-safe; one instance per
+ * query.
  */
 final class CandidateRanker {
 

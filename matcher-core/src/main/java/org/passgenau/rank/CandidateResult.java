@@ -23,7 +23,10 @@ import java.util.Objects;
  *     filter that fails the pair counts the person)
  */
 public record CandidateResult(
-    String opportunityId, String ruleSet, List<Candidate> candidates, Map<String, Integer> excluded) {
+    String opportunityId,
+    String ruleSet,
+    List<Candidate> candidates,
+    Map<String, Integer> excluded) {
 
   public CandidateResult {
     Objects.requireNonNull(opportunityId, "opportunityId");
