@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.passgenau.assign.Assigner;
+import org.passgenau.audit.PlacementByGroup;
 import org.passgenau.assign.Assignment;
 import org.passgenau.assign.AssignmentMethod;
 import org.passgenau.assign.AssignmentProblem;
@@ -213,43 +213,8 @@ final class AssignCommand implements Callable<Integer> {
     naive.put("overbooked_opportunities", overbooked);
     s.put("everyone_first_choice", naive);
     s.put("placed_beyond_first_choice_run", assignment.assigned() - naivePlaced);
-    s.put("by_group", byGroup(loaded.people, problem, assignment));
+    s.put("by_group", PlacementByGroup.of(loaded.people, problem, assignment));
     return s;
-  }
-
-  /**
-   * Placement per value of each audit field: the fairness view of the assignment. Only this
-   * summary reads {@code audit}; no rule does.
-   */
-  private static Map<String, Object> byGroup(List<Profile> people, AssignmentProblem problem,
-      Assignment assignment) {
-    Map<String, Map<String, long[]>> counts = new TreeMap<>();
-    for (int p = 0; p < people.size(); p++) {
-      for (Map.Entry<String, String> field : people.get(p).audit().entrySet()) {
-        long[] c = counts.computeIfAbsent(field.getKey(), k -> new TreeMap<>())
-            .computeIfAbsent(field.getValue(), v -> new long[4]);
-        c[0]++;
-        c[1] += problem.listSize(p) > 0 ? 1 : 0;
-        c[2] += assignment.opportunityOf(p) >= 0 ? 1 : 0;
-        c[3] += assignment.rankInOwnList(p) == 1 ? 1 : 0;
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    counts.forEach((field, values) -> {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      values.forEach((value, c) -> {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("value", value);
-        row.put("profiles", c[0]);
-        row.put("with_admitted_opportunities", c[1]);
-        row.put("assigned", c[2]);
-        row.put("assigned_share", Math.round(c[2] * 10_000.0 / c[0]) / 10_000.0);
-        row.put("first_choice", c[3]);
-        rows.add(row);
-      });
-      out.put(field, rows);
-    });
-    return out;
   }
 
   /** {@code optimal} or {@code stable}, in any case. */
