@@ -1,17 +1,33 @@
 package org.passgenau.rank;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.ToIntFunction;
 import org.passgenau.model.Occupation;
 
 /**
- * The rules bound for each person of one {@link ProfileSet}, against one state of the index and
- * one reference date, bound when a person is first decided and kept for the next opportunity:
- * binding costs some microseconds per person, deciding a pair a fraction of one. Bound without
- * memos (about 3 KB a person). Confined to one thread at a time: a {@link Pool} hands each out to
- * one query and takes it back.
+ * The rules of every person of one {@link ProfileSet}, bound against one state of the index and
+ * one reference date, arranged for deciding many people against one opportunity.
+ *
+ * <p>The memo trick of {@code match} turned around. A rule bound for a person reads a few facts
+ * of that person (a work ban, languages, hours); people whose facts are equal, by the rule's
+ * {@link Rule.BoundFilter#shareKey share key}, get the same verdict from it for every
+ * opportunity. So each rule keeps, per person, the number of that person's class, and one bound
+ * rule per class; a query decides each class once and reads each person's verdict from an array.
+ * Rules without a key (the commute filter and the distance scorer, which read a home) are kept
+ * bound per person. Binding every person once costs some microseconds each; what is kept is a few
+ * hundred bytes a person.
+ *
+ * <p>A rule set with custom rules binds each person's rules whole instead, at first use, since a
+ * custom rule's facts are not known to the engine.
+ *
+ * <p>Confined to one thread at a time: a {@link Pool} hands each out to one query and takes it
+ * back.
  */
 final class BoundPeople {
 
@@ -21,7 +37,18 @@ final class BoundPeople {
   private final CompiledRules rules;
   private final Vocabulary vocabulary;
   private final ToIntFunction<Occupation> isco;
-  private final CompiledRules.Bound[] bound;
+
+  /** Per filter: each person's class, -1 for a person decided by their own bound filter. */
+  final int[][] filterClass;
+  /** Per filter: the bound filter that decides each class. */
+  final Rule.BoundFilter[][] filterOfClass;
+  /** Per filter: each person's own bound filter where the class is -1, else null. */
+  final Rule.BoundFilter[][] ownFilter;
+  final int[][] scorerClass;
+  final Rule.BoundScorer[][] scorerOfClass;
+  final Rule.BoundScorer[][] ownScorer;
+  /** With custom rules: each person's rules bound whole, at first use; else null. */
+  private final CompiledRules.Bound[] whole;
 
   private BoundPeople(ProfileSet people, long indexVersion, LocalDate asOf, CompiledRules rules,
       Vocabulary vocabulary, ToIntFunction<Occupation> isco) {
@@ -31,18 +58,111 @@ final class BoundPeople {
     this.rules = rules;
     this.vocabulary = vocabulary;
     this.isco = isco;
-    this.bound = new CompiledRules.Bound[people.size()];
+    int n = people.size();
+    if (rules.hasCustomRules()) {
+      this.whole = new CompiledRules.Bound[n];
+      this.filterClass = this.scorerClass = null;
+      this.filterOfClass = this.ownFilter = null;
+      this.scorerOfClass = this.ownScorer = null;
+      return;
+    }
+    this.whole = null;
+    int filters = rules.filterCount();
+    int scorers = rules.scorerCount();
+    filterClass = new int[filters][n];
+    ownFilter = new Rule.BoundFilter[filters][];
+    scorerClass = new int[scorers][n];
+    ownScorer = new Rule.BoundScorer[scorers][];
+    Classes<Rule.BoundFilter> filterClasses = new Classes<>(filters);
+    Classes<Rule.BoundScorer> scorerClasses = new Classes<>(scorers);
+    for (int p = 0; p < n; p++) {
+      CompiledRules.Bound b = bindWhole(p);
+      for (int i = 0; i < filters; i++) {
+        Rule.BoundFilter f = b.filter(i);
+        int id = filterClasses.classOf(i, f.shareKey(), f);
+        filterClass[i][p] = id;
+        if (id < 0) {
+          if (ownFilter[i] == null) {
+            ownFilter[i] = new Rule.BoundFilter[n];
+          }
+          ownFilter[i][p] = f;
+        }
+      }
+      for (int i = 0; i < scorers; i++) {
+        Rule.BoundScorer s = b.scorer(i);
+        int id = scorerClasses.classOf(i, s.shareKey(), s);
+        scorerClass[i][p] = id;
+        if (id < 0) {
+          if (ownScorer[i] == null) {
+            ownScorer[i] = new Rule.BoundScorer[n];
+          }
+          ownScorer[i][p] = s;
+        }
+      }
+    }
+    filterOfClass = new Rule.BoundFilter[filters][];
+    for (int i = 0; i < filters; i++) {
+      filterOfClass[i] = filterClasses.of(i).toArray(new Rule.BoundFilter[0]);
+    }
+    scorerOfClass = new Rule.BoundScorer[scorers][];
+    for (int i = 0; i < scorers; i++) {
+      scorerOfClass[i] = scorerClasses.of(i).toArray(new Rule.BoundScorer[0]);
+    }
   }
 
-  /** Person {@code p}'s rules, bound at first use. */
+  /** Whether the rules are arranged by class; false with custom rules. */
+  boolean shared() {
+    return whole == null;
+  }
+
+  /** Person {@code p}'s rules, bound whole without memos: cached with custom rules, else new. */
   CompiledRules.Bound bound(int p) {
-    CompiledRules.Bound b = bound[p];
+    if (whole == null) {
+      return bindWhole(p);
+    }
+    CompiledRules.Bound b = whole[p];
     if (b == null) {
-      b = rules.bind(new ProfileQuery(
-          people.profiles[p], rules.ruleSet, asOf, vocabulary, isco, false));
-      bound[p] = b;
+      b = bindWhole(p);
+      whole[p] = b;
     }
     return b;
+  }
+
+  private CompiledRules.Bound bindWhole(int p) {
+    return rules.bind(new ProfileQuery(
+        people.profiles[p], rules.ruleSet, asOf, vocabulary, isco, false));
+  }
+
+  /** Numbers the distinct share keys of each rule, keeping the first bound rule of each. */
+  private static final class Classes<T> {
+    private final List<Map<Object, Integer>> ids = new ArrayList<>();
+    private final List<List<T>> representatives = new ArrayList<>();
+
+    Classes(int rules) {
+      for (int i = 0; i < rules; i++) {
+        ids.add(new HashMap<>());
+        representatives.add(new ArrayList<>());
+      }
+    }
+
+    /** The class of {@code key} for rule {@code i}, new ones numbered in order; -1 for null. */
+    int classOf(int i, Object key, T bound) {
+      if (key == null) {
+        return -1;
+      }
+      Integer id = ids.get(i).get(key);
+      if (id == null) {
+        id = representatives.get(i).size();
+        ids.get(i).put(key, id);
+        representatives.get(i).add(bound);
+      }
+      return id;
+    }
+
+    /** Rule {@code i}'s bound rule per class. */
+    List<T> of(int i) {
+      return representatives.get(i);
+    }
   }
 
   /**

@@ -90,6 +90,14 @@ final class BroughtOccupations {
   }
 
   /**
+   * The person's side of every decision made here, for share keys: two people with equal keys
+   * are equally close to, and equally recognised for, every occupation.
+   */
+  List<Object> key() {
+    return Rule.key(isco, weight, source, qualIsco, qualRecognition);
+  }
+
+  /**
    * Occupational closeness in shared ISCO levels (4 = same unit group), raised for pairs the
    * rule set bridges, such as nurse and care helper, which the ISCO tree puts far apart.
    */

@@ -40,14 +40,34 @@ final class CandidateRanker {
   /** Decides every person; returns the exclusion counts per slot. */
   int[] rank() {
     ProfileSet people = bound.people;
-    if (!prunesByCommute()) {
-      for (int p = 0; p < people.size(); p++) {
-        decide(p);
+    int[] decided = new int[people.size()];
+    int n = prunesByCommute() ? withinReach(people, decided) : all(people, decided);
+    if (bound.shared()) {
+      decideByClass(decided, n);
+    } else {
+      for (int j = 0; j < n; j++) {
+        decideWhole(decided[j]);
       }
-      return excluded;
     }
+    return excluded;
+  }
+
+  private static int all(ProfileSet people, int[] decided) {
+    for (int p = 0; p < people.size(); p++) {
+      decided[p] = p;
+    }
+    return people.size();
+  }
+
+  /**
+   * Writes to {@code decided} the people who may be within commuting reach (all who would move
+   * or whose home is unknown, and those grouped whose home is not surely beyond their limit),
+   * counts the others under the commute filter, and returns how many are written.
+   */
+  private int withinReach(ProfileSet people, int[] decided) {
+    int n = 0;
     for (int p : people.alwaysDecided) {
-      decide(p);
+      decided[n++] = p;
     }
     double x = c.unitX[row];
     double y = c.unitY[row];
@@ -75,11 +95,79 @@ final class CandidateRanker {
         if (hx * hx + hy * hy + hz * hz >= people.beyond2[p]) {
           excluded[commute]++;
         } else {
-          decide(p);
+          decided[n++] = p;
         }
       }
     }
-    return excluded;
+    return n;
+  }
+
+  private static final byte ADMITS = 1;
+  private static final byte EXCLUDES = 2;
+
+  /**
+   * Runs the filters one after the other over {@code people[0..n)}, each person counted under
+   * the first that excludes them, then scores the admitted: each rule decided once per class of
+   * people and read from an array, or by the person's own bound rule where it has no class. The
+   * score sums the weighted values in the order {@link CompiledRules.Bound#score} does, so it is
+   * the same number.
+   */
+  private void decideByClass(int[] people, int n) {
+    for (int i = 0; i < rules.filterCount() && n > 0; i++) {
+      int slot = rules.filterSlots[i];
+      int[] classOf = bound.filterClass[i];
+      Rule.BoundFilter[] byClass = bound.filterOfClass[i];
+      Rule.BoundFilter[] own = bound.ownFilter[i];
+      byte[] verdicts = new byte[byClass.length];
+      int kept = 0;
+      for (int j = 0; j < n; j++) {
+        int p = people[j];
+        int k = classOf[p];
+        boolean admits;
+        if (k < 0) {
+          admits = own[p].admits(c, row);
+        } else {
+          byte verdict = verdicts[k];
+          if (verdict == 0) {
+            verdict = byClass[k].admits(c, row) ? ADMITS : EXCLUDES;
+            verdicts[k] = verdict;
+          }
+          admits = verdict == ADMITS;
+        }
+        if (admits) {
+          people[kept++] = p;
+        } else {
+          excluded[slot]++;
+        }
+      }
+      n = kept;
+    }
+    int scorers = rules.scorerCount();
+    double[][] values = new double[scorers][];
+    for (int i = 0; i < scorers; i++) {
+      values[i] = new double[bound.scorerOfClass[i].length];
+      Arrays.fill(values[i], Double.NaN);
+    }
+    for (int j = 0; j < n; j++) {
+      int p = people[j];
+      double score = 0;
+      for (int i = 0; i < scorers; i++) {
+        int k = bound.scorerClass[i][p];
+        double value;
+        if (k < 0) {
+          value = bound.ownScorer[i][p].value(c, row);
+        } else {
+          value = values[i][k];
+          if (value != value) { // not yet computed for this class
+            value = bound.scorerOfClass[i][k].value(c, row);
+            values[i][k] = value;
+          }
+        }
+        score += rules.weight(i) * value;
+      }
+      // Ranked by the score as written, so that equal written scores are in id order.
+      top.offer(CompiledRules.round(score), p);
+    }
   }
 
   /**
@@ -97,7 +185,8 @@ final class CandidateRanker {
     return RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
   }
 
-  private void decide(int p) {
+  /** Decides one person with their rules bound whole: a rule set with custom rules. */
+  private void decideWhole(int p) {
     CompiledRules.Bound person = bound.bound(p);
     int slot = person.firstExclusion(c, row);
     if (slot >= 0) {

@@ -217,6 +217,16 @@ final class CompiledRules {
       }
     }
 
+    /** Built-in filter {@code i} bound, in counting order; its slot is {@code filterSlots[i]}. */
+    Rule.BoundFilter filter(int i) {
+      return boundFilters[i];
+    }
+
+    /** Weighed built-in scorer {@code i} bound, weighed by {@code weight(i)}. */
+    Rule.BoundScorer scorer(int i) {
+      return boundScorers[i];
+    }
+
     /**
      * The unweighted value of every feature of {@link #featureNames} for opportunity {@code d}.
      */
@@ -477,6 +487,26 @@ final class CompiledRules {
       }
       return reasons;
     }
+  }
+
+  /** How many built-in filters are on. */
+  int filterCount() {
+    return filters.length;
+  }
+
+  /** How many built-in scorers are weighed. */
+  int scorerCount() {
+    return scorers.length;
+  }
+
+  /** The weight of weighed built-in scorer {@code i}. */
+  double weight(int i) {
+    return weights[i];
+  }
+
+  /** Whether the rule set names custom filters or scorers. */
+  boolean hasCustomRules() {
+    return custom.filters.length > 0 || custom.scorers.length > 0;
   }
 
   /** Scores and effects are reported to four decimals. */

@@ -38,6 +38,11 @@ final class DateFilters {
       }
 
       @Override
+      Object shareKey() {
+        return key(today);
+      }
+
+      @Override
       boolean admits(OpportunityColumns c, int d) {
         return c.ints(BuiltInRule.APPLICATION_DEADLINE)[d] >= today;
       }
@@ -100,6 +105,11 @@ final class DateFilters {
       }
 
       /** Decided once per (start day, kind, country); the lookup stays small enough to inline. */
+      @Override
+      Object shareKey() {
+        return key(today, availableFromDay, graceApprenticeship, graceOther);
+      }
+
       @Override
       boolean admits(OpportunityColumns c, int d) {
         int id = c.startClass[d];

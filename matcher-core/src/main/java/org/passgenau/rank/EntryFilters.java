@@ -48,6 +48,11 @@ final class EntryFilters {
       }
 
       @Override
+      Object shareKey() {
+        return key(maxDemand);
+      }
+
+      @Override
       boolean admits(OpportunityColumns c, int d) {
         return admits(c.bytes(BuiltInRule.PHYSICAL_DEMAND), d);
       }
@@ -97,6 +102,11 @@ final class EntryFilters {
       @Override
       boolean canExclude() {
         return needsAccessible;
+      }
+
+      @Override
+      Object shareKey() {
+        return key(needsAccessible);
       }
 
       @Override
@@ -184,6 +194,11 @@ final class EntryFilters {
       }
 
       @Override
+      Object shareKey() {
+        return key((Object) licences);
+      }
+
+      @Override
       boolean admits(OpportunityColumns c, int d) {
         return admits(c.ints(BuiltInRule.DRIVING_LICENSE), d);
       }
@@ -236,6 +251,11 @@ final class EntryFilters {
       @Override
       boolean canExclude() {
         return school != UNKNOWN;
+      }
+
+      @Override
+      Object shareKey() {
+        return key(school);
       }
 
       @Override

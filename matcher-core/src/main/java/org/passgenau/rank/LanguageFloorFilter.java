@@ -40,6 +40,11 @@ final class LanguageFloorFilter extends Rule.Filter {
      * the decision so that it stays small enough to inline in {@link #retain}.
      */
     @Override
+    Object shareKey() {
+      return key(q.languagesKey(), tolerance);
+    }
+
+    @Override
     boolean admits(OpportunityColumns c, int d) {
       int slot = 2 * c.langSet[d] + (c.has(d, OpportunityColumns.LANGUAGE_SUPPORT) ? 1 : 0);
       byte verdict = slot < memo.length ? memo[slot] : 0;

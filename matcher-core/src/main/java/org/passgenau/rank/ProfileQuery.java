@@ -83,6 +83,11 @@ final class ProfileQuery {
     return memoize ? distinct : 0;
   }
 
+  /** The languages and levels, for share keys: equal lists rank every requirement alike. */
+  List<Object> languagesKey() {
+    return Rule.key(langIds, langRanks);
+  }
+
   /** The person's CEFR rank (0 = none) in the language with id {@code languageId}. */
   int languageRank(int languageId) {
     int best = 0;

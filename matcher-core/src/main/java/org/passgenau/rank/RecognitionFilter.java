@@ -60,6 +60,11 @@ final class RecognitionFilter extends Rule.Filter {
 
     /** Decided once per occupation class; the lookup stays small enough to inline. */
     @Override
+    Object shareKey() {
+      return key(occupations.key());
+    }
+
+    @Override
     boolean admits(OpportunityColumns c, int d) {
       int id = c.occupationClass[d];
       byte verdict = id < memo.length ? memo[id] : 0;

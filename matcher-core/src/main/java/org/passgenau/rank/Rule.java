@@ -1,5 +1,12 @@
 package org.passgenau.rank;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.primitives.Bytes;
+import com.google.common.primitives.Floats;
+import com.google.common.primitives.Ints;
+import com.google.common.primitives.Longs;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.util.Bits;
 import org.passgenau.model.Opportunity;
@@ -78,6 +85,17 @@ abstract class Rule {
     abstract boolean admits(OpportunityColumns c, int d);
 
     /**
+     * A value equal for two people exactly when this filter, bound for either, admits the same
+     * opportunities: every fact of the person that {@link #admits} reads, and nothing the
+     * engine shares (the rule set, the vocabulary). Reverse matching decides a filter once per
+     * distinct key and opportunity. Null, the default, when the filter holds facts of one person
+     * alone (a home and its reach), which is then decided person by person.
+     */
+    Object shareKey() {
+      return null;
+    }
+
+    /**
      * Keeps, in order, the rows among {@code docs[0..n)} that this filter admits and returns how
      * many. Each filter implements this loop itself, in a final class, so that the JIT sees one
      * receiver and inlines the test: the ranking runs filter by filter over a segment's
@@ -145,6 +163,14 @@ abstract class Rule {
     abstract double value(OpportunityColumns c, int d);
 
     /**
+     * As {@link BoundFilter#shareKey}: equal for two people exactly when this scorer, bound for
+     * either, gives every opportunity the same value; null when it holds facts of one person alone.
+     */
+    Object shareKey() {
+      return null;
+    }
+
+    /**
      * Adds {@code weight} times the value of each of {@code docs[0..n)} to {@code scores[i]}; its
      * own loop, for the same reason as {@link BoundFilter#retain}.
      */
@@ -152,5 +178,29 @@ abstract class Rule {
 
     /** The sentence that explains the value, or null when there is nothing to say. */
     abstract String detail(OpportunityColumns c, int d, Messages m);
+  }
+
+  /**
+   * A share key made of {@code parts}, primitive arrays compared by content, so that the bound
+   * rules of two people share a key exactly when their facts are equal.
+   */
+  static List<Object> key(Object... parts) {
+    List<Object> key = new ArrayList<>(parts.length);
+    for (Object part : parts) {
+      if (part instanceof int[] a) {
+        key.add(Ints.asList(a.clone()));
+      } else if (part instanceof long[] a) {
+        key.add(Longs.asList(a.clone()));
+      } else if (part instanceof byte[] a) {
+        key.add(Bytes.asList(a.clone()));
+      } else if (part instanceof float[] a) {
+        key.add(Floats.asList(a.clone()));
+      } else {
+        checkArgument(part == null || !part.getClass().isArray(),
+            "no share key for an array of %s", part == null ? null : part.getClass());
+        key.add(part);
+      }
+    }
+    return key;
   }
 }

@@ -58,6 +58,11 @@ final class Scorers {
        * the lookup is kept apart from the computation so that it stays small enough to inline.
        */
       @Override
+      Object shareKey() {
+        return key(brought.key());
+      }
+
+      @Override
       double value(OpportunityColumns c, int d) {
         int id = c.occupationClass[d];
         double value = id < memo.length ? memo[id] : Double.NaN;
@@ -260,6 +265,11 @@ final class Scorers {
       }
 
       @Override
+      Object shareKey() {
+        return key((Object) skillBits);
+      }
+
+      @Override
       double value(OpportunityColumns c, int d) {
         return value((SkillColumns) c.group(BuiltInRule.SKILLS), d);
       }
@@ -329,6 +339,11 @@ final class Scorers {
       }
 
       @Override
+      Object shareKey() {
+        return key(bestLevel);
+      }
+
+      @Override
       double value(OpportunityColumns c, int d) {
         if (c.level[d] == OpportunityColumns.UNKNOWN) {
           return 0.5;
@@ -376,6 +391,11 @@ final class Scorers {
 
       Bound(BroughtOccupations brought) {
         this.brought = brought;
+      }
+
+      @Override
+      Object shareKey() {
+        return key(brought.key());
       }
 
       @Override
@@ -447,6 +467,11 @@ final class Scorers {
       }
 
       /** Computed once per list of requirements. */
+      @Override
+      Object shareKey() {
+        return key(q.languagesKey(), gapPenalty);
+      }
+
       @Override
       double value(OpportunityColumns c, int d) {
         int set = c.langSet[d];
@@ -590,6 +615,11 @@ final class Scorers {
       }
 
       @Override
+      Object shareKey() {
+        return key(maxHours, minHours);
+      }
+
+      @Override
       double value(OpportunityColumns c, int d) {
         float lo = c.hoursMin[d];
         float hi = c.hoursMax[d];
@@ -654,6 +684,11 @@ final class Scorers {
       }
 
       @Override
+      Object shareKey() {
+        return key(tolerated);
+      }
+
+      @Override
       double value(OpportunityColumns c, int d) {
         return tolerated && c.kind[d] == APPRENTICESHIP ? 1 : 0;
       }
@@ -701,6 +736,11 @@ final class Scorers {
       @Override
       boolean canScore() {
         return needsChildcare;
+      }
+
+      @Override
+      Object shareKey() {
+        return key(needsChildcare);
       }
 
       @Override

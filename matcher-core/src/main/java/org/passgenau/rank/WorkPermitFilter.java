@@ -83,6 +83,12 @@ final class WorkPermitFilter extends Rule.Filter {
 
     /** Decided once per (start day, kind, country); the lookup stays small enough to inline. */
     @Override
+    Object shareKey() {
+      return key(
+          absoluteBan, banUntilDay, approvalRequired, tolerated, mayWorkAbroad, homeCountry);
+    }
+
+    @Override
     boolean admits(OpportunityColumns c, int d) {
       int id = c.startClass[d];
       byte verdict = id < memo.length ? memo[id] : 0;

@@ -60,6 +60,11 @@ final class WorkingTimeFilters {
       }
 
       @Override
+      Object shareKey() {
+        return key(maxHours, minHours);
+      }
+
+      @Override
       boolean admits(OpportunityColumns c, int d) {
         // NaN compares false, so unknown bounds admit.
         return !(c.hoursMin[d] > maxHours) & !(c.hoursMax[d] < minHours);
@@ -138,6 +143,11 @@ final class WorkingTimeFilters {
       }
 
       @Override
+      Object shareKey() {
+        return key(rule, ok);
+      }
+
+      @Override
       boolean admits(OpportunityColumns c, int d) {
         return admits(c.bytes(rule), d);
       }
@@ -199,6 +209,11 @@ final class WorkingTimeFilters {
       @Override
       boolean canExclude() {
         return rulesOutNights;
+      }
+
+      @Override
+      Object shareKey() {
+        return key(rulesOutNights);
       }
 
       @Override

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import org.passgenau.examples.PayScorer;
 import org.passgenau.model.Location;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
@@ -81,8 +83,27 @@ class CandidatesPropertiesTest {
     assertAgreement(placedCorpus, placedPeople);
   }
 
+  /**
+   * With a custom rule, whose facts the engine cannot share between people, every person's
+   * rules are bound whole: the same agreement holds.
+   */
+  @Property(tries = 25, shrinking = ShrinkingMode.BOUNDED)
+  void withACustomScorerEveryPairIsStillRankedAsMatchRanksIt(
+      @ForAll("corpora") List<Opportunity> corpus, @ForAll("people") List<Profile> people) {
+    RuleSet withPay = RuleSet.defaults().toBuilder().name("with-pay")
+        .customWeight("pay", 0.1).build();
+    assertAgreement(corpus, people,
+        () -> MatchingEngine.builder().taxonomy(TAXONOMY).ruleSet(withPay)
+            .customRule(new PayScorer()).build());
+  }
+
   private static void assertAgreement(List<Opportunity> corpus, List<Profile> people) {
-    try (MatchingEngine engine = MatchingEngine.builder().taxonomy(TAXONOMY).build()) {
+    assertAgreement(corpus, people, () -> MatchingEngine.builder().taxonomy(TAXONOMY).build());
+  }
+
+  private static void assertAgreement(List<Opportunity> corpus, List<Profile> people,
+      Supplier<MatchingEngine> engines) {
+    try (MatchingEngine engine = engines.get()) {
       engine.upsertAll(corpus);
       engine.upsertProfiles(people);
       engine.refresh();
@@ -114,14 +135,15 @@ class CandidatesPropertiesTest {
           previousId = c.profileId();
         }
         assertThat(result.excluded()).as("people excluded from %s, per filter", o.id())
-            .isEqualTo(exclusionsOneByOne(o, people));
+            .isEqualTo(exclusionsOneByOne(o, people, engines));
       }
     }
   }
 
   /** Each person matched against the opportunity alone: one exclusion each, or none. */
-  private static Map<String, Integer> exclusionsOneByOne(Opportunity o, List<Profile> people) {
-    try (MatchingEngine alone = MatchingEngine.builder().taxonomy(TAXONOMY).build()) {
+  private static Map<String, Integer> exclusionsOneByOne(Opportunity o, List<Profile> people,
+      Supplier<MatchingEngine> engines) {
+    try (MatchingEngine alone = engines.get()) {
       alone.upsert(o);
       alone.refresh();
       Map<String, Integer> sum = new LinkedHashMap<>();
