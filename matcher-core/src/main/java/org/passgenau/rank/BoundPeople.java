@@ -38,7 +38,10 @@ final class BoundPeople {
   private final Vocabulary vocabulary;
   private final ToIntFunction<Occupation> isco;
 
-  /** Per filter: each person's class, -1 for a person decided by their own bound filter. */
+  /**
+   * Per filter: each person's class, -1 for a person decided by their own bound filter. All
+   * per-person arrays here are indexed by position in {@link ProfileSet#scanOrder}.
+   */
   final int[][] filterClass;
   /** Per filter: the bound filter that decides each class. */
   final Rule.BoundFilter[][] filterOfClass;
@@ -75,28 +78,28 @@ final class BoundPeople {
     ownScorer = new Rule.BoundScorer[scorers][];
     Classes<Rule.BoundFilter> filterClasses = new Classes<>(filters);
     Classes<Rule.BoundScorer> scorerClasses = new Classes<>(scorers);
-    for (int p = 0; p < n; p++) {
-      CompiledRules.Bound b = bindWhole(p);
+    for (int pos = 0; pos < n; pos++) {
+      CompiledRules.Bound b = bindWhole(people.scanOrder[pos]);
       for (int i = 0; i < filters; i++) {
         Rule.BoundFilter f = b.filter(i);
         int id = filterClasses.classOf(i, f.shareKey(), f);
-        filterClass[i][p] = id;
+        filterClass[i][pos] = id;
         if (id < 0) {
           if (ownFilter[i] == null) {
             ownFilter[i] = new Rule.BoundFilter[n];
           }
-          ownFilter[i][p] = f;
+          ownFilter[i][pos] = f;
         }
       }
       for (int i = 0; i < scorers; i++) {
         Rule.BoundScorer s = b.scorer(i);
         int id = scorerClasses.classOf(i, s.shareKey(), s);
-        scorerClass[i][p] = id;
+        scorerClass[i][pos] = id;
         if (id < 0) {
           if (ownScorer[i] == null) {
             ownScorer[i] = new Rule.BoundScorer[n];
           }
-          ownScorer[i][p] = s;
+          ownScorer[i][pos] = s;
         }
       }
     }

@@ -37,37 +37,44 @@ final class CandidateRanker {
     this.top = new Heap(options.topK());
   }
 
-  /** Decides every person; returns the exclusion counts per slot. */
+  /**
+   * Decides every person; returns the exclusion counts per slot. People are handled by their
+   * position in {@link ProfileSet#scanOrder}.
+   */
   int[] rank() {
     ProfileSet people = bound.people;
     int[] decided = new int[people.size()];
-    int n = prunesByCommute() ? withinReach(people, decided) : all(people, decided);
+    boolean[] surelyWithin = new boolean[people.size()];
+    boolean pruned = prunesByCommute();
+    int n = pruned ? withinReach(people, decided, surelyWithin) : all(people, decided);
     if (bound.shared()) {
-      decideByClass(decided, n);
+      decideByClass(decided, n, pruned ? surelyWithin : null);
     } else {
       for (int j = 0; j < n; j++) {
-        decideWhole(decided[j]);
+        decideWhole(people.scanOrder[decided[j]]);
       }
     }
     return excluded;
   }
 
   private static int all(ProfileSet people, int[] decided) {
-    for (int p = 0; p < people.size(); p++) {
-      decided[p] = p;
+    for (int pos = 0; pos < people.size(); pos++) {
+      decided[pos] = pos;
     }
     return people.size();
   }
 
   /**
-   * Writes to {@code decided} the people who may be within commuting reach (all who would move
-   * or whose home is unknown, and those grouped whose home is not surely beyond their limit),
-   * counts the others under the commute filter, and returns how many are written.
+   * Writes to {@code decided} the positions of the people who may be within commuting reach (all
+   * who would move or whose home is unknown, and those grouped whose home is not surely beyond
+   * their limit), marking in {@code surelyWithin} those surely within it, counts the others under
+   * the commute filter, and returns how many are written.
    */
-  private int withinReach(ProfileSet people, int[] decided) {
+  private int withinReach(ProfileSet people, int[] decided, boolean[] surelyWithin) {
     int n = 0;
-    for (int p : people.alwaysDecided) {
-      decided[n++] = p;
+    int always = people.alwaysDecided.length;
+    for (int pos = 0; pos < always; pos++) {
+      decided[n++] = pos;
     }
     double x = c.unitX[row];
     double y = c.unitY[row];
@@ -92,10 +99,12 @@ final class CandidateRanker {
         double hx = homes[3 * p] - x;
         double hy = homes[3 * p + 1] - y;
         double hz = homes[3 * p + 2] - z;
-        if (hx * hx + hy * hy + hz * hz >= people.beyond2[p]) {
+        double chord2 = hx * hx + hy * hy + hz * hz;
+        if (chord2 >= people.beyond2[p]) {
           excluded[commute]++;
         } else {
-          decided[n++] = p;
+          surelyWithin[n] = chord2 <= people.within2[p];
+          decided[n++] = always + j;
         }
       }
     }
@@ -112,20 +121,24 @@ final class CandidateRanker {
    * score sums the weighted values in the order {@link CompiledRules.Bound#score} does, so it is
    * the same number.
    */
-  private void decideByClass(int[] people, int n) {
+  private void decideByClass(int[] people, int n, boolean[] surelyWithin) {
     for (int i = 0; i < rules.filterCount() && n > 0; i++) {
       int slot = rules.filterSlots[i];
       int[] classOf = bound.filterClass[i];
       Rule.BoundFilter[] byClass = bound.filterOfClass[i];
       Rule.BoundFilter[] own = bound.ownFilter[i];
       byte[] verdicts = new byte[byClass.length];
+      // The commute filter comes first, so its positions are those withinReach wrote.
+      boolean[] sure = i == 0 && surelyWithin != null ? surelyWithin : null;
       int kept = 0;
       for (int j = 0; j < n; j++) {
-        int p = people[j];
-        int k = classOf[p];
+        int pos = people[j];
+        int k = classOf[pos];
         boolean admits;
-        if (k < 0) {
-          admits = own[p].admits(c, row);
+        if (sure != null && sure[j]) {
+          admits = true;
+        } else if (k < 0) {
+          admits = own[pos].admits(c, row);
         } else {
           byte verdict = verdicts[k];
           if (verdict == 0) {
@@ -135,7 +148,7 @@ final class CandidateRanker {
           admits = verdict == ADMITS;
         }
         if (admits) {
-          people[kept++] = p;
+          people[kept++] = pos;
         } else {
           excluded[slot]++;
         }
@@ -149,13 +162,13 @@ final class CandidateRanker {
       Arrays.fill(values[i], Double.NaN);
     }
     for (int j = 0; j < n; j++) {
-      int p = people[j];
+      int pos = people[j];
       double score = 0;
       for (int i = 0; i < scorers; i++) {
-        int k = bound.scorerClass[i][p];
+        int k = bound.scorerClass[i][pos];
         double value;
         if (k < 0) {
-          value = bound.ownScorer[i][p].value(c, row);
+          value = bound.ownScorer[i][pos].value(c, row);
         } else {
           value = values[i][k];
           if (value != value) { // not yet computed for this class
@@ -166,7 +179,7 @@ final class CandidateRanker {
         score += rules.weight(i) * value;
       }
       // Ranked by the score as written, so that equal written scores are in id order.
-      top.offer(CompiledRules.round(score), p);
+      top.offer(CompiledRules.round(score), bound.people.scanOrder[pos]);
     }
   }
 

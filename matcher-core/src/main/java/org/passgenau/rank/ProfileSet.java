@@ -34,9 +34,17 @@ final class ProfileSet {
   final double[] homes;
   /** Per person: the squared chord beyond which the person surely cannot commute. */
   final double[] beyond2;
+  /** Per person: the squared chord within which the person surely can commute to any job. */
+  final double[] within2;
+  /**
+   * The people in the order a query meets them: the always decided, then the grouped area by
+   * area. Reverse matching keeps its per-person arrays in this order, so that a query reads them
+   * front to back.
+   */
+  final int[] scanOrder;
 
   private ProfileSet(Profile[] profiles, int[] alwaysDecided, int[] grouped, int[] areaStart,
-      double[] areas, double[] homes, double[] beyond2) {
+      double[] areas, double[] homes, double[] beyond2, double[] within2) {
     this.profiles = profiles;
     this.alwaysDecided = alwaysDecided;
     this.grouped = grouped;
@@ -44,6 +52,10 @@ final class ProfileSet {
     this.areas = areas;
     this.homes = homes;
     this.beyond2 = beyond2;
+    this.within2 = within2;
+    this.scanOrder = new int[profiles.length];
+    System.arraycopy(alwaysDecided, 0, scanOrder, 0, alwaysDecided.length);
+    System.arraycopy(grouped, 0, scanOrder, alwaysDecided.length, grouped.length);
   }
 
   int size() {
@@ -59,6 +71,7 @@ final class ProfileSet {
     int n = byId.length;
     double[] homes = new double[3 * n];
     double[] beyond2 = new double[n];
+    double[] within2 = new double[n];
     long[] keyed = new long[n];
     int groupedCount = 0;
     int[] always = new int[n];
@@ -81,6 +94,7 @@ final class ProfileSet {
       homes[3 * i + 1] = Math.cos(phi) * Math.sin(lambda);
       homes[3 * i + 2] = Math.sin(phi);
       beyond2[i] = Reach.squaredChord(farthest, 1);
+      within2[i] = Reach.squaredChord(Math.min(limits[0], limits[1]), -1);
       long row = (long) Math.floor((home.lat() + 90) / AREA_DEGREES);
       long column = (long) Math.floor((home.lon() + 180) / AREA_DEGREES);
       // Area key in the high bits, person in the low 32: sorting groups areas, ids ascending.
@@ -130,6 +144,6 @@ final class ProfileSet {
       areas[5 * a + 4] = reach;
     }
     return new ProfileSet(byId, Arrays.copyOf(always, alwaysCount), grouped, starts, areas,
-        homes, beyond2);
+        homes, beyond2, within2);
   }
 }
