@@ -2,6 +2,7 @@ package org.passgenau.rank;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +40,25 @@ final class BoundPeople {
   private final ToIntFunction<Occupation> isco;
 
   /**
-   * Per filter: each person's class, -1 for a person decided by their own bound filter. All
-   * per-person arrays here are indexed by position in {@link ProfileSet#scanOrder}.
+   * Each person's class per filter, -1 for a person decided by their own bound filter: the
+   * classes of the person at position {@code pos} of {@link ProfileSet#scanOrder} are at {@code
+   * pos * filters + i}, so that deciding a person reads one cache line. All per-person arrays here
+   * are indexed by that position.
    */
-  final int[][] filterClass;
+  final int[] filterClass;
   /** Per filter: the bound filter that decides each class. */
   final Rule.BoundFilter[][] filterOfClass;
   /** Per filter: each person's own bound filter where the class is -1, else null. */
   final Rule.BoundFilter[][] ownFilter;
-  final int[][] scorerClass;
+  /** Each person's class per scorer, as {@link #filterClass}. */
+  final int[] scorerClass;
   final Rule.BoundScorer[][] scorerOfClass;
   final Rule.BoundScorer[][] ownScorer;
   /** With custom rules: each person's rules bound whole, at first use; else null. */
   private final CompiledRules.Bound[] whole;
+  /** Scratch of {@link #verdicts} and {@link #values}, per rule. */
+  private byte[][] verdicts;
+  private double[][] values;
 
   private BoundPeople(ProfileSet people, long indexVersion, LocalDate asOf, CompiledRules rules,
       Vocabulary vocabulary, ToIntFunction<Occupation> isco) {
@@ -72,9 +79,9 @@ final class BoundPeople {
     this.whole = null;
     int filters = rules.filterCount();
     int scorers = rules.scorerCount();
-    filterClass = new int[filters][n];
+    filterClass = new int[filters * n];
     ownFilter = new Rule.BoundFilter[filters][];
-    scorerClass = new int[scorers][n];
+    scorerClass = new int[scorers * n];
     ownScorer = new Rule.BoundScorer[scorers][];
     Classes<Rule.BoundFilter> filterClasses = new Classes<>(filters);
     Classes<Rule.BoundScorer> scorerClasses = new Classes<>(scorers);
@@ -83,7 +90,7 @@ final class BoundPeople {
       for (int i = 0; i < filters; i++) {
         Rule.BoundFilter f = b.filter(i);
         int id = filterClasses.classOf(i, f.shareKey(), f);
-        filterClass[i][pos] = id;
+        filterClass[pos * filters + i] = id;
         if (id < 0) {
           if (ownFilter[i] == null) {
             ownFilter[i] = new Rule.BoundFilter[n];
@@ -94,7 +101,7 @@ final class BoundPeople {
       for (int i = 0; i < scorers; i++) {
         Rule.BoundScorer s = b.scorer(i);
         int id = scorerClasses.classOf(i, s.shareKey(), s);
-        scorerClass[i][pos] = id;
+        scorerClass[pos * scorers + i] = id;
         if (id < 0) {
           if (ownScorer[i] == null) {
             ownScorer[i] = new Rule.BoundScorer[n];
@@ -103,6 +110,8 @@ final class BoundPeople {
         }
       }
     }
+    verdicts = new byte[filters][];
+    values = new double[scorers][];
     filterOfClass = new Rule.BoundFilter[filters][];
     for (int i = 0; i < filters; i++) {
       filterOfClass[i] = filterClasses.of(i).toArray(new Rule.BoundFilter[0]);
@@ -111,6 +120,26 @@ final class BoundPeople {
     for (int i = 0; i < scorers; i++) {
       scorerOfClass[i] = scorerClasses.of(i).toArray(new Rule.BoundScorer[0]);
     }
+  }
+
+  /**
+   * Filter {@code i}'s verdict per class, all undecided (0): kept between queries, and the query
+   * that uses it clears what it set, since a query meets a few of many classes only.
+   */
+  byte[] verdicts(int i) {
+    if (verdicts[i] == null) {
+      verdicts[i] = new byte[filterOfClass[i].length];
+    }
+    return verdicts[i];
+  }
+
+  /** Scorer {@code i}'s value per class, all not computed (NaN); cleared as {@link #verdicts}. */
+  double[] values(int i) {
+    if (values[i] == null) {
+      values[i] = new double[scorerOfClass[i].length];
+      Arrays.fill(values[i], Double.NaN);
+    }
+    return values[i];
   }
 
   /** Whether the rules are arranged by class; false with custom rules. */

@@ -115,57 +115,63 @@ final class CandidateRanker {
   private static final byte EXCLUDES = 2;
 
   /**
-   * Runs the filters one after the other over {@code people[0..n)}, each person counted under
-   * the first that excludes them, then scores the admitted: each rule decided once per class of
-   * people and read from an array, or by the person's own bound rule where it has no class. The
-   * score sums the weighted values in the order {@link CompiledRules.Bound#score} does, so it is
-   * the same number.
+   * Decides {@code people[0..n)} person by person: the filters in order, the person counted under
+   * the first that excludes them, then the scorers for the admitted. Each rule is decided once
+   * per class of people and read from an array, or by the person's own bound rule where it has
+   * no class. The score sums the weighted values in the order {@link CompiledRules.Bound#score}
+   * does, so it is the same number.
    */
   private void decideByClass(int[] people, int n, boolean[] surelyWithin) {
-    for (int i = 0; i < rules.filterCount() && n > 0; i++) {
-      int slot = rules.filterSlots[i];
-      int[] classOf = bound.filterClass[i];
-      Rule.BoundFilter[] byClass = bound.filterOfClass[i];
-      Rule.BoundFilter[] own = bound.ownFilter[i];
-      byte[] verdicts = new byte[byClass.length];
-      // The commute filter comes first, so its positions are those withinReach wrote.
-      boolean[] sure = i == 0 && surelyWithin != null ? surelyWithin : null;
-      int kept = 0;
-      for (int j = 0; j < n; j++) {
-        int pos = people[j];
-        int k = classOf[pos];
+    int filters = rules.filterCount();
+    int scorers = rules.scorerCount();
+    int[] filterClass = bound.filterClass;
+    int[] scorerClass = bound.scorerClass;
+    byte[][] verdicts = new byte[filters][];
+    for (int i = 0; i < filters; i++) {
+      verdicts[i] = bound.verdicts(i);
+    }
+    double[][] values = new double[scorers][];
+    for (int i = 0; i < scorers; i++) {
+      values[i] = bound.values(i);
+    }
+    // The rules and classes met, to leave the kept scratch clean for the next query.
+    int[] touchedRule = new int[256];
+    int[] touchedClass = new int[256];
+    int touched = 0;
+    // The commute filter comes first when people were pruned by their homes.
+    int firstByClass = surelyWithin != null ? 1 : 0;
+    for (int j = 0; j < n; j++) {
+      int pos = people[j];
+      int failed = -1;
+      if (surelyWithin != null && !surelyWithin[j] && !bound.ownFilter[0][pos].admits(c, row)) {
+        failed = 0;
+      }
+      for (int i = firstByClass; i < filters && failed < 0; i++) {
+        int k = filterClass[pos * filters + i];
         boolean admits;
-        if (sure != null && sure[j]) {
-          admits = true;
-        } else if (k < 0) {
-          admits = own[pos].admits(c, row);
+        if (k < 0) {
+          admits = bound.ownFilter[i][pos].admits(c, row);
         } else {
-          byte verdict = verdicts[k];
+          byte verdict = verdicts[i][k];
           if (verdict == 0) {
-            verdict = byClass[k].admits(c, row) ? ADMITS : EXCLUDES;
-            verdicts[k] = verdict;
+            verdict = bound.filterOfClass[i][k].admits(c, row) ? ADMITS : EXCLUDES;
+            verdicts[i][k] = verdict;
+            touchedRule = push(touchedRule, touched, i);
+            touchedClass = push(touchedClass, touched++, k);
           }
           admits = verdict == ADMITS;
         }
-        if (admits) {
-          people[kept++] = pos;
-        } else {
-          excluded[slot]++;
+        if (!admits) {
+          failed = i;
         }
       }
-      n = kept;
-    }
-    int scorers = rules.scorerCount();
-    double[][] values = new double[scorers][];
-    for (int i = 0; i < scorers; i++) {
-      values[i] = new double[bound.scorerOfClass[i].length];
-      Arrays.fill(values[i], Double.NaN);
-    }
-    for (int j = 0; j < n; j++) {
-      int pos = people[j];
+      if (failed >= 0) {
+        excluded[rules.filterSlots[failed]]++;
+        continue;
+      }
       double score = 0;
       for (int i = 0; i < scorers; i++) {
-        int k = bound.scorerClass[i][pos];
+        int k = scorerClass[pos * scorers + i];
         double value;
         if (k < 0) {
           value = bound.ownScorer[i][pos].value(c, row);
@@ -174,6 +180,8 @@ final class CandidateRanker {
           if (value != value) { // not yet computed for this class
             value = bound.scorerOfClass[i][k].value(c, row);
             values[i][k] = value;
+            touchedRule = push(touchedRule, touched, filters + i);
+            touchedClass = push(touchedClass, touched++, k);
           }
         }
         score += rules.weight(i) * value;
@@ -181,6 +189,21 @@ final class CandidateRanker {
       // Ranked by the score as written, so that equal written scores are in id order.
       top.offer(CompiledRules.round(score), bound.people.scanOrder[pos]);
     }
+    for (int t = 0; t < touched; t++) {
+      int rule = touchedRule[t];
+      if (rule < filters) {
+        verdicts[rule][touchedClass[t]] = 0;
+      } else {
+        values[rule - filters][touchedClass[t]] = Double.NaN;
+      }
+    }
+  }
+
+  /** Sets {@code array[index]}, growing the array when it is full; returns the array. */
+  private static int[] push(int[] array, int index, int value) {
+    int[] a = index < array.length ? array : Arrays.copyOf(array, 2 * array.length);
+    a[index] = value;
+    return a;
   }
 
   /**
@@ -195,8 +218,10 @@ final class CandidateRanker {
   }
 
   private static int commuteSlot() {
-    return RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
+    return COMMUTE_SLOT;
   }
+
+  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
 
   /** Decides one person with their rules bound whole: a rule set with custom rules. */
   private void decideWhole(int p) {

@@ -293,14 +293,13 @@ public final class MatchingEngine implements Closeable {
       }
       OpportunityColumns c = snapshot.segments().get(found[0]).columns();
       BoundPeople bound = boundPeople.take(people, snapshot.version(), options.asOf());
-      try {
-        CandidateRanker ranker = new CandidateRanker(rules, bound, options, c, c.rowOf(found[1]));
-        int[] excluded = ranker.rank();
-        return new CandidateResult(opportunityId, rules.ruleSet.name(),
-            ranker.candidates(this::label), counts(excluded));
-      } finally {
-        boundPeople.giveBack(bound);
-      }
+      CandidateRanker ranker = new CandidateRanker(rules, bound, options, c, c.rowOf(found[1]));
+      int[] excluded = ranker.rank();
+      CandidateResult result = new CandidateResult(opportunityId, rules.ruleSet.name(),
+          ranker.candidates(this::label), counts(excluded));
+      // Only after a query that ended well: one that failed may leave its scratch unclean.
+      boundPeople.giveBack(bound);
+      return result;
     }
   }
 
