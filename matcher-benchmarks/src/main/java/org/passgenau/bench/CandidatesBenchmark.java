@@ -82,6 +82,30 @@ public class CandidatesBenchmark {
     return engine.candidates(opportunityIds[cursor.advance()], OPTIONS);
   }
 
+  /**
+   * Publishes the people again before each call of {@link #firstAfterChange}, so that it binds
+   * every person's rules anew.
+   */
+  @State(Scope.Thread)
+  public static class Republished {
+    @Setup(Level.Invocation)
+    public void republish(CandidatesBenchmark benchmark) {
+      benchmark.engine.upsertProfile(benchmark.people[0]);
+      benchmark.engine.refresh();
+    }
+  }
+
+  /**
+   * The first candidates query after the people changed: it binds every person's rules and
+   * arranges them by class before deciding. One call per measurement.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public CandidateResult firstAfterChange(Republished republished, Cursor cursor) {
+    return engine.candidates(opportunityIds[cursor.advance()], OPTIONS);
+  }
+
   /** The yardstick: the opportunities for one person, best 20 explained. */
   @Benchmark
   public MatchResult match(Cursor cursor) {

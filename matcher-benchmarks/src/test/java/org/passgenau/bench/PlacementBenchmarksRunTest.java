@@ -45,7 +45,7 @@ class PlacementBenchmarksRunTest {
     Map<String, RunResult> byMethod = run(CandidatesBenchmark.class.getName() + ".*",
         "size", "1000");
 
-    assertThat(byMethod).containsOnlyKeys("candidates", "match");
+    assertThat(byMethod).containsOnlyKeys("candidates", "firstAfterChange", "match");
     byMethod.values().forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 

@@ -269,9 +269,10 @@ public final class MatchingEngine implements Closeable {
    * best first, equal scores in profile id order, with the people each filter excluded counted
    * under the first filter that excludes the pair.
    *
-   * <p>The first query after a refresh binds each person's rules as it decides them (some
-   * microseconds a person) and keeps them for the next queries, about 3 KB a person, once for each
-   * thread that ranks candidates at the same time.
+   * <p>The first query after a refresh binds every person's rules (some microseconds a person)
+   * and arranges them by classes of people with equal facts, kept for the next queries (a few
+   * hundred bytes a person), once for each thread that ranks candidates at the same time; see
+   * {@code docs/placement.md}.
    *
    * <pre>{@code
    * engine.upsertProfiles(registered);
