@@ -32,7 +32,8 @@ import org.passgenau.rank.MatchingEngine;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CandidatesBenchmark {
 
-  static final int POOL = 256;
+  /** The pools' size: {@link RankingBenchmark.Cursor} walks them. */
+  static final int POOL = RankingBenchmark.POOL;
   static final MatchOptions OPTIONS =
       new MatchOptions(20, CorpusGenerator.REFERENCE_DAY, Locale.ENGLISH);
 
@@ -65,20 +66,9 @@ public class CandidatesBenchmark {
     engine.close();
   }
 
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next;
-
-    int advance() {
-      int i = next;
-      next = (i + 1) & (POOL - 1);
-      return i;
-    }
-  }
-
   /** The people who may take one opportunity, best 20 explained. */
   @Benchmark
-  public CandidateResult candidates(Cursor cursor) {
+  public CandidateResult candidates(RankingBenchmark.Cursor cursor) {
     return engine.candidates(opportunityIds[cursor.advance()], OPTIONS);
   }
 
@@ -102,13 +92,13 @@ public class CandidatesBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public CandidateResult firstAfterChange(Republished republished, Cursor cursor) {
+  public CandidateResult firstAfterChange(Republished republished, RankingBenchmark.Cursor cursor) {
     return engine.candidates(opportunityIds[cursor.advance()], OPTIONS);
   }
 
   /** The yardstick: the opportunities for one person, best 20 explained. */
   @Benchmark
-  public MatchResult match(Cursor cursor) {
+  public MatchResult match(RankingBenchmark.Cursor cursor) {
     return engine.match(people[cursor.advance()], OPTIONS);
   }
 }

@@ -233,6 +233,20 @@ public final class MatchingEngine implements Closeable {
     return index.size();
   }
 
+  /**
+   * The segment and segment doc id of the visible opportunity with this id.
+   *
+   * @throws NoSuchElementException naming the id when there is none
+   */
+  private static int[] find(Snapshot<OpportunityColumns> snapshot, String opportunityId) {
+    int[] found = snapshot.find(opportunityId);
+    if (found == null) {
+      throw new NoSuchElementException(
+          "no opportunity with id '" + opportunityId + "' in the index");
+    }
+    return found;
+  }
+
   /** The visible opportunity with this id, as it was upserted. */
   public Optional<Opportunity> opportunity(String id) {
     Objects.requireNonNull(id, "id");
@@ -287,11 +301,7 @@ public final class MatchingEngine implements Closeable {
     Objects.requireNonNull(options, "options");
     ProfileSet people = profiles.published();
     try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
-      int[] found = snapshot.find(opportunityId);
-      if (found == null) {
-        throw new NoSuchElementException(
-            "no opportunity with id '" + opportunityId + "' in the index");
-      }
+      int[] found = find(snapshot, opportunityId);
       OpportunityColumns c = snapshot.segments().get(found[0]).columns();
       BoundPeople bound = boundPeople.take(people, snapshot.version(), options.asOf());
       CandidateRanker ranker = new CandidateRanker(rules, bound, options, c, c.rowOf(found[1]));
@@ -316,11 +326,7 @@ public final class MatchingEngine implements Closeable {
     Objects.requireNonNull(opportunityId, "opportunityId");
     Objects.requireNonNull(options, "options");
     try (Snapshot<OpportunityColumns> snapshot = index.acquire()) {
-      int[] found = snapshot.find(opportunityId);
-      if (found == null) {
-        throw new NoSuchElementException(
-            "no opportunity with id '" + opportunityId + "' in the index");
-      }
+      int[] found = find(snapshot, opportunityId);
       OpportunityColumns c = snapshot.segments().get(found[0]).columns();
       int row = c.rowOf(found[1]);
       CompiledRules.Bound bound = rules.bind(new ProfileQuery(
