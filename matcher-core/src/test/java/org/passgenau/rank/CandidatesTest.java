@@ -169,6 +169,23 @@ class CandidatesTest {
   }
 
   @Test
+  void anOpportunityInALaterSegmentIsRankedFromItsOwnColumns() {
+    try (MatchingEngine engine = MatchingEngine.builder().build()) {
+      engine.upsert(vacancy("V-1").build());
+      engine.refresh();
+      engine.upsert(vacancy("V-2").location(HANNOVER).build());
+      engine.upsertProfile(person("P-1").build());
+      engine.upsertProfile(person("P-2").location(HANNOVER).build());
+      engine.refresh();
+
+      assertThat(engine.candidates("V-2", OPTIONS).candidates()).extracting(Candidate::profileId)
+          .as("the person in Hannover, not the one in Viersen").containsExactly("P-2");
+      assertThat(engine.candidates("V-1", OPTIONS).candidates()).extracting(Candidate::profileId)
+          .containsExactly("P-1");
+    }
+  }
+
+  @Test
   void anUnknownOpportunityIsNamedInTheError() {
     try (MatchingEngine engine = MatchingEngine.builder().build()) {
       engine.upsert(vacancy("V-1").build());
