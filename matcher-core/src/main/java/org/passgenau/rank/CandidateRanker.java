@@ -9,14 +9,17 @@ import java.util.function.BiFunction;
 
 /**
  * Reverse matching for one opportunity: decides every published person against it with the very
- * rules a match binds for that person (kept bound between queries in {@link BoundPeople}), so
- * that a pair's admission, score and explanation are the same in both directions. A person whose
- * home lies surely beyond commuting reach is counted under the commute filter without deciding
- * anything else, and whole areas of such people are skipped at once; that is exact, since the
- * commute filter comes first and such a person would not move. Not thread-safe; one instance per
- * query.
+ * rules a match binds for that person, decided once per class of people with equal facts (see
+ * {@link BoundPeople}), so that a pair's admission, score and explanation are the same in both
+ * directions. A person whose home lies surely beyond commuting reach is counted under the
+ * commute filter without deciding anything else, and whole areas of such people are skipped at
+ * once; that is exact, since the commute filter comes first and such a person would not move.
+ * Not thread-safe; one instance per query.
  */
 final class CandidateRanker {
+
+  /** The commute filter's counting slot; pruning by homes needs it to count first. */
+  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
 
   private final CompiledRules rules;
   private final BoundPeople bound;
@@ -81,7 +84,7 @@ final class CandidateRanker {
     double z = c.unitZ[row];
     double[] areas = people.areas;
     double[] homes = people.homes;
-    int commute = commuteSlot();
+    int commute = COMMUTE_SLOT;
     for (int a = 0; a < people.areaCount(); a++) {
       double dx = areas[5 * a] - x;
       double dy = areas[5 * a + 1] - y;
@@ -211,17 +214,12 @@ final class CandidateRanker {
    * on and counts first, and the opportunity has a place (remote work is within everyone's reach).
    */
   private boolean prunesByCommute() {
-    return commuteSlot() == 0
+    return COMMUTE_SLOT == 0
         && rules.filterSlots.length > 0
         && rules.filterSlots[0] == 0
         && !Float.isNaN(c.unitX[row]);
   }
 
-  private static int commuteSlot() {
-    return COMMUTE_SLOT;
-  }
-
-  private static final int COMMUTE_SLOT = RuleSet.FILTERS.indexOf(BuiltInRule.COMMUTE.ruleName());
 
   /** Decides one person with their rules bound whole: a rule set with custom rules. */
   private void decideWhole(int p) {
