@@ -54,6 +54,11 @@ final class BoundPeople {
   final int[] scorerClass;
   final Rule.BoundScorer[][] scorerOfClass;
   final Rule.BoundScorer[][] ownScorer;
+  /**
+   * Per position: whether the commute filter admits every opportunity for this person (no known
+   * home, or free to move and willing), so that no query needs their own bound filter for it.
+   */
+  final boolean[] reachesAnywhere;
   /** With custom rules: each person's rules bound whole, at first use; else null. */
   private final CompiledRules.Bound[] whole;
   /** Scratch of {@link #verdicts} and {@link #values}, per rule. */
@@ -69,6 +74,7 @@ final class BoundPeople {
     this.vocabulary = vocabulary;
     this.isco = isco;
     int n = people.size();
+    this.reachesAnywhere = new boolean[n];
     if (rules.hasCustomRules()) {
       this.whole = new CompiledRules.Bound[n];
       this.filterClass = this.scorerClass = null;
@@ -87,6 +93,7 @@ final class BoundPeople {
     Classes<Rule.BoundScorer> scorerClasses = new Classes<>(scorers);
     for (int pos = 0; pos < n; pos++) {
       CompiledRules.Bound b = bindWhole(people.scanOrder[pos]);
+      reachesAnywhere[pos] = !b.query.reach.located || b.query.reach.movesFreely;
       for (int i = 0; i < filters; i++) {
         Rule.BoundFilter f = b.filter(i);
         int id = filterClasses.classOf(i, f.shareKey(), f);

@@ -77,6 +77,7 @@ final class CandidateRanker {
     int n = 0;
     int always = people.alwaysDecided.length;
     for (int pos = 0; pos < always; pos++) {
+      surelyWithin[n] = bound.shared() && bound.reachesAnywhere[pos];
       decided[n++] = pos;
     }
     double x = c.unitX[row];

@@ -151,14 +151,17 @@ public final class IscoCode implements Comparable<IscoCode> {
     }
     int lengthA = a >>> DIGIT_BITS;
     int lengthB = b >>> DIGIT_BITS;
-    int digitsA = a & DIGIT_MASK;
-    int digitsB = b & DIGIT_MASK;
-    for (int k = Math.min(lengthA, lengthB); k > 0; k--) {
-      if (digitsA / POW10[lengthA - k] == digitsB / POW10[lengthB - k]) {
-        return k;
-      }
+    int k = Math.min(lengthA, lengthB);
+    // The first k digits of each, then one digit fewer at a time: dividing by the constant 10
+    // compiles to a multiplication, a division by a power looked up does not.
+    int prefixA = (a & DIGIT_MASK) / POW10[lengthA - k];
+    int prefixB = (b & DIGIT_MASK) / POW10[lengthB - k];
+    while (k > 0 && prefixA != prefixB) {
+      prefixA /= 10;
+      prefixB /= 10;
+      k--;
     }
-    return 0;
+    return k;
   }
 
   @Override

@@ -31,6 +31,17 @@ class IscoCodeTest {
         .isEqualTo(shared);
   }
 
+  @net.jqwik.api.Property(tries = 2000)
+  void encodedCodesShareWhatTheirDigitsShare(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.NumericChars
+          @net.jqwik.api.constraints.StringLength(min = 1, max = 4) String a,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.NumericChars
+          @net.jqwik.api.constraints.StringLength(min = 1, max = 4) String b) {
+    assertThat(IscoCode.sharedLevels(IscoCode.encode(a), IscoCode.encode(b)))
+        .as("%s and %s", a, b)
+        .isEqualTo(IscoCode.sharedLevels(a, b));
+  }
+
   @Test
   void anUnknownOccupationSharesNothing() {
     assertThat(IscoCode.sharedLevels(null, "5321")).as("null is unknown").isZero();
