@@ -90,11 +90,19 @@ final class BroughtOccupations {
   }
 
   /**
-   * The person's side of every decision made here, for share keys: two people with equal keys
-   * are equally close to, and equally recognised for, every occupation.
+   * The facts {@link #closeness} weighs, for share keys: two people with equal keys are equally
+   * close to every occupation (where each occupation came from changes only the explanation).
    */
-  List<Object> key() {
-    return Rule.key(isco, weight, source, qualIsco, qualRecognition);
+  List<Object> closenessKey() {
+    return Rule.key(isco, weight);
+  }
+
+  /**
+   * The facts {@link #bestRecognitionFor} reads, for share keys: two people with equal keys are
+   * equally recognised for every occupation.
+   */
+  List<Object> recognitionKey() {
+    return Rule.key(qualIsco, qualRecognition);
   }
 
   /**

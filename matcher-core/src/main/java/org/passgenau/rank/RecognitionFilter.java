@@ -61,7 +61,7 @@ final class RecognitionFilter extends Rule.Filter {
     /** Decided once per occupation class; the lookup stays small enough to inline. */
     @Override
     Object shareKey() {
-      return key(occupations.key());
+      return key(occupations.recognitionKey());
     }
 
     @Override

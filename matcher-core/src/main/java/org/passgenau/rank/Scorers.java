@@ -59,7 +59,7 @@ final class Scorers {
        */
       @Override
       Object shareKey() {
-        return key(brought.key());
+        return key(brought.closenessKey());
       }
 
       @Override
@@ -395,7 +395,7 @@ final class Scorers {
 
       @Override
       Object shareKey() {
-        return key(brought.key());
+        return key(brought.recognitionKey());
       }
 
       @Override
