@@ -200,6 +200,29 @@ class JsonLinesReaderTest {
     assertThat(reject.reason()).as("reason").isEqualTo("location.lat must be a number, was \"51.2\"");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "available_from {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "0", "20270117", "[2027,1,17]", "\"\"", "\"2026-01-01T23:59:59Z\"", "\"2027-1-7\"",
+      "\"17.01.2027\"", "true", "{}"})
+  void aDateThatIsNotAnIsoCalendarDateIsRejectedNamingTheField(String value) {
+    Reject reject = onlyReject(profiles(
+        "{\"id\":\"P-20\",\"availability\":{\"available_from\":" + value + "}}"));
+
+    assertThat(reject.field()).as("field").isEqualTo("availability.available_from");
+    assertThat(reject.reason()).as("reason")
+        .startsWith("availability.available_from must be an ISO-8601 date such as 2027-08-01, was");
+  }
+
+  @Test
+  void anIsoCalendarDateIsRead() {
+    ReadResult<Profile> read = profiles(
+        "{\"id\":\"P-21\",\"availability\":{\"available_from\":\"2027-01-17\"}}");
+
+    assertThat(read.rejects()).isEmpty();
+    assertThat(read.records().get(0).availability().availableFrom())
+        .isEqualTo(java.time.LocalDate.of(2027, 1, 17));
+  }
+
   @Test
   void anImpossibleDateIsRejectedNamingTheExpectedFormat() {
     Reject reject =
