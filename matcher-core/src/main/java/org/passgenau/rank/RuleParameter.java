@@ -188,6 +188,9 @@ enum RuleParameter {
       if (!starts.add(dated.validFrom())) {
         return "may start one value on each date, was " + dated.validFrom() + " twice";
       }
+      if (dated.value() < 0) {
+        return "must not be negative, was " + dated.value() + " from " + dated.validFrom();
+      }
     }
     return null;
   }

@@ -523,6 +523,9 @@ public final class RuleSetFile {
         problem(path + ".value", "required, absent");
       } else if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
         problem(path + ".value", "must be a number, was " + describe(value));
+      } else if (value.doubleValue() < 0) {
+        // Dated thresholds are amounts of money: a negative one would lift every obligation.
+        problem(path + ".value", "must not be negative, was " + describe(value));
       }
       JsonNode source = node.get("source");
       if (source != null && !source.isTextual()) {

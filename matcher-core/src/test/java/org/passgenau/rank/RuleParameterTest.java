@@ -48,6 +48,9 @@ class RuleParameterTest {
         .hasMessage("language_gap_penalty must be between 0.0 and 1.0, was 1.5");
     assertThatThrownBy(() -> b.languageGapTolerance(6))
         .hasMessage("language_gap_tolerance must be 0 to 5, was 6");
+    assertThatThrownBy(() -> b.residenceLift(15, List.of(
+            new DatedValue(java.time.LocalDate.of(2024, 1, 1), -785, null))))
+        .hasMessage("residence_lift_min_monthly_eur must not be negative, was -785.0 from 2024-01-01");
     assertThatThrownBy(() -> b.speeds(50, Double.NaN))
         .hasMessage("public_transport_kmh must be between 1.0 and 200.0, was NaN");
     assertThatThrownBy(() -> b.occupationBridges(List.of(List.of("2221", "53")), 3))

@@ -289,6 +289,14 @@ class RuleSetFileTest {
   }
 
   @Test
+  void aNegativeIncomeThresholdIsRefused() {
+    assertThat(problems(file("\"parameters\": {\"residence_lift_min_monthly_eur\": ["
+            + "{\"valid_from\": \"2024-01-01\", \"value\": -785}]}")))
+        .as("problems").containsExactly(
+            "parameters.residence_lift_min_monthly_eur[0].value: must not be negative, was -785");
+  }
+
+  @Test
   void aDatedThresholdNeedsAtLeastOneValue() {
     assertThat(problems(file("\"parameters\": {\"residence_lift_min_monthly_eur\": []}")))
         .as("problems").singleElement().asString()
