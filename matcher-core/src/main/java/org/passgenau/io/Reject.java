@@ -33,9 +33,34 @@ public record Reject(String file, long line, String id, String field, String rea
     checkNotNull(file, "file");
     checkArgument(line >= 1, "line must be at least 1, was %s", line);
     checkArgument(id == null || !id.isBlank(), "id must be null or non-blank, was '%s'", id);
+    id = id == null ? null : writable(id);
     checkArgument(
         field == null || !field.isBlank(), "field must be null or non-blank, was '%s'", field);
     checkNotNull(reason, "reason");
     checkArgument(!reason.isBlank(), "reason must not be blank");
+  }
+
+  /**
+   * The id as it can be written anywhere: an unpaired surrogate (which no UTF-8 writer can encode)
+   * and a control character (which would break a line of a report) become a backslash, a u and
+   * the four hex digits of the character, as text; everything else is kept. Such an id is why its
+   * record was rejected.
+   */
+  private static String writable(String id) {
+    StringBuilder out = null;
+    for (int i = 0; i < id.length(); ) {
+      int c = id.codePointAt(i); // an unpaired surrogate comes back as itself
+      boolean bad = Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE;
+      if (bad && out == null) {
+        out = new StringBuilder(id.length() + 8).append(id, 0, i);
+      }
+      if (bad) {
+        out.append(String.format("\\u%04X", c));
+      } else if (out != null) {
+        out.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return out == null ? id : out.toString();
   }
 }

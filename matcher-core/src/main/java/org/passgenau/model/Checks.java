@@ -26,6 +26,27 @@ final class Checks {
     return value;
   }
 
+  /**
+   * A record's id: required, printable, without whitespace, control characters or unpaired
+   * surrogates, since ids are written into run files (one line, fields split at whitespace),
+   * reports for people and CSV. The message names the offending character by its code point,
+   * never the whole id.
+   */
+  static String requireId(String field, String value) {
+    requireText(field, value);
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+          || Character.getType(c) == Character.SURROGATE
+          || Character.getType(c) == Character.FORMAT) {
+        throw new IllegalArgumentException(field + " must be printable, without whitespace, was "
+            + "a value with U+" + String.format("%04X", c) + " at position " + (i + 1));
+      }
+      i += Character.charCount(c);
+    }
+    return value;
+  }
+
   static Double range(String field, Double value, double min, double max) {
     if (value != null && !(value >= min && value <= max)) {
       throw new IllegalArgumentException(

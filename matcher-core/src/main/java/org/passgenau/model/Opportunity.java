@@ -55,7 +55,7 @@ public record Opportunity(
     String source) {
 
   public Opportunity {
-    Checks.requireText("id", id);
+    Checks.requireId("id", id);
     Objects.requireNonNull(kind, "kind is required");
     Checks.requireText("title", title);
     skills = Checks.list("skills", skills);

@@ -34,7 +34,7 @@ public record Profile(
     Map<String, String> audit) {
 
   public Profile {
-    Checks.requireText("id", id);
+    Checks.requireId("id", id);
     languages = Checks.list("languages", languages);
     qualifications = Checks.list("qualifications", qualifications);
     experience = Checks.list("experience", experience);

@@ -10,6 +10,26 @@ import org.junit.jupiter.api.Test;
 
 class ModelValidationTest {
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "id {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "P-1\nP-2 Q0 V-1 1 9.9 fake", "P 1", "P-1\t", "P-\u00a01", "P-\ud800", "P-\u0007",
+      "P-\u200b1"})
+  void anIdThatCouldBreakALineOrAFieldIsRefused(String id) {
+    assertThatThrownBy(() -> Profile.builder(id).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("id must be printable, without whitespace, was a value with U+");
+    assertThatThrownBy(() -> Opportunity.builder(id, OpportunityKind.VACANCY, "Koch").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("id must be printable, without whitespace");
+  }
+
+  @Test
+  void idsOfLettersDigitsAndPunctuationInAnyScriptAreKept() {
+    for (String id : List.of("P-17", "V-0001", "DE-18119", "ÄÖÜ-ß", "职位-42", "P_1.2/3", "😀-1")) {
+      assertThat(Profile.builder(id).build().id()).isEqualTo(id);
+    }
+  }
+
   @Test
   void volunteeringAndCoursesAreNotEmploymentButInternshipsAndApprenticeshipsAre() {
     assertThat(Arrays.stream(OpportunityKind.values())
