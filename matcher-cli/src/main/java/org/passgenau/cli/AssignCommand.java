@@ -80,6 +80,7 @@ final class AssignCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Phases phases = new Phases(started, System::nanoTime);
     PrintWriter err = spec.commandLine().getErr();
+    inputs.files(spec.commandLine()).output("--out", out).output("--summary", summary).check();
     MatchOptions options = inputs.options(candidates);
     try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false)) {
       phases.end("read+index");

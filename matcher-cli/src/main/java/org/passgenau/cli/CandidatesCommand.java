@@ -58,6 +58,7 @@ final class CandidatesCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    inputs.files(spec.commandLine()).output("--out", out).check();
     MatchOptions options = inputs.options(top);
     try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), true)) {
       List<String> wanted = ids == null ? loaded.opportunityIds : ids;

@@ -59,6 +59,7 @@ final class GapsCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    inputs.files(spec.commandLine()).output("--out", out).check();
     MatchOptions options = inputs.options(1);
     try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false)) {
       Progress progress = new Progress(err, loaded.people.size(), "profiles", main.interactive(),

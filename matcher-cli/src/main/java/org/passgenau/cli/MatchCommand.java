@@ -114,6 +114,13 @@ final class MatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--opportunities and --profiles cannot both read standard input ('-')");
     }
+    new OutputFiles(spec.commandLine())
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--rules", rules)
+        .output("--out", out)
+        .output("--rejects", rejects)
+        .check();
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     boolean reuseIndex = opportunities == null;
     if (reuseIndex) {

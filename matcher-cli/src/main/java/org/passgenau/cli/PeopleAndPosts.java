@@ -95,6 +95,15 @@ final class PeopleAndPosts {
     }
   }
 
+  /** The inputs and the reject file, for checking a command's outputs before any work. */
+  OutputFiles files(CommandLine cmd) {
+    return new OutputFiles(cmd)
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--rules", rules)
+        .output("--rejects", rejects);
+  }
+
   int threads() {
     return threads == null ? ThreadCount.processors() : threads;
   }
