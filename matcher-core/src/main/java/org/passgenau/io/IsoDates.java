@@ -10,10 +10,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * A quick reader of dates written exactly as {@code 2027-08-01}, for the direct parse of a line
- * only: {@link java.time.format.DateTimeFormatter} spends more time on one date than Jackson on the
- * rest of the record. Anything else, valid or not, fails the direct parse, so that the line is read
- * again through the contract's mapping and ends exactly as it always did.
+ * The contract's dates: ISO-8601 calendar dates written as a string, {@code 2027-08-01}, and
+ * nothing else. Jackson's own reading takes a number as days since 1970 ({@code 0} becomes
+ * 1970-01-01, {@code 20270117} a year far in the future), a list as year, month and day, an empty
+ * string as absent and a date with a time as its day; each of these is refused here, so that the
+ * record is rejected with the field named. Read from the parser's characters, without a string
+ * or a {@link java.time.format.DateTimeFormatter}, which costs more than the rest of a record.
  *
  * <p>Stateless and thread-safe.
  */
@@ -21,7 +23,7 @@ final class IsoDates extends JsonDeserializer<LocalDate> {
 
   private IsoDates() {}
 
-  /** A module that reads {@link LocalDate} this way; register it after the contract's modules. */
+  /** A module that reads {@link LocalDate} this way; register it after {@code JavaTimeModule}. */
   static SimpleModule module() {
     return new SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDates());
   }
@@ -29,7 +31,10 @@ final class IsoDates extends JsonDeserializer<LocalDate> {
   @Override
   public LocalDate deserialize(JsonParser parser, DeserializationContext context)
       throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_STRING && parser.getTextLength() == 10) {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+    }
+    if (parser.getTextLength() == 10) {
       char[] text = parser.getTextCharacters();
       int at = parser.getTextOffset();
       int year = digits(text, at, 4);
@@ -39,11 +44,12 @@ final class IsoDates extends JsonDeserializer<LocalDate> {
         try {
           return LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
-          // An impossible date: the contract's mapping words the reject.
+          // An impossible day, such as 2027-02-30: refused below like any other string.
         }
       }
     }
-    return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+    return (LocalDate) context.handleWeirdStringValue(
+        LocalDate.class, parser.getText(), "not an ISO-8601 date such as 2027-08-01");
   }
 
   /** The number written by {@code count} ASCII digits at {@code from}, or -1. */

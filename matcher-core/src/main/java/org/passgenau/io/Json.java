@@ -67,7 +67,7 @@ public final class Json {
         JsonMapper.builder()
             .propertyNamingStrategy(new ContractNaming())
             .addModule(new JavaTimeModule())
-            .addModule(ContractDates.module())
+            .addModule(IsoDates.module())
             .addModule(codedEnums())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -75,18 +75,10 @@ public final class JsonLinesReader<T> {
 
   private static final ObjectMapper MAPPER = strictMapper();
 
-  /**
-   * The mapper of the direct parse: the contract's, with quicker dates. Whatever it fails on is
-   * read again with {@link #MAPPER}, so rejects never depend on it.
-   */
-  private static final ObjectMapper DIRECT_MAPPER =
-      strictMapper().registerModule(IsoDates.module());
-
   /** Blocks parsed or waiting per worker thread: enough to keep workers busy, few in memory. */
   private static final int BLOCKS_IN_FLIGHT_PER_THREAD = 2;
 
   private final ObjectReader reader;
-  private final ObjectReader directReader;
   private final Function<T, String> idOf;
   private final KnownFields knownFields;
   private final int threads;
@@ -99,7 +91,6 @@ public final class JsonLinesReader<T> {
 
   private JsonLinesReader(Class<T> type, Function<T, String> idOf) {
     this.reader = MAPPER.readerFor(type);
-    this.directReader = DIRECT_MAPPER.readerFor(type);
     this.idOf = idOf;
     this.knownFields = KnownFields.of(MAPPER, MAPPER.constructType(type));
     this.threads = 1;
@@ -110,7 +101,6 @@ public final class JsonLinesReader<T> {
   private JsonLinesReader(
       JsonLinesReader<T> original, int threads, int blockSize, boolean treesOnly) {
     this.reader = original.reader;
-    this.directReader = original.directReader;
     this.idOf = original.idOf;
     this.knownFields = original.knownFields;
     this.threads = threads;
@@ -406,7 +396,7 @@ public final class JsonLinesReader<T> {
    */
   private final class LineParser {
     private final UnknownFieldCollector unknownFields = new UnknownFieldCollector();
-    private final ObjectReader direct = directReader.withHandler(unknownFields);
+    private final ObjectReader direct = reader.withHandler(unknownFields);
     private final List<String> treeUnknownFields = new ArrayList<>();
 
     /**
