@@ -1,9 +1,7 @@
 package org.passgenau.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import org.passgenau.assign.AssignmentMethod;
 import org.passgenau.assign.AssignmentProblem;
 import org.passgenau.assign.CandidateLists;
 import org.passgenau.eval.OrderedParallelMap;
-import org.passgenau.eval.ReportJson;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchOptions;
@@ -98,20 +95,16 @@ final class AssignCommand implements Callable<Integer> {
           indices.add(p);
         }
         OrderedParallelMap.run(indices, inputs.threads(), "explain",
-            p -> line(proposal(loaded, problem, assignment, people.get(p), p, options)),
-            (p, line) -> {
-              try {
-                writer.write(line);
-                writer.write('\n');
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+            p -> PeopleAndPosts.jsonLine(
+                proposal(loaded, problem, assignment, people.get(p), p, options)),
+            (p, line) -> PeopleAndPosts.writeLine(writer, line));
       }
       phases.end("explain+write");
-      Map<String, Object> report = summary(loaded, problem, assignment, options);
+      FirstChoiceRun firstChoices = FirstChoiceRun.of(problem);
       if (summary != null) {
-        Files.writeString(summary, line(report) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(summary,
+            PeopleAndPosts.jsonLine(summary(loaded, problem, assignment, firstChoices, options))
+                + "\n", StandardCharsets.UTF_8);
       }
       inputs.report(loaded, err);
       err.printf(Locale.ROOT, "assigned %d of %d people to %d listed positions (%s, %d candidates"
@@ -119,21 +112,12 @@ final class AssignCommand implements Callable<Integer> {
               + " %d)%n",
           assignment.assigned(), people.size(), problem.positions(),
           method.name().toLowerCase(Locale.ROOT), candidates, assignment.totalScore(),
-          assignment.firstChoices(), naivePlaced(problem));
+          assignment.firstChoices(), firstChoices.placed());
       err.println(phases.summary() + " on " + inputs.threads()
           + (inputs.threads() == 1 ? " thread" : " threads"));
     }
     err.flush();
     return CommandLine.ExitCode.OK;
-  }
-
-  /** A compact JSON line that keeps nulls: an unassigned person's opportunity is written null. */
-  private static String line(Map<String, Object> value) {
-    try {
-      return ReportJson.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** One person's line: the proposal with the pair's explanation, or why there is none. */
@@ -164,37 +148,36 @@ final class AssignCommand implements Callable<Integer> {
     return line;
   }
 
-  /** People placed if everyone took their own first choice, capacities kept. */
-  static long naivePlaced(AssignmentProblem problem) {
-    int[] wanting = firstChoiceCounts(problem);
-    long placed = 0;
-    for (int o = 0; o < wanting.length; o++) {
-      placed += Math.min(wanting[o], problem.capacity(o));
-    }
-    return placed;
-  }
-
-  private static int[] firstChoiceCounts(AssignmentProblem problem) {
-    int[] wanting = new int[problem.opportunities()];
-    for (int p = 0; p < problem.people(); p++) {
-      if (problem.listSize(p) > 0) {
-        wanting[problem.choice(p, 0)]++;
+  /**
+   * The run an assignment is compared with: everyone takes their own first choice, and each
+   * opportunity takes as many as it has places.
+   *
+   * @param placed people who get a place
+   * @param beyondCapacity people who chose an opportunity already full
+   * @param overbooked opportunities chosen by more people than they have places
+   */
+  private record FirstChoiceRun(long placed, long beyondCapacity, int overbooked) {
+    static FirstChoiceRun of(AssignmentProblem problem) {
+      int[] wanting = new int[problem.opportunities()];
+      for (int p = 0; p < problem.people(); p++) {
+        if (problem.listSize(p) > 0) {
+          wanting[problem.choice(p, 0)]++;
+        }
       }
+      long placed = 0;
+      long beyond = 0;
+      int overbooked = 0;
+      for (int o = 0; o < wanting.length; o++) {
+        placed += Math.min(wanting[o], problem.capacity(o));
+        beyond += Math.max(0, wanting[o] - problem.capacity(o));
+        overbooked += wanting[o] > problem.capacity(o) ? 1 : 0;
+      }
+      return new FirstChoiceRun(placed, beyond, overbooked);
     }
-    return wanting;
   }
 
   private Map<String, Object> summary(PeopleAndPosts.Loaded loaded, AssignmentProblem problem,
-      Assignment assignment, MatchOptions options) {
-    int[] wanting = firstChoiceCounts(problem);
-    long beyond = 0;
-    int overbooked = 0;
-    long naivePlaced = 0;
-    for (int o = 0; o < wanting.length; o++) {
-      beyond += Math.max(0, wanting[o] - problem.capacity(o));
-      overbooked += wanting[o] > problem.capacity(o) ? 1 : 0;
-      naivePlaced += Math.min(wanting[o], problem.capacity(o));
-    }
+      Assignment assignment, FirstChoiceRun firstChoices, MatchOptions options) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("method", method.name().toLowerCase(Locale.ROOT));
     s.put("rule_set", loaded.ruleSet.name());
@@ -209,11 +192,11 @@ final class AssignCommand implements Callable<Integer> {
     s.put("total_score", assignment.totalScore());
     s.put("first_choice", assignment.firstChoices());
     Map<String, Object> naive = new LinkedHashMap<>();
-    naive.put("placed", naivePlaced);
-    naive.put("people_beyond_capacity", beyond);
-    naive.put("overbooked_opportunities", overbooked);
+    naive.put("placed", firstChoices.placed());
+    naive.put("people_beyond_capacity", firstChoices.beyondCapacity());
+    naive.put("overbooked_opportunities", firstChoices.overbooked());
     s.put("everyone_first_choice", naive);
-    s.put("placed_beyond_first_choice_run", assignment.assigned() - naivePlaced);
+    s.put("placed_beyond_first_choice_run", assignment.assigned() - firstChoices.placed());
     s.put("by_group", PlacementByGroup.of(loaded.people, problem, assignment));
     return s;
   }

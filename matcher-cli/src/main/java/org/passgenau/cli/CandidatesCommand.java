@@ -2,7 +2,6 @@ package org.passgenau.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,12 +68,7 @@ final class CandidatesCommand implements Callable<Integer> {
         OrderedParallelMap.run(wanted, inputs.threads(), "candidates",
             id -> Json.toLine(loaded.engine.candidates(id, options)),
             (id, line) -> {
-              try {
-                writer.write(line);
-                writer.write('\n');
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              PeopleAndPosts.writeLine(writer, line);
               progress.step();
             });
       }

@@ -1,9 +1,7 @@
 package org.passgenau.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.passgenau.eval.OrderedParallelMap;
-import org.passgenau.eval.ReportJson;
 import org.passgenau.rank.Gap;
 import org.passgenau.rank.GapCohort;
 import org.passgenau.rank.Gaps;
@@ -72,13 +69,14 @@ final class GapsCommand implements Callable<Integer> {
               if (cohort) {
                 sum.add(gaps);
               } else {
-                write(writer, personLine(gaps));
+                PeopleAndPosts.writeLine(writer, PeopleAndPosts.jsonLine(personLine(gaps)));
               }
               progress.step();
             });
         if (cohort) {
           for (GapCohort.Row row : sum.rows()) {
-            write(writer, cohortLine(row, sum.people()));
+            PeopleAndPosts.writeLine(writer,
+                PeopleAndPosts.jsonLine(cohortLine(row, sum.people())));
           }
         }
       }
@@ -130,16 +128,5 @@ final class GapsCommand implements Callable<Integer> {
     line.put("opportunities_opened", row.opportunitiesOpened());
     line.put("distinct_opportunities", row.distinctOpportunities());
     return line;
-  }
-
-  private static void write(Writer writer, Map<String, Object> line) {
-    try {
-      writer.write(ReportJson.mapper().writeValueAsString(line));
-      writer.write('\n');
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,7 +1,9 @@
 package org.passgenau.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.passgenau.eval.ReportJson;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ReadSummary;
 import org.passgenau.io.Reject;
@@ -164,6 +167,25 @@ final class PeopleAndPosts {
     return out == null || out.toString().equals("-")
         ? new KeepOpenWriter(cmd.getOut())
         : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+  }
+
+  /** Writes {@code line} and a line break. */
+  static void writeLine(Writer writer, String line) {
+    try {
+      writer.write(line);
+      writer.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One compact JSON line that keeps nulls (an unassigned person's opportunity is null). */
+  static String jsonLine(Map<String, Object> value) {
+    try {
+      return ReportJson.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Summaries of the inputs, rule set, taxonomy and rejects on stderr; the reject file too. */
