@@ -3,9 +3,6 @@ package org.passgenau.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passgenau.rank.ArbitrariesForRanking.TODAY;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +32,7 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  */
 class CandidatesPropertiesTest {
 
-  private static final OccupationTaxonomy TAXONOMY = shippedTaxonomy();
+  private static final OccupationTaxonomy TAXONOMY = OccupationTaxonomy.shipped();
   private static final MatchOptions ALL = new MatchOptions(10_000, TODAY, Locale.GERMAN);
 
   @Provide
@@ -160,14 +157,5 @@ class CandidatesPropertiesTest {
       out.add(people.get(i).toBuilder().id(String.format("P-%02d", i)).build());
     }
     return out;
-  }
-
-  private static OccupationTaxonomy shippedTaxonomy() {
-    try {
-      return OccupationTaxonomy.fromTsv(
-          Path.of(System.getProperty("passgenau.data"), "taxonomy", "occupations.tsv"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
