@@ -46,6 +46,8 @@ final class OpportunityColumns {
   final int size;
   /** The segment doc id of each row. */
   final int[] segmentDoc;
+  /** The inverse of {@link #segmentDoc}, once {@link #rowOf} was asked; else null. */
+  private volatile int[] rowByDoc;
   /** The areas the rows are grouped in, for the reach scan. */
   final ReachCells cells;
   final String[] ids;
@@ -301,16 +303,25 @@ final class OpportunityColumns {
   }
 
   /**
-   * The row of the document with segment doc id {@code doc}, or -1. A scan: rows are in spatial
-   * order, and one lookup per query does not earn an inverse column.
+   * The row of the document with segment doc id {@code doc}, or -1. Rows are in spatial order, so
+   * this needs the inverse of {@link #segmentDoc}, built at the first lookup: reverse matching
+   * looks up one opportunity per query, an assignment one per proposal.
    */
   int rowOf(int doc) {
-    for (int r = 0; r < size; r++) {
-      if (segmentDoc[r] == doc) {
-        return r;
+    int[] rows = rowByDoc;
+    if (rows == null) {
+      int docs = 0;
+      for (int r = 0; r < size; r++) {
+        docs = Math.max(docs, segmentDoc[r] + 1);
       }
+      rows = new int[docs];
+      Arrays.fill(rows, -1);
+      for (int r = 0; r < size; r++) {
+        rows[segmentDoc[r]] = r;
+      }
+      rowByDoc = rows; // threads that race here build equal arrays
     }
-    return -1;
+    return doc >= 0 && doc < rows.length ? rows[doc] : -1;
   }
 
   boolean has(int doc, int flag) {
