@@ -157,7 +157,7 @@ final class MatchCommand implements Callable<Integer> {
         indexed = engine.size();
         BatchMatcher matcher =
             BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();
-        inputs.add(matchStream(matcher, profileBytes, progress));
+        inputs.add(matchStream(matcher, writer(engine, options), profileBytes, progress));
         phases.end("rank+write");
       }
     }
@@ -201,14 +201,14 @@ final class MatchCommand implements Callable<Integer> {
    * Reads the profiles as they come and writes each result as soon as it and those before it are
    * ready; what is written is in the profiles' order, whatever the threads.
    */
-  private InputFile<Profile> matchStream(BatchMatcher matcher, InputStream profileLines,
-      Progress progress) throws IOException {
+  private InputFile<Profile> matchStream(BatchMatcher matcher, ResultWriter writer,
+      InputStream profileLines, Progress progress) throws IOException {
     String source = isStdin(profiles) ? InputFile.STDIN : profiles.toString();
     // A producer feeding standard input may wait for each result: hand every one on at once.
     boolean flushEach = isStdin(profiles);
     List<Reject> profileRejects = new ArrayList<>();
     ReadSummary read;
-    try (ResultWriter results = ResultWriter.of(format, openOut());
+    try (ResultWriter results = writer;
         BatchMatcher.Run run = matcher.start(result -> {
           results.write(result);
           if (flushEach) {
@@ -219,6 +219,13 @@ final class MatchCommand implements Callable<Integer> {
       read = JsonLinesReader.profiles().read(profileLines, source, run::submit, profileRejects::add);
     }
     return InputFile.streamed("profiles", source, true, read, profileRejects);
+  }
+
+  /** The text report names each opportunity and the date of reference; other formats ids only. */
+  private ResultWriter writer(MatchingEngine engine, MatchOptions options) throws IOException {
+    return format == ResultFormat.TEXT
+        ? ResultWriter.text(openOut(), options.asOf(), engine::opportunity)
+        : ResultWriter.of(format, openOut());
   }
 
   private static void flush(ResultWriter results) {

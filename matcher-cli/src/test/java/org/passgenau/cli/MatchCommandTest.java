@@ -106,6 +106,30 @@ class MatchCommandTest {
   }
 
   @Test
+  void theTextReportNamesEachOpportunityAndTheDateOfReference() {
+    CliRun run = match("--top", "1", "--format", "text");
+
+    assertThat(run.out())
+        .as("the heading states the day the matches were decided on")
+        .contains("Profile P-201 (rule set default, as of 2026-06-01): 1 matches")
+        .as("the match is named by title and place, not only by its id")
+        .contains("   1. V-101")
+        .contains("      Pflegehelfer/in (m/w/d), Viersen\n");
+  }
+
+  @Test
+  void theTextReportFromAKeptIndexStillNamesTheOpportunities() {
+    Path index = dir.resolve("index");
+    match("--index", index.toString());
+
+    CliRun fromIndex = CliRun.of("match", "--index", index.toString(), "--profiles",
+        profiles.toString(), "--as-of", "2026-06-01", "--top", "1", "--format", "text");
+
+    assertThat(fromIndex.out()).as("stderr: %s", fromIndex.err())
+        .contains("      Pflegehelfer/in (m/w/d), Viersen\n");
+  }
+
+  @Test
   void resultsCanGoToAFile() throws IOException {
     Path out = dir.resolve("results.jsonl");
 

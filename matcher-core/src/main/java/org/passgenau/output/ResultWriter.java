@@ -10,12 +10,18 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.text.WordUtils;
 import org.passgenau.io.Json;
+import org.passgenau.model.Employer;
+import org.passgenau.model.Location;
+import org.passgenau.model.Opportunity;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchResult;
 import org.passgenau.rank.NextStep;
@@ -39,7 +45,9 @@ import org.passgenau.rank.Reason;
  *   <li>{@code trec}: {@code P-17 Q0 V-203 1 0.812000 default}, score with six decimals; ids and
  *       rule set must not contain whitespace, which would break the format.
  *   <li>{@code text}: for people: per profile its matches, each with its reasons (effect and
- *       sentence) wrapped at 100 columns, then exclusions and next steps.
+ *       sentence) wrapped at 100 columns, then exclusions and next steps. Written by {@link
+ *       #text}, each match also names the opportunity's title, employer and place, and the
+ *       heading states the date of reference, so that the page can be read without the files.
  * </ul>
  *
  * <p>Lines end in {@code \n}. Closing closes the underlying writer. Not thread-safe: one writer per
@@ -61,8 +69,24 @@ public abstract class ResultWriter implements Closeable, Flushable {
       case JSONL -> new JsonLines(out);
       case CSV -> new Csv(out);
       case TREC -> new Trec(out);
-      case TEXT -> new Text(out);
+      case TEXT -> new Text(out, null, id -> Optional.empty());
     };
+  }
+
+  /**
+   * A text report for people: as {@link ResultFormat#TEXT}, and each match names the opportunity
+   * that {@code opportunities} finds for its id (title, employer, place; what is missing is left
+   * out), and each profile's heading states {@code asOf}, the date the matches were decided on.
+   *
+   * @param opportunities the opportunity of an id, such as {@code engine::opportunity}; called
+   *     from the writing thread
+   */
+  public static ResultWriter text(
+      Writer out, LocalDate asOf, Function<String, Optional<Opportunity>> opportunities) {
+    checkNotNull(out, "out");
+    checkNotNull(asOf, "asOf");
+    checkNotNull(opportunities, "opportunities");
+    return new Text(out, asOf, opportunities);
   }
 
   /**
@@ -96,16 +120,31 @@ public abstract class ResultWriter implements Closeable, Flushable {
   private static final class Text extends ResultWriter {
     private static final int WIDTH = 100;
     private static final String REASON_INDENT = "              ";
-    Text(Writer out) {
+
+    /** Line breaks and other controls in free text would forge lines of the report. */
+    private static final CharMatcher CONTROLS =
+        CharMatcher.javaIsoControl().or(CharMatcher.anyOf("\u2028\u2029\u0085"));
+
+    private final LocalDate asOf;
+    private final Function<String, Optional<Opportunity>> opportunities;
+
+    Text(Writer out, LocalDate asOf, Function<String, Optional<Opportunity>> opportunities) {
       super(out);
+      this.asOf = asOf;
+      this.opportunities = opportunities;
     }
 
     @Override
     void doWrite(MatchResult result) throws IOException {
-      out.write("Profile " + result.profileId() + " (rule set " + result.ruleSet() + "): "
+      out.write("Profile " + result.profileId() + " (rule set " + result.ruleSet()
+          + (asOf == null ? "" : ", as of " + asOf) + "): "
           + result.matches().size() + " matches\n");
       for (Match m : result.matches()) {
         out.write(String.format(Locale.ROOT, "%4d. %-12s score %.4f%n", m.rank(), m.opportunityId(), m.score()));
+        Optional<String> named = opportunities.apply(m.opportunityId()).map(Text::describe);
+        if (named.isPresent() && !named.get().isEmpty()) {
+          out.write(wrap("      ", named.get()));
+        }
         for (Reason r : m.explanation()) {
           out.write(wrap("      ", String.format(Locale.ROOT, "%+.3f %s: %s", r.effect(), r.rule(), r.detail())));
         }
@@ -121,6 +160,35 @@ public abstract class ResultWriter implements Closeable, Flushable {
         out.write(wrap("  ", "Next step: " + step.detail()));
       }
       out.write("\n");
+    }
+
+    /** "Title, employer, postal code place": the parts the record has, on one line. */
+    static String describe(Opportunity opportunity) {
+      List<String> parts = new ArrayList<>(3);
+      addText(parts, opportunity.title());
+      Employer employer = opportunity.employer();
+      if (employer != null) {
+        addText(parts, employer.name());
+      }
+      Location location = opportunity.location();
+      if (location != null) {
+        String postalCode = location.postalCode() == null ? "" : location.postalCode();
+        String place = location.place() == null ? "" : location.place();
+        addText(parts, (postalCode + " " + place).trim());
+      }
+      if (Boolean.TRUE.equals(opportunity.remote())) {
+        parts.add("remote");
+      }
+      return String.join(", ", parts);
+    }
+
+    private static void addText(List<String> parts, String text) {
+      if (text != null) {
+        String oneLine = CharMatcher.whitespace().trimAndCollapseFrom(CONTROLS.replaceFrom(text, ' '), ' ');
+        if (!oneLine.isEmpty()) {
+          parts.add(oneLine);
+        }
+      }
     }
 
     /**
