@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passgenau.taxonomy.OccupationTaxonomy;
@@ -44,30 +43,7 @@ class TaxonomyOptionTest {
 
   /** The command line in a JVM of its own, started in {@code workingDirectory}. */
   private static CliRun runIn(Path workingDirectory, List<String> args) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m",
-        "-cp", classPath, Main.class.getName()));
-    command.addAll(args);
-    Path out = Files.createTempFile("match", ".out");
-    Path err = Files.createTempFile("match", ".err");
-    try {
-      Process process = new ProcessBuilder(command)
-          .directory(workingDirectory.toFile())
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
-      if (!process.waitFor(180, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("match did not finish in " + workingDirectory);
-      }
-      return new CliRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+    return ForkedCli.run(workingDirectory, "-Xmx512m", args);
   }
 
   @Test
