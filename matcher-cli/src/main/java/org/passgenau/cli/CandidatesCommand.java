@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.passgenau.eval.OrderedParallelMap;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.Json;
 import org.passgenau.rank.MatchOptions;
 import picocli.CommandLine;
@@ -59,12 +60,13 @@ final class CandidatesCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     inputs.files(spec.commandLine()).output("--out", out).check();
     MatchOptions options = inputs.options(top);
-    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), true)) {
+    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), true);
+        AtomicOutput files = new AtomicOutput()) {
       List<String> wanted = ids == null ? loaded.opportunityIds : ids;
       requireKnown(wanted, loaded.opportunityIds);
       Progress progress = new Progress(err, wanted.size(), "opportunities", main.interactive(),
           System::nanoTime);
-      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out)) {
+      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out, files)) {
         OrderedParallelMap.run(wanted, inputs.threads(), "candidates",
             id -> Json.toLine(loaded.engine.candidates(id, options)),
             (id, line) -> {
@@ -72,6 +74,7 @@ final class CandidatesCommand implements Callable<Integer> {
               progress.step();
             });
       }
+      files.commit();
       inputs.report(loaded, err);
       err.printf(Locale.ROOT,
           "ranked candidates for %d opportunities among %d people in %.1f s (as of %s)%n",

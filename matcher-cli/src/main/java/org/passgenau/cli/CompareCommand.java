@@ -3,7 +3,6 @@ package org.passgenau.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.passgenau.eval.Qrels;
 import org.passgenau.eval.RuleSetComparison;
 import org.passgenau.eval.RuleSetRanking;
 import org.passgenau.eval.RuleSetRunner;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -204,35 +204,34 @@ final class CompareCommand implements Callable<Integer> {
     return context;
   }
 
+  /** Writes every report into {@code --out}, each replacing its old version only once all are done. */
   private void writeReports(RuleSetComparison comparison, RuleSetAudits fairness,
       Map<String, String> context) throws IOException {
     Files.createDirectories(out);
-    try (Writer csv = Files.newBufferedWriter(out.resolve(COMPARE_CSV), StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeCsv(comparison, csv);
-    }
-    try (Writer csv = Files.newBufferedWriter(out.resolve(PER_QUERY_CSV),
-        StandardCharsets.UTF_8)) {
-      ComparisonWriter.writePerQueryCsv(comparison, csv);
-    }
-    try (Writer json = Files.newBufferedWriter(out.resolve(COMPARE_JSON),
-        StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeJson(comparison, context, json);
-    }
-    try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV),
-        StandardCharsets.UTF_8)) {
-      AuditOutput.writeGroupsCsv(fairness, csv);
-    }
-    try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_EXCLUSIONS_CSV),
-        StandardCharsets.UTF_8)) {
-      AuditOutput.writeExclusionsCsv(fairness, csv);
-    }
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true"); // charts are drawn off screen
     }
-    try (Writer html = Files.newBufferedWriter(out.resolve(COMPARE_HTML),
-        StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeHtml(comparison, context,
-          List.of(AuditOutput.toHtmlSection(fairness)), html);
+    try (AtomicOutput files = new AtomicOutput()) {
+      try (Writer csv = files.open(out.resolve(COMPARE_CSV))) {
+        ComparisonWriter.writeCsv(comparison, csv);
+      }
+      try (Writer csv = files.open(out.resolve(PER_QUERY_CSV))) {
+        ComparisonWriter.writePerQueryCsv(comparison, csv);
+      }
+      try (Writer json = files.open(out.resolve(COMPARE_JSON))) {
+        ComparisonWriter.writeJson(comparison, context, json);
+      }
+      try (Writer csv = files.open(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV))) {
+        AuditOutput.writeGroupsCsv(fairness, csv);
+      }
+      try (Writer csv = files.open(out.resolve(AuditOutput.RULE_SETS_EXCLUSIONS_CSV))) {
+        AuditOutput.writeExclusionsCsv(fairness, csv);
+      }
+      try (Writer html = files.open(out.resolve(COMPARE_HTML))) {
+        ComparisonWriter.writeHtml(comparison, context,
+            List.of(AuditOutput.toHtmlSection(fairness)), html);
+      }
+      files.commit();
     }
   }
 

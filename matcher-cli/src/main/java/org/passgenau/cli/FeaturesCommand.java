@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntBiFunction;
 import org.passgenau.eval.Qrels;
 import org.passgenau.eval.FeatureWriter;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.model.Coded;
 import org.passgenau.model.Opportunity;
@@ -83,7 +82,8 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private FeatureWriter.Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Feature file (default: stdout).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Feature file, - for standard output (default: stdout).")
   private Path out;
 
   @Option(names = "--feature-names", paramLabel = "FILE",
@@ -121,15 +121,17 @@ final class FeaturesCommand implements Callable<Integer> {
     Engines.Taxonomy occupations = taxonomy.load();
     int indexed;
     try (MatchingEngine engine =
-        Engines.holding(opportunityFile.read().records(), occupations, ruleSet)) {
+        Engines.holding(opportunityFile.read().records(), occupations, ruleSet);
+        AtomicOutput files = new AtomicOutput()) {
       indexed = engine.size();
       names = engine.featureNames();
       if (featureNames != null) {
-        writeNames(names, featureNames);
+        writeNames(names, files.open(featureNames));
       }
       OrderedMatcher matcher =
           new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors());
-      try (FeatureWriter writer = FeatureWriter.of(format, openOut(), names)) {
+      try (FeatureWriter writer = FeatureWriter.of(format,
+          PeopleAndPosts.openOut(spec.commandLine(), out, files), names)) {
         int[] qid = new int[1];
         matcher.mapAll(toLog, profile -> engine.features(profile, options), features -> {
           try {
@@ -142,6 +144,7 @@ final class FeaturesCommand implements Callable<Integer> {
           progress.step();
         });
       }
+      files.commit();
     }
 
     err.println(opportunityFile.summary());
@@ -171,18 +174,12 @@ final class FeaturesCommand implements Callable<Integer> {
     return line.toString();
   }
 
-  private static void writeNames(List<String> names, Path file) throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      text.append(i + 1).append(' ').append(names.get(i)).append('\n');
+  private static void writeNames(List<String> names, Writer file) throws IOException {
+    try (file) {
+      for (int i = 0; i < names.size(); i++) {
+        file.append(Integer.toString(i + 1)).append(' ').append(names.get(i)).append('\n');
+      }
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-  }
-
-  private Writer openOut() throws IOException {
-    return out == null
-        ? new KeepOpenWriter(spec.commandLine().getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
   }
 
   /** {@code --format}: by the format's lower-case code. */

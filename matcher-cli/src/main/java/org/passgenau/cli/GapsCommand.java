@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.passgenau.eval.OrderedParallelMap;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.rank.Gap;
 import org.passgenau.rank.GapCohort;
 import org.passgenau.rank.Gaps;
@@ -58,11 +59,12 @@ final class GapsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     inputs.files(spec.commandLine()).output("--out", out).check();
     MatchOptions options = inputs.options(1);
-    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false)) {
+    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false);
+        AtomicOutput files = new AtomicOutput()) {
       Progress progress = new Progress(err, loaded.people.size(), "profiles", main.interactive(),
           System::nanoTime);
       GapCohort sum = new GapCohort();
-      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out)) {
+      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out, files)) {
         OrderedParallelMap.run(loaded.people, inputs.threads(), "gaps",
             person -> loaded.engine.gaps(person, options, cohort),
             (person, gaps) -> {
@@ -80,6 +82,7 @@ final class GapsCommand implements Callable<Integer> {
           }
         }
       }
+      files.commit();
       inputs.report(loaded, err);
       err.printf(Locale.ROOT, "found the gaps of %d people against %d opportunities in %.1f s"
               + " (as of %s)%n", loaded.people.size(), loaded.engine.size(),

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ReadSummary;
 import org.passgenau.io.Reject;
@@ -134,9 +134,12 @@ final class MatchCommand implements Callable<Integer> {
     Engines.Taxonomy occupations;
     int indexed;
     Progress progress = Progress.ofStream(err, main.interactive(), System::nanoTime);
+    // The results go to a temporary file, moved onto --out only when the run succeeds.
+    AtomicOutput results = new AtomicOutput();
     // Both opened before anything is indexed, so that a file that cannot be read fails at once,
     // the opportunity file first.
-    try (InputStream opportunityBytes = reuseIndex ? null : open(opportunities);
+    try (results;
+        InputStream opportunityBytes = reuseIndex ? null : open(opportunities);
         InputStream profileBytes = open(profiles)) {
       occupations = taxonomy.load();
       phases.end("setup");
@@ -157,9 +160,10 @@ final class MatchCommand implements Callable<Integer> {
         indexed = engine.size();
         BatchMatcher matcher =
             BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();
-        inputs.add(matchStream(matcher, profileBytes, progress));
+        inputs.add(matchStream(matcher, profileBytes, progress, results));
         phases.end("rank+write");
       }
+      results.commit();
     }
 
     RejectReport rejectReport = new RejectReport(inputs);
@@ -202,13 +206,13 @@ final class MatchCommand implements Callable<Integer> {
    * ready; what is written is in the profiles' order, whatever the threads.
    */
   private InputFile<Profile> matchStream(BatchMatcher matcher, InputStream profileLines,
-      Progress progress) throws IOException {
+      Progress progress, AtomicOutput files) throws IOException {
     String source = isStdin(profiles) ? InputFile.STDIN : profiles.toString();
     // A producer feeding standard input may wait for each result: hand every one on at once.
     boolean flushEach = isStdin(profiles);
     List<Reject> profileRejects = new ArrayList<>();
     ReadSummary read;
-    try (ResultWriter results = ResultWriter.of(format, openOut());
+    try (ResultWriter results = ResultWriter.of(format, openOut(files));
         BatchMatcher.Run run = matcher.start(result -> {
           results.write(result);
           if (flushEach) {
@@ -266,9 +270,7 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private Writer openOut() throws IOException {
-    return out == null || isStdin(out)
-        ? new KeepOpenWriter(spec.commandLine().getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+  private Writer openOut(AtomicOutput files) throws IOException {
+    return PeopleAndPosts.openOut(spec.commandLine(), out, files);
   }
 }

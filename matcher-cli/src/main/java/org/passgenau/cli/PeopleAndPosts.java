@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.passgenau.eval.ReportJson;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ReadSummary;
 import org.passgenau.io.Reject;
@@ -162,11 +162,14 @@ final class PeopleAndPosts {
     }
   }
 
-  /** The output: a file, or standard output when none is given or it is {@code -}. */
-  static Writer openOut(CommandLine cmd, Path out) throws IOException {
+  /**
+   * The output: standard output when no file is given or it is {@code -}, streamed as written;
+   * else a temporary file of {@code files}, which becomes {@code out} only at their commit.
+   */
+  static Writer openOut(CommandLine cmd, Path out, AtomicOutput files) throws IOException {
     return out == null || out.toString().equals("-")
         ? new KeepOpenWriter(cmd.getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        : files.open(out);
   }
 
   /** Writes {@code line} and a line break. */
