@@ -2,7 +2,6 @@ package org.passgenau.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -82,11 +80,15 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    new OutputFiles(spec.commandLine())
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--rules", rules)
+        .input("--taxonomy", taxonomy.file())
+        .folder("--out", out, AuditOutput.GROUPS_CSV, AuditOutput.EXCLUSIONS_CSV, AuditOutput.HTML)
+        .output("--rejects", rejects)
+        .check();
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--out': " + out + " is a file, not a directory");
-    }
     LocalDate day = asOf == null ? LocalDate.now() : asOf;
     MatchOptions options = new MatchOptions(top, day, Locale.ENGLISH);
     FairnessAudit audit = FairnessAudit.builder().topK(top).attention(attention.model()).build();

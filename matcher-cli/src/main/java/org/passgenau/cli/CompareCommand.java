@@ -104,6 +104,12 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "compare needs --rules at least twice:"
           + " the baseline first, then each rule file to compare with it");
     }
+    ranking.files(spec.commandLine())
+        .inputs("--rules", rules)
+        .input("--qrels", qrels)
+        .folder("--out", out, COMPARE_CSV, PER_QUERY_CSV, COMPARE_JSON,
+            AuditOutput.RULE_SETS_GROUPS_CSV, AuditOutput.RULE_SETS_EXCLUSIONS_CSV, COMPARE_HTML)
+        .check();
     List<RuleSet> ruleSets = new ArrayList<>();
     for (Path file : rules) {
       ruleSets.add(RankingOptions.readRules(spec.commandLine(), file));

@@ -104,6 +104,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    ranking.files(spec.commandLine())
+        .input("--run", source.run)
+        .input("--rules", source.rules)
+        .input("--qrels", qrels)
+        .output("--out", out)
+        .output("--csv", csv)
+        .output("--run-out", runOut)
+        .check();
     return source.run != null ? evaluateRun() : rankAndEvaluate();
   }
 

@@ -101,6 +101,15 @@ final class FeaturesCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    new OutputFiles(spec.commandLine())
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--rules", rules)
+        .input("--qrels", qrels)
+        .input("--taxonomy", taxonomy.file())
+        .output("--out", out)
+        .output("--feature-names", featureNames)
+        .check();
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     Qrels judged = qrels == null ? null : Qrels.read(qrels);
     MatchOptions options =

@@ -118,6 +118,7 @@ final class MatchCommand implements Callable<Integer> {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
+        .input("--taxonomy", taxonomy.file())
         .output("--out", out)
         .output("--rejects", rejects)
         .check();

@@ -104,6 +104,7 @@ final class PeopleAndPosts {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
+        .input("--taxonomy", taxonomy.file())
         .output("--rejects", rejects);
   }
 

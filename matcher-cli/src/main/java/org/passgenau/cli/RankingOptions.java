@@ -79,6 +79,15 @@ final class RankingOptions {
     return rejects != null ? "--rejects" : null;
   }
 
+  /** The inputs and the reject file, for checking a command's outputs before any work. */
+  OutputFiles files(CommandLine cmd) {
+    return new OutputFiles(cmd)
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--taxonomy", taxonomy.file())
+        .output("--rejects", rejects);
+  }
+
   /** Refuses a missing input or a depth below k: usage errors, before any file is read. */
   void check(CommandLine cmd, String rulesOption, int k) {
     List<String> missing = new ArrayList<>();
