@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
     name = "assign",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Proposes at most one opportunity per person, within the open positions.")
 final class AssignCommand implements Callable<Integer> {
@@ -80,6 +83,9 @@ final class AssignCommand implements Callable<Integer> {
     MatchOptions options = inputs.options(candidates);
     try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false);
         AtomicOutput files = new AtomicOutput()) {
+      if (inputs.overBudget(spec.commandLine(), loaded)) {
+        return RejectBudget.EXIT_CODE;
+      }
       phases.end("read+index");
       List<Profile> people = loaded.people;
       Progress ranked = new Progress(err, people.size(), "profiles", main.interactive(),

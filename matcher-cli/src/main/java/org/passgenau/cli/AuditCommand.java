@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Audits the rankings for groups given by the profiles' audit fields.")
 final class AuditCommand implements Callable<Integer> {
@@ -76,6 +79,8 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin private TaxonomyOption taxonomy;
 
+  @Mixin private RejectBudget maxRejects;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
@@ -98,6 +103,16 @@ final class AuditCommand implements Callable<Integer> {
     InputFile<Profile> profileFile =
         InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
     List<InputFile<?>> inputs = List.of(opportunityFile, profileFile);
+    RejectReport rejectReport = new RejectReport(inputs);
+    List<String> overBudget = maxRejects.problems(inputs);
+    if (!overBudget.isEmpty()) {
+      if (rejects != null) {
+        rejectReport.writeTo(rejects);
+      }
+      inputs.forEach(input -> err.println(input.summary()));
+      rejectReport.printSummary(err, rejects);
+      return RejectBudget.refuse(spec.commandLine(), overBudget);
+    }
     List<Profile> toAudit = profileFile.read().records();
 
     Progress progress = new Progress(err, toAudit.size(), main.interactive(), System::nanoTime);
@@ -115,7 +130,6 @@ final class AuditCommand implements Callable<Integer> {
           });
     }
 
-    RejectReport rejectReport = new RejectReport(inputs);
     if (rejects != null) {
       rejectReport.writeTo(rejects);
     }
@@ -123,11 +137,6 @@ final class AuditCommand implements Callable<Integer> {
     err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
         + (rules == null ? " (built in)" : " from " + rules));
     err.println(occupations.summary());
-    if (tally.profiles() == 0) {
-      err.println("audit: no profile could be read from " + profiles + "; nothing to audit");
-      err.flush();
-      return CommandLine.ExitCode.SOFTWARE;
-    }
     AuditReport report = tally.report();
     err.printf(Locale.ROOT,
         "audited %d profiles against %d opportunities in %.1f s (as of %s, top %d, attention %s)%n",

@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
     name = "candidates",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Ranks the people who may take each opportunity, and explains why.")
 final class CandidatesCommand implements Callable<Integer> {
@@ -62,6 +65,9 @@ final class CandidatesCommand implements Callable<Integer> {
     MatchOptions options = inputs.options(top);
     try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), true);
         AtomicOutput files = new AtomicOutput()) {
+      if (inputs.overBudget(spec.commandLine(), loaded)) {
+        return RejectBudget.EXIT_CODE;
+      }
       List<String> wanted = ids == null ? loaded.opportunityIds : ids;
       requireKnown(wanted, loaded.opportunityIds);
       Progress progress = new Progress(err, wanted.size(), "opportunities", main.interactive(),

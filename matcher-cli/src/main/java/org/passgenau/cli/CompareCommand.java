@@ -51,6 +51,9 @@ import picocli.CommandLine.TypeConversionException;
     name = "compare",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Compares rule sets on the same profiles and judgments: ranks every profile by"
         + " each rule file, evaluates each, and tests each against the first (the baseline),"
@@ -119,6 +122,9 @@ final class CompareCommand implements Callable<Integer> {
 
     Qrels judged = Qrels.read(qrels);
     RankingOptions.Inputs inputs = ranking.read();
+    if (ranking.overBudget(spec.commandLine(), inputs)) {
+      return RejectBudget.EXIT_CODE;
+    }
     int profiles = inputs.profiles().read().records().size();
     Progress progress = new Progress(err, profiles * ruleSets.size(), "rankings",
         main.interactive(), System::nanoTime);

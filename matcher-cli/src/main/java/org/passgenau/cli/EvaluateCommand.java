@@ -42,14 +42,17 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     customSynopsis = {
         "passgenau evaluate --run FILE --qrels FILE [--k K] [--out FILE] [--csv FILE]",
         "                   [--complete]",
         "passgenau evaluate --rules FILE --opportunities FILE --profiles FILE",
         "                   --qrels FILE [--k K] [--depth N] [--as-of YYYY-MM-DD]",
-        "                   [--taxonomy FILE] [--rejects FILE] [--run-out FILE]",
-        "                   [--out FILE] [--csv FILE] [--complete]"},
+        "                   [--taxonomy FILE] [--rejects FILE] [--max-rejects N|P%]",
+        "                   [--run-out FILE] [--out FILE] [--csv FILE] [--complete]"},
     description = "Scores rankings against graded judgments: p@k, recall@k, mrr, map and ndcg@k"
         + " per profile and their means, as trec_eval computes them. The rankings come from a"
         + " TREC run file (--run) or from ranking every profile by a rule file (--rules).")
@@ -149,6 +152,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     Qrels judged = Qrels.read(qrels);
     RankingOptions.Inputs inputs = ranking.read();
+    if (ranking.overBudget(spec.commandLine(), inputs)) {
+      return RejectBudget.EXIT_CODE;
+    }
     int profiles = inputs.profiles().read().records().size();
     Progress progress = new Progress(err, profiles, main.interactive(), System::nanoTime);
     RuleSetRunner runner = ranking.runner(inputs, k, progress);

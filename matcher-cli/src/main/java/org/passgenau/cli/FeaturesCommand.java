@@ -42,6 +42,9 @@ import picocli.CommandLine.TypeConversionException;
     name = "features",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Writes, for each profile and its best candidates, the raw value of every"
         + " feature, as CSV or SVMlight/RankLib lines, for training ranking models elsewhere.")
@@ -95,7 +98,13 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "Reference date for bans, deadlines and start dates (default: today).")
   private LocalDate asOf;
 
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Writes every rejected input line here as JSON Lines.")
+  private Path rejects;
+
   @Mixin private TaxonomyOption taxonomy;
+
+  @Mixin private RejectBudget maxRejects;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -109,6 +118,7 @@ final class FeaturesCommand implements Callable<Integer> {
         .input("--taxonomy", taxonomy.file())
         .output("--out", out)
         .output("--feature-names", featureNames)
+        .output("--rejects", rejects)
         .check();
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     Qrels judged = qrels == null ? null : Qrels.read(qrels);
@@ -119,6 +129,17 @@ final class FeaturesCommand implements Callable<Integer> {
         InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
     InputFile<Profile> profileFile =
         InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
+    List<InputFile<?>> inputs = List.of(opportunityFile, profileFile);
+    RejectReport rejectReport = new RejectReport(inputs);
+    if (rejects != null) {
+      rejectReport.writeTo(rejects);
+    }
+    List<String> overBudget = maxRejects.problems(inputs);
+    if (!overBudget.isEmpty()) {
+      inputs.forEach(input -> err.println(input.summary()));
+      rejectReport.printSummary(err, rejects);
+      return RejectBudget.refuse(spec.commandLine(), overBudget);
+    }
     List<Profile> toLog = profileFile.read().records();
     Progress progress = new Progress(err, toLog.size(), main.interactive(), System::nanoTime);
     ToIntBiFunction<String, String> label = judged == null
@@ -170,6 +191,7 @@ final class FeaturesCommand implements Callable<Integer> {
         "wrote %d lines for %d profiles against %d opportunities (depth %d, %s) in %.1f s (as of %s)%n",
         lines[0], progress.done(), indexed, depth, format.code(),
         (System.nanoTime() - started) / 1e9, options.asOf());
+    rejectReport.printSummary(err, rejects);
     err.flush();
     return CommandLine.ExitCode.OK;
   }

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
     name = "gaps",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Shows which single change would open the most opportunities.")
 final class GapsCommand implements Callable<Integer> {
@@ -61,6 +64,9 @@ final class GapsCommand implements Callable<Integer> {
     MatchOptions options = inputs.options(1);
     try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false);
         AtomicOutput files = new AtomicOutput()) {
+      if (inputs.overBudget(spec.commandLine(), loaded)) {
+        return RejectBudget.EXIT_CODE;
+      }
       Progress progress = new Progress(err, loaded.people.size(), "profiles", main.interactive(),
           System::nanoTime);
       GapCohort sum = new GapCohort();

@@ -68,6 +68,8 @@ final class PeopleAndPosts {
 
   @Mixin TaxonomyOption taxonomy;
 
+  @Mixin RejectBudget maxRejects;
+
   /** What was loaded; the engine holds the opportunities, and the people when asked. */
   static final class Loaded implements AutoCloseable {
     final MatchingEngine engine;
@@ -190,6 +192,20 @@ final class PeopleAndPosts {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether an input file fails {@code --max-rejects} (or holds no record); if so, reports the
+   * inputs as {@link #report} does, the reject file included, and says why on stderr.
+   */
+  boolean overBudget(CommandLine cmd, Loaded loaded) throws IOException {
+    List<String> problems = maxRejects.problems(loaded.files);
+    if (problems.isEmpty()) {
+      return false;
+    }
+    report(loaded, cmd.getErr());
+    RejectBudget.refuse(cmd, problems);
+    return true;
   }
 
   /** Summaries of the inputs, rule set, taxonomy and rejects on stderr; the reject file too. */
