@@ -2,10 +2,10 @@ package org.passgenau.audit;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.passgenau.io.AtomicOutput;
 
 /**
  * Writes an {@link AuditReport}: its tables as CSV ({@code groups.csv}, {@code exclusions.csv}),
@@ -31,7 +31,9 @@ public final class AuditOutput {
 
   /**
    * Writes the two CSV tables and the HTML page into {@code dir}, creating it when missing and
-   * replacing files of the same names.
+   * replacing files of the same names. Each is written to a temporary file first and all three
+   * are moved into place once all are written, so that a failure leaves the previous files as
+   * they were ({@link AtomicOutput}).
    *
    * @param context lines that say what was audited (input files, reference date), shown at the
    *     top of the HTML page
@@ -43,14 +45,17 @@ public final class AuditOutput {
     Path groups = dir.resolve(GROUPS_CSV);
     Path exclusions = dir.resolve(EXCLUSIONS_CSV);
     Path html = dir.resolve(HTML);
-    try (Writer out = Files.newBufferedWriter(groups, StandardCharsets.UTF_8)) {
-      writeGroupsCsv(report, out);
-    }
-    try (Writer out = Files.newBufferedWriter(exclusions, StandardCharsets.UTF_8)) {
-      writeExclusionsCsv(report, out);
-    }
-    try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-      writeHtml(report, context, out);
+    try (AtomicOutput files = new AtomicOutput()) {
+      try (Writer out = files.open(groups)) {
+        writeGroupsCsv(report, out);
+      }
+      try (Writer out = files.open(exclusions)) {
+        writeExclusionsCsv(report, out);
+      }
+      try (Writer out = files.open(html)) {
+        writeHtml(report, context, out);
+      }
+      files.commit();
     }
     return List.of(groups, exclusions, html);
   }

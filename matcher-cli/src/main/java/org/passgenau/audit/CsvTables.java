@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.passgenau.output.CsvCells;
 
 /**
  * The report's tables as CSV: RFC 4180 quoting, LF line ends (as {@code match --format csv}), a
- * header row, numbers with a dot and four decimals, an empty cell for an undefined value.
+ * header row, numbers with a dot and four decimals, an empty cell for an undefined value. Text
+ * cells (audit values, filters, labels) that a spreadsheet would run as a formula get a {@code '}
+ * in front ({@link CsvCells}).
  */
 final class CsvTables {
 
@@ -62,9 +65,9 @@ final class CsvTables {
   }
 
   private static List<String> groupRow(List<String> first, AuditReport report, GroupStats g) {
-    List<String> row = new ArrayList<>(first);
-    row.add(g.attribute());
-    row.add(g.group());
+    List<String> row = texts(first);
+    row.add(CsvCells.text(g.attribute()));
+    row.add(CsvCells.text(g.group()));
     row.add(Integer.toString(g.profiles()));
     row.add(number(g.profileShare()));
     row.add(Integer.toString(g.profilesWithMatch()));
@@ -78,7 +81,7 @@ final class CsvTables {
     row.add(number(g.meanTopScore()));
     row.add(Integer.toString(g.profilesWithOccupationMatch()));
     row.add(number(g.meanFirstOccupationMatchRank()));
-    row.add(String.join(";", g.mostExcludedBy()));
+    row.add(CsvCells.text(String.join(";", g.mostExcludedBy())));
     row.add(Boolean.toString(report.isSmall(g)));
     return row;
   }
@@ -102,11 +105,19 @@ final class CsvTables {
   private static void printExclusions(CSVPrinter csv, List<String> first, AuditReport report)
       throws IOException {
     for (FilterExclusion e : report.exclusions()) {
-      List<String> row = new ArrayList<>(first);
-      row.addAll(List.of(e.attribute(), e.group(), e.filter(), Long.toString(e.excluded()),
+      List<String> row = texts(first);
+      row.addAll(List.of(CsvCells.text(e.attribute()), CsvCells.text(e.group()),
+          CsvCells.text(e.filter()), Long.toString(e.excluded()),
           number(e.meanPerProfile()), number(e.shareOfExclusions()), number(e.ratioToAll())));
       csv.printRecord(row);
     }
+  }
+
+  /** Text cells as written: data, such as a rule set's label, that a spreadsheet must not run. */
+  private static List<String> texts(List<String> cells) {
+    List<String> row = new ArrayList<>(cells.size() + GROUP_HEADER.length);
+    cells.forEach(cell -> row.add(CsvCells.text(cell)));
+    return row;
   }
 
   private static String[] withRuleSet(String[] header) {

@@ -3,8 +3,6 @@ package org.passgenau.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import org.passgenau.assign.AssignmentMethod;
 import org.passgenau.assign.AssignmentProblem;
 import org.passgenau.assign.CandidateLists;
 import org.passgenau.eval.OrderedParallelMap;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.model.Profile;
 import org.passgenau.rank.Match;
 import org.passgenau.rank.MatchOptions;
@@ -41,6 +40,9 @@ import picocli.CommandLine.Spec;
     name = "assign",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Proposes at most one opportunity per person, within the open positions.")
 final class AssignCommand implements Callable<Integer> {
@@ -79,7 +81,11 @@ final class AssignCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     inputs.files(spec.commandLine()).output("--out", out).output("--summary", summary).check();
     MatchOptions options = inputs.options(candidates);
-    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false)) {
+    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false);
+        AtomicOutput files = new AtomicOutput()) {
+      if (inputs.overBudget(spec.commandLine(), loaded)) {
+        return RejectBudget.EXIT_CODE;
+      }
       phases.end("read+index");
       List<Profile> people = loaded.people;
       Progress ranked = new Progress(err, people.size(), "profiles", main.interactive(),
@@ -89,7 +95,7 @@ final class AssignCommand implements Callable<Integer> {
       phases.end("rank");
       Assignment assignment = Assigner.solve(problem, method, done -> {});
       phases.end("assign");
-      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out)) {
+      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out, files)) {
         List<Integer> indices = new ArrayList<>(people.size());
         for (int p = 0; p < people.size(); p++) {
           indices.add(p);
@@ -102,10 +108,12 @@ final class AssignCommand implements Callable<Integer> {
       phases.end("explain+write");
       FirstChoiceRun firstChoices = FirstChoiceRun.of(problem);
       if (summary != null) {
-        Files.writeString(summary,
-            PeopleAndPosts.jsonLine(summary(loaded, problem, assignment, firstChoices, options))
-                + "\n", StandardCharsets.UTF_8);
+        try (Writer writer = files.open(summary)) {
+          writer.write(PeopleAndPosts.jsonLine(
+              summary(loaded, problem, assignment, firstChoices, options)) + "\n");
+        }
       }
+      files.commit(); // the proposals and the summary together, or neither
       inputs.report(loaded, err);
       err.printf(Locale.ROOT, "assigned %d of %d people to %d listed positions (%s, %d candidates"
               + " each, total score %.4f, %d first choices; everyone's first choice would place"

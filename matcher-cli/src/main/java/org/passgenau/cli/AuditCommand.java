@@ -2,7 +2,6 @@ package org.passgenau.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +35,9 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Audits the rankings for groups given by the profiles' audit fields.")
 final class AuditCommand implements Callable<Integer> {
@@ -78,15 +79,21 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin private TaxonomyOption taxonomy;
 
+  @Mixin private RejectBudget maxRejects;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    new OutputFiles(spec.commandLine())
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--rules", rules)
+        .input("--taxonomy", taxonomy.file())
+        .folder("--out", out, AuditOutput.GROUPS_CSV, AuditOutput.EXCLUSIONS_CSV, AuditOutput.HTML)
+        .output("--rejects", rejects)
+        .check();
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--out': " + out + " is a file, not a directory");
-    }
     LocalDate day = asOf == null ? LocalDate.now() : asOf;
     MatchOptions options = new MatchOptions(top, day, Locale.ENGLISH);
     FairnessAudit audit = FairnessAudit.builder().topK(top).attention(attention.model()).build();
@@ -96,6 +103,16 @@ final class AuditCommand implements Callable<Integer> {
     InputFile<Profile> profileFile =
         InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
     List<InputFile<?>> inputs = List.of(opportunityFile, profileFile);
+    RejectReport rejectReport = new RejectReport(inputs);
+    List<String> overBudget = maxRejects.problems(inputs);
+    if (!overBudget.isEmpty()) {
+      if (rejects != null) {
+        rejectReport.writeTo(rejects);
+      }
+      inputs.forEach(input -> err.println(input.summary()));
+      rejectReport.printSummary(err, rejects);
+      return RejectBudget.refuse(spec.commandLine(), overBudget);
+    }
     List<Profile> toAudit = profileFile.read().records();
 
     Progress progress = new Progress(err, toAudit.size(), main.interactive(), System::nanoTime);
@@ -113,7 +130,6 @@ final class AuditCommand implements Callable<Integer> {
           });
     }
 
-    RejectReport rejectReport = new RejectReport(inputs);
     if (rejects != null) {
       rejectReport.writeTo(rejects);
     }
@@ -121,11 +137,6 @@ final class AuditCommand implements Callable<Integer> {
     err.println("rule set " + ruleSet.name() + " " + ruleSet.version()
         + (rules == null ? " (built in)" : " from " + rules));
     err.println(occupations.summary());
-    if (tally.profiles() == 0) {
-      err.println("audit: no profile could be read from " + profiles + "; nothing to audit");
-      err.flush();
-      return CommandLine.ExitCode.SOFTWARE;
-    }
     AuditReport report = tally.report();
     err.printf(Locale.ROOT,
         "audited %d profiles against %d opportunities in %.1f s (as of %s, top %d, attention %s)%n",

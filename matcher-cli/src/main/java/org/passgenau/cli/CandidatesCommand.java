@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.passgenau.eval.OrderedParallelMap;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.Json;
 import org.passgenau.rank.MatchOptions;
 import picocli.CommandLine;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
     name = "candidates",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Ranks the people who may take each opportunity, and explains why.")
 final class CandidatesCommand implements Callable<Integer> {
@@ -59,12 +63,16 @@ final class CandidatesCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     inputs.files(spec.commandLine()).output("--out", out).check();
     MatchOptions options = inputs.options(top);
-    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), true)) {
+    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), true);
+        AtomicOutput files = new AtomicOutput()) {
+      if (inputs.overBudget(spec.commandLine(), loaded)) {
+        return RejectBudget.EXIT_CODE;
+      }
       List<String> wanted = ids == null ? loaded.opportunityIds : ids;
       requireKnown(wanted, loaded.opportunityIds);
       Progress progress = new Progress(err, wanted.size(), "opportunities", main.interactive(),
           System::nanoTime);
-      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out)) {
+      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out, files)) {
         OrderedParallelMap.run(wanted, inputs.threads(), "candidates",
             id -> Json.toLine(loaded.engine.candidates(id, options)),
             (id, line) -> {
@@ -72,6 +80,7 @@ final class CandidatesCommand implements Callable<Integer> {
               progress.step();
             });
       }
+      files.commit();
       inputs.report(loaded, err);
       err.printf(Locale.ROOT,
           "ranked candidates for %d opportunities among %d people in %.1f s (as of %s)%n",

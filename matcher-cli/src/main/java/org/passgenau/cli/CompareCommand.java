@@ -3,7 +3,6 @@ package org.passgenau.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.passgenau.eval.Qrels;
 import org.passgenau.eval.RuleSetComparison;
 import org.passgenau.eval.RuleSetRanking;
 import org.passgenau.eval.RuleSetRunner;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +51,9 @@ import picocli.CommandLine.TypeConversionException;
     name = "compare",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Compares rule sets on the same profiles and judgments: ranks every profile by"
         + " each rule file, evaluates each, and tests each against the first (the baseline),"
@@ -104,6 +107,12 @@ final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "compare needs --rules at least twice:"
           + " the baseline first, then each rule file to compare with it");
     }
+    ranking.files(spec.commandLine())
+        .inputs("--rules", rules)
+        .input("--qrels", qrels)
+        .folder("--out", out, COMPARE_CSV, PER_QUERY_CSV, COMPARE_JSON,
+            AuditOutput.RULE_SETS_GROUPS_CSV, AuditOutput.RULE_SETS_EXCLUSIONS_CSV, COMPARE_HTML)
+        .check();
     List<RuleSet> ruleSets = new ArrayList<>();
     for (Path file : rules) {
       ruleSets.add(RankingOptions.readRules(spec.commandLine(), file));
@@ -113,6 +122,9 @@ final class CompareCommand implements Callable<Integer> {
 
     Qrels judged = Qrels.read(qrels);
     RankingOptions.Inputs inputs = ranking.read();
+    if (ranking.overBudget(spec.commandLine(), inputs)) {
+      return RejectBudget.EXIT_CODE;
+    }
     int profiles = inputs.profiles().read().records().size();
     Progress progress = new Progress(err, profiles * ruleSets.size(), "rankings",
         main.interactive(), System::nanoTime);
@@ -204,35 +216,34 @@ final class CompareCommand implements Callable<Integer> {
     return context;
   }
 
+  /** Writes every report into {@code --out}, each replacing its old version only once all are done. */
   private void writeReports(RuleSetComparison comparison, RuleSetAudits fairness,
       Map<String, String> context) throws IOException {
     Files.createDirectories(out);
-    try (Writer csv = Files.newBufferedWriter(out.resolve(COMPARE_CSV), StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeCsv(comparison, csv);
-    }
-    try (Writer csv = Files.newBufferedWriter(out.resolve(PER_QUERY_CSV),
-        StandardCharsets.UTF_8)) {
-      ComparisonWriter.writePerQueryCsv(comparison, csv);
-    }
-    try (Writer json = Files.newBufferedWriter(out.resolve(COMPARE_JSON),
-        StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeJson(comparison, context, json);
-    }
-    try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV),
-        StandardCharsets.UTF_8)) {
-      AuditOutput.writeGroupsCsv(fairness, csv);
-    }
-    try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_EXCLUSIONS_CSV),
-        StandardCharsets.UTF_8)) {
-      AuditOutput.writeExclusionsCsv(fairness, csv);
-    }
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true"); // charts are drawn off screen
     }
-    try (Writer html = Files.newBufferedWriter(out.resolve(COMPARE_HTML),
-        StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeHtml(comparison, context,
-          List.of(AuditOutput.toHtmlSection(fairness)), html);
+    try (AtomicOutput files = new AtomicOutput()) {
+      try (Writer csv = files.open(out.resolve(COMPARE_CSV))) {
+        ComparisonWriter.writeCsv(comparison, csv);
+      }
+      try (Writer csv = files.open(out.resolve(PER_QUERY_CSV))) {
+        ComparisonWriter.writePerQueryCsv(comparison, csv);
+      }
+      try (Writer json = files.open(out.resolve(COMPARE_JSON))) {
+        ComparisonWriter.writeJson(comparison, context, json);
+      }
+      try (Writer csv = files.open(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV))) {
+        AuditOutput.writeGroupsCsv(fairness, csv);
+      }
+      try (Writer csv = files.open(out.resolve(AuditOutput.RULE_SETS_EXCLUSIONS_CSV))) {
+        AuditOutput.writeExclusionsCsv(fairness, csv);
+      }
+      try (Writer html = files.open(out.resolve(COMPARE_HTML))) {
+        ComparisonWriter.writeHtml(comparison, context,
+            List.of(AuditOutput.toHtmlSection(fairness)), html);
+      }
+      files.commit();
     }
   }
 

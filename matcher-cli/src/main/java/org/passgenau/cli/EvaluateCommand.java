@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import org.passgenau.eval.ReportJson;
 import org.passgenau.eval.RuleSetRanking;
 import org.passgenau.eval.RuleSetRunner;
 import org.passgenau.eval.TrecRun;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.rank.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -43,14 +42,17 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     customSynopsis = {
         "passgenau evaluate --run FILE --qrels FILE [--k K] [--out FILE] [--csv FILE]",
         "                   [--complete]",
         "passgenau evaluate --rules FILE --opportunities FILE --profiles FILE",
         "                   --qrels FILE [--k K] [--depth N] [--as-of YYYY-MM-DD]",
-        "                   [--taxonomy FILE] [--rejects FILE] [--run-out FILE]",
-        "                   [--out FILE] [--csv FILE] [--complete]"},
+        "                   [--taxonomy FILE] [--rejects FILE] [--max-rejects N|P%]",
+        "                   [--run-out FILE] [--out FILE] [--csv FILE] [--complete]"},
     description = "Scores rankings against graded judgments: p@k, recall@k, mrr, map and ndcg@k"
         + " per profile and their means, as trec_eval computes them. The rankings come from a"
         + " TREC run file (--run) or from ranking every profile by a rule file (--rules).")
@@ -84,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private int k;
 
   @Option(names = "--out", paramLabel = "FILE",
-      description = "JSON results file (default: stdout).")
+      description = "JSON results file, - for standard output (default: stdout).")
   private Path out;
 
   @Option(names = "--csv", paramLabel = "FILE",
@@ -105,6 +107,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    ranking.files(spec.commandLine())
+        .input("--run", source.run)
+        .input("--rules", source.rules)
+        .input("--qrels", qrels)
+        .output("--out", out)
+        .output("--csv", csv)
+        .output("--run-out", runOut)
+        .check();
     return source.run != null ? evaluateRun() : rankAndEvaluate();
   }
 
@@ -128,7 +138,9 @@ final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return noProfileJudged(source.run);
     }
-    write(evaluation, EvaluationWriter.toJson(evaluation));
+    try (AtomicOutput files = new AtomicOutput()) {
+      write(evaluation, EvaluationWriter.toJson(evaluation), files);
+    }
     return CommandLine.ExitCode.OK;
   }
 
@@ -140,24 +152,36 @@ final class EvaluateCommand implements Callable<Integer> {
 
     Qrels judged = Qrels.read(qrels);
     RankingOptions.Inputs inputs = ranking.read();
+    if (ranking.overBudget(spec.commandLine(), inputs)) {
+      return RejectBudget.EXIT_CODE;
+    }
     int profiles = inputs.profiles().read().records().size();
     Progress progress = new Progress(err, profiles, main.interactive(), System::nanoTime);
     RuleSetRunner runner = ranking.runner(inputs, k, progress);
     RuleSetRanking ranked = runner.rank(rules, inputs.profiles().read().records());
-    if (runOut != null) {
-      try (Writer run = Files.newBufferedWriter(runOut, StandardCharsets.UTF_8)) {
-        ranked.writeTrec(run);
+    // The run file is committed with the results, so that a failed run leaves none behind.
+    AtomicOutput files = new AtomicOutput();
+    try (files) {
+      if (runOut != null) {
+        try (Writer run = files.open(runOut)) {
+          ranked.writeTrec(run);
+        }
       }
+      return evaluateRanking(rules, inputs, runner, ranked, judged, started, files);
     }
+  }
+
+  private Integer evaluateRanking(RuleSet rules, RankingOptions.Inputs inputs,
+      RuleSetRunner runner, RuleSetRanking ranked, Qrels judged, long started,
+      AtomicOutput files) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    int profiles = inputs.profiles().read().records().size();
 
     ranking.report(inputs, err);
     printQrels(err, judged);
     err.println("rule set " + rules.name() + " " + rules.version() + " from " + source.rules);
     err.println(RankingOptions.ranked(rules.name(), profiles, runner.opportunities(),
         runner.depth(), System.nanoTime() - started, runner.asOf()));
-    if (runOut != null) {
-      err.println("run: " + ranked.size() + " lines written to " + runOut);
-    }
 
     Evaluation evaluation;
     try {
@@ -176,7 +200,11 @@ final class EvaluateCommand implements Callable<Integer> {
     json.put("as_of", runner.asOf().toString());
     json.put("depth", runner.depth());
     json.setAll(EvaluationWriter.toJson(evaluation));
-    write(evaluation, json);
+    write(evaluation, json, files);
+    if (runOut != null) {
+      err.println("run: " + ranked.size() + " lines written to " + runOut);
+      err.flush();
+    }
     return CommandLine.ExitCode.OK;
   }
 
@@ -210,17 +238,20 @@ final class EvaluateCommand implements Callable<Integer> {
     return CommandLine.ExitCode.SOFTWARE;
   }
 
-  private void write(Evaluation evaluation, ObjectNode json) throws IOException {
+  /** Writes the results and commits {@code files}: the JSON, the CSV and any run file at once. */
+  private void write(Evaluation evaluation, ObjectNode json, AtomicOutput files)
+      throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    try (Writer writer = openOut()) {
+    try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out, files)) {
       writer.write(ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       writer.write('\n');
     }
     if (csv != null) {
-      try (Writer table = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      try (Writer table = files.open(csv)) {
         EvaluationWriter.writeCsv(evaluation, table);
       }
     }
+    files.commit();
     err.println(summary(evaluation));
     StringBuilder means = new StringBuilder("mean");
     for (Metric metric : Metric.values()) {
@@ -244,11 +275,5 @@ final class EvaluateCommand implements Callable<Integer> {
           .append(" judged without a ranking");
     }
     return line.toString();
-  }
-
-  private Writer openOut() throws IOException {
-    return out == null
-        ? new KeepOpenWriter(spec.commandLine().getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
   }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntBiFunction;
 import org.passgenau.eval.Qrels;
 import org.passgenau.eval.FeatureWriter;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.model.Coded;
 import org.passgenau.model.Opportunity;
@@ -43,6 +42,9 @@ import picocli.CommandLine.TypeConversionException;
     name = "features",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Writes, for each profile and its best candidates, the raw value of every"
         + " feature, as CSV or SVMlight/RankLib lines, for training ranking models elsewhere.")
@@ -83,7 +85,8 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private FeatureWriter.Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Feature file (default: stdout).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Feature file, - for standard output (default: stdout).")
   private Path out;
 
   @Option(names = "--feature-names", paramLabel = "FILE",
@@ -95,12 +98,28 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "Reference date for bans, deadlines and start dates (default: today).")
   private LocalDate asOf;
 
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Writes every rejected input line here as JSON Lines.")
+  private Path rejects;
+
   @Mixin private TaxonomyOption taxonomy;
+
+  @Mixin private RejectBudget maxRejects;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
+    new OutputFiles(spec.commandLine())
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--rules", rules)
+        .input("--qrels", qrels)
+        .input("--taxonomy", taxonomy.file())
+        .output("--out", out)
+        .output("--feature-names", featureNames)
+        .output("--rejects", rejects)
+        .check();
     RuleSet ruleSet = RankingOptions.readRules(spec.commandLine(), rules);
     Qrels judged = qrels == null ? null : Qrels.read(qrels);
     MatchOptions options =
@@ -110,6 +129,17 @@ final class FeaturesCommand implements Callable<Integer> {
         InputFile.read("opportunities", opportunities, false, JsonLinesReader.opportunities());
     InputFile<Profile> profileFile =
         InputFile.read("profiles", profiles, true, JsonLinesReader.profiles());
+    List<InputFile<?>> inputs = List.of(opportunityFile, profileFile);
+    RejectReport rejectReport = new RejectReport(inputs);
+    if (rejects != null) {
+      rejectReport.writeTo(rejects);
+    }
+    List<String> overBudget = maxRejects.problems(inputs);
+    if (!overBudget.isEmpty()) {
+      inputs.forEach(input -> err.println(input.summary()));
+      rejectReport.printSummary(err, rejects);
+      return RejectBudget.refuse(spec.commandLine(), overBudget);
+    }
     List<Profile> toLog = profileFile.read().records();
     Progress progress = new Progress(err, toLog.size(), main.interactive(), System::nanoTime);
     ToIntBiFunction<String, String> label = judged == null
@@ -121,15 +151,17 @@ final class FeaturesCommand implements Callable<Integer> {
     Engines.Taxonomy occupations = taxonomy.load();
     int indexed;
     try (MatchingEngine engine =
-        Engines.holding(opportunityFile.read().records(), occupations, ruleSet)) {
+        Engines.holding(opportunityFile.read().records(), occupations, ruleSet);
+        AtomicOutput files = new AtomicOutput()) {
       indexed = engine.size();
       names = engine.featureNames();
       if (featureNames != null) {
-        writeNames(names, featureNames);
+        writeNames(names, files.open(featureNames));
       }
       OrderedMatcher matcher =
           new OrderedMatcher(engine, options, Runtime.getRuntime().availableProcessors());
-      try (FeatureWriter writer = FeatureWriter.of(format, openOut(), names)) {
+      try (FeatureWriter writer = FeatureWriter.of(format,
+          PeopleAndPosts.openOut(spec.commandLine(), out, files), names)) {
         int[] qid = new int[1];
         matcher.mapAll(toLog, profile -> engine.features(profile, options), features -> {
           try {
@@ -142,6 +174,7 @@ final class FeaturesCommand implements Callable<Integer> {
           progress.step();
         });
       }
+      files.commit();
     }
 
     err.println(opportunityFile.summary());
@@ -158,6 +191,7 @@ final class FeaturesCommand implements Callable<Integer> {
         "wrote %d lines for %d profiles against %d opportunities (depth %d, %s) in %.1f s (as of %s)%n",
         lines[0], progress.done(), indexed, depth, format.code(),
         (System.nanoTime() - started) / 1e9, options.asOf());
+    rejectReport.printSummary(err, rejects);
     err.flush();
     return CommandLine.ExitCode.OK;
   }
@@ -171,18 +205,12 @@ final class FeaturesCommand implements Callable<Integer> {
     return line.toString();
   }
 
-  private static void writeNames(List<String> names, Path file) throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      text.append(i + 1).append(' ').append(names.get(i)).append('\n');
+  private static void writeNames(List<String> names, Writer file) throws IOException {
+    try (file) {
+      for (int i = 0; i < names.size(); i++) {
+        file.append(Integer.toString(i + 1)).append(' ').append(names.get(i)).append('\n');
+      }
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-  }
-
-  private Writer openOut() throws IOException {
-    return out == null
-        ? new KeepOpenWriter(spec.commandLine().getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
   }
 
   /** {@code --format}: by the format's lower-case code. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.passgenau.eval.OrderedParallelMap;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.rank.Gap;
 import org.passgenau.rank.GapCohort;
 import org.passgenau.rank.Gaps;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Spec;
     name = "gaps",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Shows which single change would open the most opportunities.")
 final class GapsCommand implements Callable<Integer> {
@@ -58,11 +62,15 @@ final class GapsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     inputs.files(spec.commandLine()).output("--out", out).check();
     MatchOptions options = inputs.options(1);
-    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false)) {
+    try (PeopleAndPosts.Loaded loaded = inputs.load(spec.commandLine(), false);
+        AtomicOutput files = new AtomicOutput()) {
+      if (inputs.overBudget(spec.commandLine(), loaded)) {
+        return RejectBudget.EXIT_CODE;
+      }
       Progress progress = new Progress(err, loaded.people.size(), "profiles", main.interactive(),
           System::nanoTime);
       GapCohort sum = new GapCohort();
-      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out)) {
+      try (Writer writer = PeopleAndPosts.openOut(spec.commandLine(), out, files)) {
         OrderedParallelMap.run(loaded.people, inputs.threads(), "gaps",
             person -> loaded.engine.gaps(person, options, cohort),
             (person, gaps) -> {
@@ -80,6 +88,7 @@ final class GapsCommand implements Callable<Integer> {
           }
         }
       }
+      files.commit();
       inputs.report(loaded, err);
       err.printf(Locale.ROOT, "found the gaps of %d people against %d opportunities in %.1f s"
               + " (as of %s)%n", loaded.people.size(), loaded.engine.size(),

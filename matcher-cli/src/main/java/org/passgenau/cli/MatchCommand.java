@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ReadSummary;
 import org.passgenau.io.Reject;
@@ -38,12 +38,18 @@ import picocli.CommandLine.Spec;
  * {@code passgenau match}: ranks the opportunities for every profile of a file or of standard
  * input and writes one result per profile, in the profiles' order. The profiles stream: each is
  * ranked and written while later ones are still being read, so that memory does not grow with
- * their number. Rejected lines of either file are reported, and the run goes on with the rest.
+ * their number. Rejected lines of either file are reported, and the run goes on with the rest,
+ * within {@code --max-rejects} ({@link RejectBudget}): the opportunity file is judged before any
+ * ranking, the streamed profiles once read, before the results file replaces {@code --out};
+ * results streamed to standard output are out already.
  */
 @Command(
     name = "match",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    exitCodeListHeading = RejectBudget.EXIT_CODES_HEADING,
+    exitCodeList = {RejectBudget.EXIT_OK, RejectBudget.EXIT_FAILURE, RejectBudget.EXIT_USAGE,
+        RejectBudget.EXIT_REJECTS},
     sortOptions = false,
     description = "Ranks opportunities for each profile and explains why.")
 final class MatchCommand implements Callable<Integer> {
@@ -100,6 +106,8 @@ final class MatchCommand implements Callable<Integer> {
 
   @Mixin private TaxonomyOption taxonomy;
 
+  @Mixin private RejectBudget maxRejects;
+
   @Option(names = "--rules", paramLabel = "FILE",
       description = "Rule file: the filters, weights and parameters to rank by (default: the"
           + " built-in rule set, as in data/rules/default.json).")
@@ -118,6 +126,7 @@ final class MatchCommand implements Callable<Integer> {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
+        .input("--taxonomy", taxonomy.file())
         .output("--out", out)
         .output("--rejects", rejects)
         .check();
@@ -133,10 +142,14 @@ final class MatchCommand implements Callable<Integer> {
     List<InputFile<?>> inputs = new ArrayList<>();
     Engines.Taxonomy occupations;
     int indexed;
+    List<String> overBudget = List.of();
     Progress progress = Progress.ofStream(err, main.interactive(), System::nanoTime);
+    // The results go to a temporary file, moved onto --out only when the run succeeds.
+    AtomicOutput results = new AtomicOutput();
     // Both opened before anything is indexed, so that a file that cannot be read fails at once,
     // the opportunity file first.
-    try (InputStream opportunityBytes = reuseIndex ? null : open(opportunities);
+    try (results;
+        InputStream opportunityBytes = reuseIndex ? null : open(opportunities);
         InputStream profileBytes = open(profiles)) {
       occupations = taxonomy.load();
       phases.end("setup");
@@ -148,17 +161,28 @@ final class MatchCommand implements Callable<Integer> {
         } else {
           inputs.add(load(engine, opportunityBytes, rankingThreads));
           phases.end("read+index");
-          engine.refresh();
-          if (index != null) {
-            engine.commit();
+          // Checked before ranking: an opportunity file beyond the budget stops the run at once.
+          overBudget = maxRejects.problems(inputs);
+          if (overBudget.isEmpty()) {
+            engine.refresh();
+            if (index != null) {
+              engine.commit();
+            }
+            phases.end(index == null ? "refresh" : "refresh+commit");
           }
-          phases.end(index == null ? "refresh" : "refresh+commit");
         }
         indexed = engine.size();
-        BatchMatcher matcher =
-            BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();
-        inputs.add(matchStream(matcher, writer(engine, options), profileBytes, progress));
-        phases.end("rank+write");
+        if (overBudget.isEmpty()) {
+          BatchMatcher matcher =
+              BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();
+          inputs.add(matchStream(matcher, writer(engine, options, results), profileBytes, progress));
+          phases.end("rank+write");
+          // The profiles stream: their file is judged once read, before the results are kept.
+          overBudget = maxRejects.problems(inputs);
+        }
+      }
+      if (overBudget.isEmpty()) {
+        results.commit();
       }
     }
 
@@ -179,7 +203,9 @@ final class MatchCommand implements Callable<Integer> {
         + (rankingThreads == 1 ? " thread" : " threads"));
     rejectReport.printSummary(err, rejects);
     err.flush();
-    return CommandLine.ExitCode.OK;
+    return overBudget.isEmpty()
+        ? CommandLine.ExitCode.OK
+        : RejectBudget.refuse(spec.commandLine(), overBudget);
   }
 
   /**
@@ -222,10 +248,11 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   /** The text report names each opportunity and the date of reference; other formats ids only. */
-  private ResultWriter writer(MatchingEngine engine, MatchOptions options) throws IOException {
+  private ResultWriter writer(MatchingEngine engine, MatchOptions options, AtomicOutput files)
+      throws IOException {
     return format == ResultFormat.TEXT
-        ? ResultWriter.text(openOut(), options.asOf(), engine::opportunity)
-        : ResultWriter.of(format, openOut());
+        ? ResultWriter.text(openOut(files), options.asOf(), engine::opportunity)
+        : ResultWriter.of(format, openOut(files));
   }
 
   private static void flush(ResultWriter results) {
@@ -273,9 +300,7 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private Writer openOut() throws IOException {
-    return out == null || isStdin(out)
-        ? new KeepOpenWriter(spec.commandLine().getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+  private Writer openOut(AtomicOutput files) throws IOException {
+    return PeopleAndPosts.openOut(spec.commandLine(), out, files);
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.passgenau.eval.ReportJson;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.io.ReadSummary;
 import org.passgenau.io.Reject;
@@ -68,6 +68,8 @@ final class PeopleAndPosts {
 
   @Mixin TaxonomyOption taxonomy;
 
+  @Mixin RejectBudget maxRejects;
+
   /** What was loaded; the engine holds the opportunities, and the people when asked. */
   static final class Loaded implements AutoCloseable {
     final MatchingEngine engine;
@@ -104,6 +106,7 @@ final class PeopleAndPosts {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
+        .input("--taxonomy", taxonomy.file())
         .output("--rejects", rejects);
   }
 
@@ -162,11 +165,14 @@ final class PeopleAndPosts {
     }
   }
 
-  /** The output: a file, or standard output when none is given or it is {@code -}. */
-  static Writer openOut(CommandLine cmd, Path out) throws IOException {
+  /**
+   * The output: standard output when no file is given or it is {@code -}, streamed as written;
+   * else a temporary file of {@code files}, which becomes {@code out} only at their commit.
+   */
+  static Writer openOut(CommandLine cmd, Path out, AtomicOutput files) throws IOException {
     return out == null || out.toString().equals("-")
         ? new KeepOpenWriter(cmd.getOut())
-        : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        : files.open(out);
   }
 
   /** Writes {@code line} and a line break. */
@@ -186,6 +192,20 @@ final class PeopleAndPosts {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether an input file fails {@code --max-rejects} (or holds no record); if so, reports the
+   * inputs as {@link #report} does, the reject file included, and says why on stderr.
+   */
+  boolean overBudget(CommandLine cmd, Loaded loaded) throws IOException {
+    List<String> problems = maxRejects.problems(loaded.files);
+    if (problems.isEmpty()) {
+      return false;
+    }
+    report(loaded, cmd.getErr());
+    RejectBudget.refuse(cmd, problems);
+    return true;
   }
 
   /** Summaries of the inputs, rule set, taxonomy and rejects on stderr; the reject file too. */

@@ -49,6 +49,8 @@ final class RankingOptions {
       description = "Writes every rejected input line here as JSON Lines.")
   Path rejects;
 
+  @Mixin RejectBudget maxRejects;
+
   /** The taxonomy {@link #runner} ranks with; null before. */
   private Engines.Taxonomy used;
 
@@ -76,7 +78,19 @@ final class RankingOptions {
     if (taxonomy.given()) {
       return "--taxonomy";
     }
+    if (maxRejects.given()) {
+      return "--max-rejects";
+    }
     return rejects != null ? "--rejects" : null;
+  }
+
+  /** The inputs and the reject file, for checking a command's outputs before any work. */
+  OutputFiles files(CommandLine cmd) {
+    return new OutputFiles(cmd)
+        .input("--opportunities", opportunities)
+        .input("--profiles", profiles)
+        .input("--taxonomy", taxonomy.file())
+        .output("--rejects", rejects);
   }
 
   /** Refuses a missing input or a depth below k: usage errors, before any file is read. */
@@ -122,6 +136,20 @@ final class RankingOptions {
         .listener((done, total) -> progress.step());
     used = taxonomy.load();
     return runner.taxonomy(used.occupations()).build();
+  }
+
+  /**
+   * Whether an input file fails {@code --max-rejects} (or holds no record); if so, reports the
+   * inputs as {@link #report} does, the reject file included, and says why on stderr.
+   */
+  boolean overBudget(CommandLine cmd, Inputs inputs) throws IOException {
+    List<String> problems = maxRejects.problems(inputs.files());
+    if (problems.isEmpty()) {
+      return false;
+    }
+    report(inputs, cmd.getErr());
+    RejectBudget.refuse(cmd, problems);
+    return true;
   }
 
   /**

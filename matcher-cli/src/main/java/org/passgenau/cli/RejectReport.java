@@ -2,11 +2,9 @@ package org.passgenau.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.Reject;
 import org.passgenau.io.RejectWriter;
 
@@ -26,11 +24,13 @@ final class RejectReport {
     return inputs.stream().mapToInt(input -> input.read().rejects().size()).sum();
   }
 
-  /** Writes every reject as a JSON line, the inputs in the order given. */
+  /** Writes every reject as a JSON line, the inputs in the order given; all or nothing. */
   void writeTo(Path file) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        RejectWriter rejects = new RejectWriter(out)) {
-      inputs.forEach(input -> input.read().rejects().forEach(rejects::write));
+    try (AtomicOutput files = new AtomicOutput()) {
+      try (RejectWriter rejects = new RejectWriter(files.open(file))) {
+        inputs.forEach(input -> input.read().rejects().forEach(rejects::write));
+      }
+      files.commit();
     }
   }
 

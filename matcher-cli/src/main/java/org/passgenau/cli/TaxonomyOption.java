@@ -13,6 +13,11 @@ final class TaxonomyOption {
           + "data/taxonomy/occupations.tsv as built into the jar).")
   private Path file;
 
+  /** The file given, or null, for checking that no output overwrites it. */
+  Path file() {
+    return file;
+  }
+
   /** Whether the option was given. */
   boolean given() {
     return file != null;

@@ -12,12 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.passgenau.output.CsvCells;
 
 /**
  * Writes a {@link RuleSetComparison}: a CSV table of the comparisons, a CSV table of every
  * profile's values, JSON, a text table for the terminal, and a self-contained HTML report. Numbers
  * in CSV and JSON are written in full (Java's shortest exact form); the text table and HTML round
- * them. Nothing written depends on the clock, so the same comparison gives the same bytes.
+ * them. Nothing written depends on the clock, so the same comparison gives the same bytes. In CSV,
+ * a label or profile id that a spreadsheet would run as a formula gets a {@code '} in front
+ * ({@link CsvCells}).
  *
  * <p>{@code context} is what the reports say about the inputs, as name and value in the order to
  * show (such as {@code qrels} and the file, {@code as_of} and the date); it may be empty.
@@ -49,7 +52,8 @@ public final class ComparisonWriter {
       for (Metric metric : Metric.values()) {
         PairedComparison c = candidate.on(metric);
         printer.printRecord(
-            comparison.baseline().label(), candidate.variant().label(), metric.key(),
+            CsvCells.text(comparison.baseline().label()), CsvCells.text(candidate.variant().label()),
+            metric.key(),
             comparison.k(), c.profiles(), c.meanBaseline(), c.meanCandidate(), c.meanDifference(),
             c.confidenceLower(), c.confidenceUpper(), c.confidence(), c.randomizationP(),
             c.tTestP(), c.wins(), c.ties(), c.losses(), comparison.significant(c));
@@ -75,7 +79,8 @@ public final class ComparisonWriter {
     for (String profile : comparison.profiles()) {
       for (RuleSetComparison.Variant variant : variants) {
         Scores scores = variant.evaluation().perProfile().get(profile);
-        List<Object> row = new ArrayList<>(List.of(profile, variant.label(), comparison.k()));
+        List<Object> row = new ArrayList<>(
+            List.of(CsvCells.text(profile), CsvCells.text(variant.label()), comparison.k()));
         for (Metric metric : Metric.values()) {
           row.add(scores.get(metric));
         }

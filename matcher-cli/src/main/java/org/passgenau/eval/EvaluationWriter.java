@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.passgenau.output.CsvCells;
 
 /**
  * Writes an {@link Evaluation} as JSON or as a CSV table. The metric keys are written literally,
@@ -130,7 +131,7 @@ public final class EvaluationWriter {
   }
 
   private static List<String> row(String profile, int k, Scores scores) {
-    List<String> row = new ArrayList<>(List.of(profile, Integer.toString(k)));
+    List<String> row = new ArrayList<>(List.of(CsvCells.text(profile), Integer.toString(k)));
     for (Metric metric : Metric.values()) {
       row.add(Double.toString(scores.get(metric)));
     }

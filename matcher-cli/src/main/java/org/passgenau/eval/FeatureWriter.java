@@ -17,6 +17,7 @@ import java.util.function.ToIntBiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.passgenau.model.Coded;
+import org.passgenau.output.CsvCells;
 import org.passgenau.rank.Features;
 
 /**
@@ -25,7 +26,8 @@ import org.passgenau.rank.Features;
  *
  * <ul>
  *   <li>{@code csv}: header {@code profile_id,opportunity_id,label,score,<feature names>}, a row per
- *       candidate;
+ *       candidate; an id that a spreadsheet would run as a formula gets a {@code '} in front
+ *       ({@link CsvCells});
  *   <li>{@code svmlight}: the SVMlight / RankLib format, {@code label qid:<n> 1:<v> 2:<v> ... #
  *       profile_id opportunity_id}, feature {@code i} being the i-th name (from 1), every feature
  *       written (zeros too).
@@ -161,8 +163,8 @@ public abstract class FeatureWriter implements Closeable, Flushable {
       for (int i = 0; i < features.candidates().size(); i++) {
         Features.Candidate c = features.candidates().get(i);
         List<String> row = new ArrayList<>(4 + names.size());
-        row.add(features.profileId());
-        row.add(c.opportunityId());
+        row.add(CsvCells.text(features.profileId()));
+        row.add(CsvCells.text(c.opportunityId()));
         row.add(Integer.toString(labels.get(i)));
         row.add(number(c.score()));
         for (double v : c.values()) {

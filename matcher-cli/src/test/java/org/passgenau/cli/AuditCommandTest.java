@@ -190,12 +190,12 @@ class AuditCommandTest {
   }
 
   @Test
-  void aProfileFileWithNothingReadableIsAFailure() throws IOException {
+  void aProfileFileWithNothingReadableStopsTheRunAsBeyondTheRejectBudget() throws IOException {
     Files.writeString(profiles, "{\"id\":\"P-9\",\"birth_year\":\"soon\"}\n");
 
     CliRun run = audit();
 
-    assertThat(run.exitCode()).as("exit code").isEqualTo(1);
-    assertThat(run.err()).as("message").contains("nothing to audit");
+    assertThat(run.exitCode()).as("exit code").isEqualTo(RejectBudget.EXIT_CODE);
+    assertThat(run.err()).as("message").contains(profiles + ": no record accepted");
   }
 }

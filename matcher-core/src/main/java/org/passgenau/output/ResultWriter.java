@@ -41,7 +41,8 @@ import org.passgenau.rank.Reason;
  *       "opportunity_id":"V-203","score":0.812,"explanation":[...]}],"excluded":{...}}}
  *   <li>{@code csv}: header {@code profile_id,rank,opportunity_id,score,rule_set,reasons}, one row
  *       per match, the explanation details joined by {@code " | "}; a profile without matches
- *       gives no row.
+ *       gives no row. A text cell that a spreadsheet would take for a formula gets a {@code '} in
+ *       front ({@link CsvCells}).
  *   <li>{@code trec}: {@code P-17 Q0 V-203 1 0.812000 default}, score with six decimals; ids and
  *       rule set must not contain whitespace, which would break the format.
  *   <li>{@code text}: for people: per profile its matches, each with its reasons (effect and
@@ -241,18 +242,19 @@ public abstract class ResultWriter implements Closeable, Flushable {
     @Override
     void doWrite(MatchResult result) throws IOException {
       StringBuilder rows = new StringBuilder();
+      // Text cells are neutralised for spreadsheets (CsvCells); rank and score are numbers.
       for (Match match : result.matches()) {
-        field(rows, result.profileId()).append(',');
+        field(rows, CsvCells.text(result.profileId())).append(',');
         rows.append(match.rank()).append(',');
-        field(rows, match.opportunityId()).append(',');
+        field(rows, CsvCells.text(match.opportunityId())).append(',');
         // The same shortest form as in the JSON line, so both agree to the last digit.
         rows.append(match.score()).append(',');
-        field(rows, result.ruleSet()).append(',');
+        field(rows, CsvCells.text(result.ruleSet())).append(',');
         field(
                 rows,
-                match.explanation().stream()
+                CsvCells.text(match.explanation().stream()
                     .map(Reason::detail)
-                    .collect(Collectors.joining(" | ")))
+                    .collect(Collectors.joining(" | "))))
             .append('\n');
       }
       out.write(rows.toString());
