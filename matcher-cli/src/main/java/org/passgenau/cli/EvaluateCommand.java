@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         "                   [--complete]",
         "passgenau evaluate --rules FILE --opportunities FILE --profiles FILE",
         "                   --qrels FILE [--k K] [--depth N] [--as-of YYYY-MM-DD]",
-        "                   [--taxonomy FILE] [--rejects FILE] [--max-rejects N|P%]",
+        "                   [--taxonomy FILE] [--rejects FILE] [--max-rejects N|P%%]",
         "                   [--run-out FILE] [--out FILE] [--csv FILE] [--complete]"},
     description = "Scores rankings against graded judgments: p@k, recall@k, mrr, map and ndcg@k"
         + " per profile and their means, as trec_eval computes them. The rankings come from a"

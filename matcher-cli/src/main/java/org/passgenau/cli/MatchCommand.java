@@ -159,11 +159,18 @@ final class MatchCommand implements Callable<Integer> {
         if (reuseIndex) {
           phases.end("open index");
         } else {
-          inputs.add(load(engine, opportunityBytes, rankingThreads));
+          try {
+            inputs.add(load(engine, opportunityBytes, rankingThreads));
+          } catch (RuntimeException | Error e) {
+            engine.rollback(); // a kept index stays at its last commit, not half a file
+            throw e;
+          }
           phases.end("read+index");
           // Checked before ranking: an opportunity file beyond the budget stops the run at once.
           overBudget = maxRejects.problems(inputs);
-          if (overBudget.isEmpty()) {
+          if (!overBudget.isEmpty()) {
+            engine.rollback(); // nor does a kept index take the accepted part of such a file
+          } else {
             engine.refresh();
             if (index != null) {
               engine.commit();
@@ -171,7 +178,7 @@ final class MatchCommand implements Callable<Integer> {
             phases.end(index == null ? "refresh" : "refresh+commit");
           }
         }
-        indexed = engine.size();
+        indexed = overBudget.isEmpty() ? engine.size() : 0; // a rolled-back engine is closed
         if (overBudget.isEmpty()) {
           BatchMatcher matcher =
               BatchMatcher.builder(engine).options(options).threads(rankingThreads).build();

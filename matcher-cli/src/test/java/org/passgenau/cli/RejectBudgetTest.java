@@ -106,6 +106,26 @@ class RejectBudgetTest {
   }
 
   @Test
+  void aKeptIndexDoesNotTakeTheAcceptedPartOfAnOpportunityFileBeyondTheBudget()
+      throws IOException {
+    Path index = dir.resolve("index");
+    assertThat(match("--index", index.toString()).exitCode()).isZero();
+    Path more = Files.writeString(dir.resolve("more.jsonl"),
+        Files.readAllLines(opportunities).get(0).replace("\"id\":\"", "\"id\":\"NEW-") + "\n"
+            + "{\"id\":\"V-BAD\"}\n");
+
+    CliRun over = CliRun.of("match", "--index", index.toString(), "--opportunities",
+        more.toString(), "--profiles", profiles.toString(), "--as-of", "2026-11-23",
+        "--max-rejects", "0");
+    CliRun after = CliRun.of("match", "--index", index.toString(), "--profiles",
+        profiles.toString(), "--as-of", "2026-11-23");
+
+    assertThat(over.exitCode()).as("stderr: %s", over.err()).isEqualTo(RejectBudget.EXIT_CODE);
+    assertThat(after.err()).as("the index as the first run committed it")
+        .contains("against 440 opportunities");
+  }
+
+  @Test
   void withoutTheOptionAFileWithNoRecordAcceptedStopsTheRun() throws IOException {
     Files.writeString(profiles, BAD + "\n" + BAD.replace("P-BAD", "P-BAD2") + "\n");
 

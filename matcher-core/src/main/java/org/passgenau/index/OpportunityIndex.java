@@ -71,6 +71,9 @@ public final class OpportunityIndex<C> implements Closeable {
   private final Directory directory;
   /** Null when read-only. */
   private final IndexWriter writer;
+
+  /** Set by the first close or rollback; later ones do nothing. */
+  private boolean closed;
   /** The directory on disk, or null in memory. */
   private final Path path;
   private final SegmentViews<C> views;
@@ -246,9 +249,34 @@ public final class OpportunityIndex<C> implements Closeable {
     }
   }
 
+  /**
+   * Discards every change since the last commit (or since opening) and releases the index, as
+   * {@link IndexWriter#rollback()} does: what was saved stays as it was. {@link #close()} does
+   * nothing afterwards. Snapshots must be closed before.
+   */
+  public void rollback() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      deleteWriterInfo(writer, path);
+      if (writer != null) {
+        writer.rollback();
+      }
+      IOUtils.close(searchers, directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot roll back the opportunity index", e);
+    }
+  }
+
   /** Commits pending changes and releases the index; snapshots must be closed before. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       // Before the writer releases the lock, so that a next writer's file is never removed.
       deleteWriterInfo(writer, path);

@@ -228,6 +228,20 @@ public final class MatchingEngine implements Closeable {
     index.commit();
   }
 
+  /**
+   * Closes the engine without saving: an engine on disk discards the changes to opportunities
+   * made since its last {@link #commit()}, so that a run that fails or is stopped half-way
+   * leaves the saved index as it was ({@link #close()} saves them). Closing afterwards does
+   * nothing.
+   */
+  public void rollback() {
+    try {
+      index.rollback();
+    } finally {
+      analyzer.close();
+    }
+  }
+
   /** Opportunities visible to matches. */
   public int size() {
     return index.size();

@@ -242,6 +242,21 @@ class OpportunityIndexTest {
   }
 
   @Test
+  void aRollbackKeepsTheLastCommitAndDiscardsWhatCameAfter(@TempDir Path dir) {
+    try (OpportunityIndex<String[]> index =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
+      index.upsert(vacancy("V-1", "Koch (m/w/d)"));
+      index.commit();
+      index.upsert(vacancy("V-2", "Bäcker (m/w/d)"));
+      index.rollback();
+    } // closing after a rollback does nothing
+    try (OpportunityIndex<String[]> reopened =
+        OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
+      assertThat(reopened.size()).as("only the committed opportunity").isEqualTo(1);
+    }
+  }
+
+  @Test
   void aSecondIndexOnTheSameDirectoryIsRefusedNamingIt(@TempDir Path dir) {
     try (OpportunityIndex<String[]> first =
         OpportunityIndex.builder(new Fixtures.IdColumns()).directory(dir).build()) {
