@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.io.JsonLinesReader;
 import org.passgenau.model.Opportunity;
 import org.passgenau.model.Profile;
@@ -202,9 +201,9 @@ public record Regression(
     }
   }
 
-  /** Writes {@link #toJson()} to {@code file}. */
+  /** Writes {@link #toJson()} to {@code file}, atomically. */
   public void write(Path file) throws IOException {
-    Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    AtomicOutput.writeString(file, toJson());
   }
 
   private static double round(double value) {

@@ -7,8 +7,6 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,18 +29,20 @@ public final class JsonLinesWriter implements Closeable, Flushable {
   }
 
   /**
-   * Writes {@code records} to {@code file} in UTF-8, replacing it.
+   * Writes {@code records} to {@code file} in UTF-8, replacing it atomically: when writing fails,
+   * the file keeps its previous content.
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
   public static void writeAll(Path file, Iterable<?> records) {
     checkNotNull(file, "file");
     checkNotNull(records, "records");
-    try (JsonLinesWriter writer =
-        new JsonLinesWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+    try (AtomicOutput output = new AtomicOutput()) {
+      JsonLinesWriter writer = new JsonLinesWriter(output.open(file));
       for (Object record : records) {
         writer.write(record);
       }
+      output.commit();
     } catch (IOException | UncheckedIOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), asIo(e));
     }

@@ -1,11 +1,15 @@
 package org.passgenau.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,5 +100,36 @@ class JsonLinesWriterTest {
 
     assertThat(read.records()).as("profiles read back").containsExactly(nurse);
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).as("lines written").hasSize(1);
+  }
+
+  @Test
+  void aFileWhoseWritingFailsKeepsItsPreviousContentAndNothingIsLeftBeside(@TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("opportunities.jsonl"), "yesterday\n");
+    Opportunity first = Opportunity.builder("V-1", OpportunityKind.VACANCY, "Koch").build();
+    Iterable<Object> failingHalfWay = () -> new Iterator<>() {
+      private int given;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Object next() {
+        if (given++ == 1) {
+          throw new UncheckedIOException(new IOException("No space left on device"));
+        }
+        return first;
+      }
+    };
+
+    assertThatThrownBy(() -> JsonLinesWriter.writeAll(file, failingHalfWay))
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.toString());
+
+    assertThat(Files.readString(file)).as("the previous content").isEqualTo("yesterday\n");
+    try (var left = Files.list(dir)) {
+      assertThat(left).as("no temporary file left").containsExactly(file);
+    }
   }
 }
