@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +59,11 @@ import org.passgenau.model.Profile;
  * type, an unknown code or is out of range, when a required field is missing, or when its {@code
  * id} was already read (the first record wins). A reject carries the record's {@code id} whenever
  * the line gets far enough to show it. Unknown fields are ignored and counted per field path. A
- * source that cannot be read at all (missing file, bytes that are not UTF-8) fails with an {@link
- * UncheckedIOException} naming it, since that is the caller's problem rather than the producer's.
+ * line whose bytes are not UTF-8 is rejected too, without id or field, its reason naming the first
+ * bad byte and its offset in the line ({@code not UTF-8: byte 0xFC at byte 40 of the line}) and
+ * nothing else of it; the lines after it are read as usual. A source that cannot be read at all
+ * (missing file, failing stream) fails with an {@link UncheckedIOException} naming it, since that
+ * is the caller's problem rather than the producer's.
  *
  * <p>Record contents are never logged: profiles are personal data.
  *
@@ -166,7 +168,7 @@ public final class JsonLinesReader<T> {
    *
    * <p>Thread-safe; the records and rejects are in file order.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read or is not UTF-8
+   * @throws UncheckedIOException naming the file when it cannot be read
    */
   public ReadResult<T> read(Path file) {
     ImmutableList.Builder<T> records = ImmutableList.builder();
@@ -208,7 +210,7 @@ public final class JsonLinesReader<T> {
    *
    * <p>Thread-safe: concurrent reads do not share state.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read or is not UTF-8
+   * @throws UncheckedIOException naming the file when it cannot be read
    */
   public ReadSummary read(
       Path file, Consumer<? super T> records, Consumer<? super Reject> rejects) {
@@ -234,7 +236,7 @@ public final class JsonLinesReader<T> {
    *
    * <p>Thread-safe: concurrent reads do not share state.
    *
-   * @throws UncheckedIOException naming the source when it cannot be read or is not UTF-8
+   * @throws UncheckedIOException naming the source when it cannot be read
    */
   public ReadSummary read(
       InputStream in,
@@ -385,9 +387,6 @@ public final class JsonLinesReader<T> {
 
     /** A line refused before its id was checked against earlier lines. */
     void reject(long line, String id, Problem problem);
-
-    /** A line with bytes that are not UTF-8 at {@code offset}: the end of the read. */
-    void notUtf8(long line, int offset, byte value);
   }
 
   /**
@@ -401,7 +400,8 @@ public final class JsonLinesReader<T> {
 
     /**
      * Parses the lines of {@code [from, to)}, numbered after {@code linesBefore}; returns how many
-     * lines there were, blank ones included. Stops at a line that is not UTF-8.
+     * lines there were, blank ones included. A line that is not UTF-8 is rejected, naming only
+     * its first bad byte: the rest of it cannot be trusted to be text.
      */
     long parseBlock(
         byte[] bytes, int from, int to, boolean atStart, long linesBefore, LineSink<T> sink) {
@@ -411,15 +411,17 @@ public final class JsonLinesReader<T> {
         int end = Utf8Lines.scanLine(bytes, position, to);
         line++;
         if (end < 0) {
-          sink.notUtf8(line, ~end - position, bytes[~end]);
-          return line - linesBefore;
-        }
-        int start = position;
-        if (atStart && line == linesBefore + 1 && Utf8Lines.startsWithBom(bytes, start, end)) {
-          start += 3; // a byte order mark some editors write
-        }
-        if (!Utf8Lines.isBlank(bytes, start, end)) {
-          parse(bytes, start, end, line, sink);
+          int bad = ~end;
+          end = Utf8Lines.lineEnd(bytes, bad, to);
+          sink.reject(line, null, Problems.notUtf8(bytes[bad], bad - position));
+        } else {
+          int start = position;
+          if (atStart && line == linesBefore + 1 && Utf8Lines.startsWithBom(bytes, start, end)) {
+            start += 3; // a byte order mark some editors write
+          }
+          if (!Utf8Lines.isBlank(bytes, start, end)) {
+            parse(bytes, start, end, line, sink);
+          }
         }
         position = end;
         if (position < to) {
@@ -580,15 +582,6 @@ public final class JsonLinesReader<T> {
     public void reject(long line, String id, Problem problem) {
       rejected++;
       rejectSink.accept(new Reject(source, line, id, problem.field(), problem.reason()));
-    }
-
-    @Override
-    public void notUtf8(long line, int offset, byte value) {
-      throw new UncheckedIOException(
-          String.format(
-              "cannot read %s: line %d is not UTF-8 (byte 0x%02X at byte %d of the line)",
-              source, line, value & 0xFF, offset + 1),
-          new MalformedInputException(1));
     }
 
     ReadSummary summary() {

@@ -49,6 +49,15 @@ final class Problems {
     return new Problem(null, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
   }
 
+  /**
+   * A line whose bytes are not UTF-8, from {@code value} at the 0-based {@code offset} within the
+   * line on. Only the byte is named: the line is not text, so nothing else of it is quoted.
+   */
+  static Problem notUtf8(byte value, int offset) {
+    return new Problem(
+        null, String.format("not UTF-8: byte 0x%02X at byte %d of the line", value & 0xFF, offset + 1));
+  }
+
   /** A value that is JSON but not an object. */
   static Problem notAnObject(JsonNode node) {
     return new Problem(null, "a record must be a JSON object, was " + describe(node));

@@ -39,6 +39,16 @@ final class Utf8Lines {
     return to;
   }
 
+  /** The index of the first line end in {@code [from, to)}, or {@code to}, UTF-8 or not. */
+  static int lineEnd(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
+        return i;
+      }
+    }
+    return to;
+  }
+
   /** The length of the well-formed multi-byte sequence at {@code i}, or 0 when it is not one. */
   private static int sequenceLength(byte[] bytes, int i, int to) {
     int lead = bytes[i] & 0xFF;

@@ -3,12 +3,12 @@ package org.passgenau.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,31 +101,55 @@ class JsonLinesReaderBytesTest {
   }
 
   @ParameterizedTest(name = "{0} threads")
-  @ValueSource(ints = {1, 2})
-  void aLatin1UmlautOnTheThirdLineFailsTheReadNamingSourceAndLine(int threads) {
+  @ValueSource(ints = {1, 2, 4})
+  void aLatin1UmlautOnTheThirdLineRejectsThatLineAloneNamingByteAndOffset(int threads) {
     byte[] latin1 =
         (COOK
                 + "\n"
                 + NURSE_AIDE
-                + "\n{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"K\u00fcche\"}\n")
+                + "\n{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"K\u00fcche\"}\n"
+                + BAD_KIND.replace("V-3", "V-4")
+                + "\n"
+                + COOK.replace("V-1", "V-5")
+                + "\n")
             .getBytes(StandardCharsets.ISO_8859_1);
-    List<String> seen = new ArrayList<>();
 
-    assertThatThrownBy(
-            () ->
-                JsonLinesReader.opportunities()
-                    .withThreads(threads)
-                    .read(
-                        new ByteArrayInputStream(latin1),
-                        "opportunities.jsonl",
-                        o -> seen.add(o.id()),
-                        r -> {}))
-        .as("reading Latin-1 bytes")
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("opportunities.jsonl")
-        .hasMessageContaining("line 3 is not UTF-8")
-        .hasMessageContaining("byte 0xFC");
-    assertThat(seen).as("records before the bad line").containsExactly("V-1", "V-2");
+    ReadResult<Opportunity> read = read(threads, latin1);
+
+    assertThat(read.records())
+        .as("records around the bad line")
+        .extracting(Opportunity::id)
+        .containsExactly("V-1", "V-2", "V-5");
+    assertThat(read.rejects())
+        .as("rejects: the Latin-1 line, then the bad kind on the next line")
+        .extracting(Reject::line, Reject::id, Reject::field)
+        .containsExactly(tuple(3L, null, null), tuple(4L, "V-4", "kind"));
+    assertThat(read.rejects().get(0).reason())
+        .as("reason of the Latin-1 line")
+        .isEqualTo("not UTF-8: byte 0xFC at byte 40 of the line")
+        .doesNotContain("V-3", "Koch", "K\u00fc");
+    assertThat(read.linesRead()).as("lines").isEqualTo(5);
+  }
+
+  @Test
+  void aLineThatIsNotUtf8IsRejectedWhenAFileIsReadIntoMemory(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("profiles.jsonl");
+    Files.write(
+        file,
+        concat(
+            utf8("{\"id\":\"P-1\"}\n"),
+            "{\"id\":\"P-2\",\"skills\":[\"K\u00fcche\"]}\n".getBytes(StandardCharsets.ISO_8859_1),
+            utf8("{\"id\":\"P-3\"}")));
+
+    ReadResult<Profile> read = JsonLinesReader.profiles().read(file);
+
+    assertThat(read.records()).as("records").extracting(Profile::id).containsExactly("P-1", "P-3");
+    assertThat(read.rejects())
+        .as("rejects")
+        .extracting(Reject::file, Reject::line, Reject::id, Reject::reason)
+        .containsExactly(
+            tuple(file.toString(), 2L, null, "not UTF-8: byte 0xFC at byte 25 of the line"));
   }
 
   @ParameterizedTest(name = "{0} threads")
@@ -135,12 +159,15 @@ class JsonLinesReaderBytesTest {
         concat(
             utf8("{\"id\":\"V-1\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"x\":\""),
             new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            utf8("\"}\n"));
+            utf8("\"}\n" + NURSE_AIDE + "\n"));
 
-    assertThatThrownBy(() -> read(threads, bytes))
-        .as("reading a UTF-8 encoded surrogate")
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("line 1 is not UTF-8");
+    ReadResult<Opportunity> read = read(threads, bytes);
+
+    assertThat(read.records()).as("records").extracting(Opportunity::id).containsExactly("V-2");
+    assertThat(read.rejects())
+        .as("rejects")
+        .extracting(Reject::line, Reject::reason)
+        .containsExactly(tuple(1L, "not UTF-8: byte 0xED at byte 50 of the line"));
   }
 
   @ParameterizedTest(name = "{0} threads")

@@ -383,15 +383,4 @@ class JsonLinesReaderTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(missing.toString());
   }
-
-  @Test
-  void bytesThatAreNotUtf8FailTheReadNamingTheFile(@TempDir Path dir) throws Exception {
-    Path latin1 = dir.resolve("profiles.jsonl");
-    java.nio.file.Files.write(latin1, "{\"id\":\"P-1\",\"skills\":[\"K\u00fcche\"]}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-
-    assertThatThrownBy(() -> JsonLinesReader.profiles().read(latin1))
-        .as("reading a Latin-1 file")
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining(latin1.toString());
-  }
 }
