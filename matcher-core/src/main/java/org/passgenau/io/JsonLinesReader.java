@@ -16,7 +16,6 @@ import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -54,7 +53,10 @@ import org.passgenau.model.Profile;
  * read.rejects().forEach(rejectWriter::write);
  * }</pre>
  *
- * <p>Rules: blank lines are skipped; each other line is one record or one reject, never both and
+ * <p>Rules: only {@code \n} and {@code \r\n} end a line. A lone {@code \r} stays inside its line,
+ * where JSON takes it for white space between values and refuses it inside a string, so that line
+ * numbers in rejects agree with {@code wc -l}; a last line without a line end counts too. Blank
+ * lines are skipped; each other line is one record or one reject, never both and
  * never neither. A line is rejected when it is not one JSON object, when a value has the wrong
  * type, an unknown code or is out of range, when a required field is missing, or when its {@code
  * id} was already read (the first record wins). A reject carries the record's {@code id} whenever
@@ -276,13 +278,12 @@ public final class JsonLinesReader<T> {
     checkNotNull(source, "source");
     checkNotNull(records, "records");
     checkNotNull(rejects, "rejects");
-    BufferedReader lines =
-        in instanceof BufferedReader buffered ? buffered : new BufferedReader(in);
+    CharLines lines = new CharLines(in);
     Pass pass = new Pass(source, records, rejects);
     LineParser parser = new LineParser();
     long lineNumber = 0;
     try {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      for (String line = lines.next(); line != null; line = lines.next()) {
         lineNumber++;
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1); // a byte order mark some editors write
@@ -419,17 +420,15 @@ public final class JsonLinesReader<T> {
           if (atStart && line == linesBefore + 1 && Utf8Lines.startsWithBom(bytes, start, end)) {
             start += 3; // a byte order mark some editors write
           }
-          if (!Utf8Lines.isBlank(bytes, start, end)) {
-            parse(bytes, start, end, line, sink);
+          int contentEnd = end;
+          if (end < to && end > start && bytes[end - 1] == '\r') {
+            contentEnd--; // the CR of CRLF; a lone CR elsewhere stays in the line
+          }
+          if (!Utf8Lines.isBlank(bytes, start, contentEnd)) {
+            parse(bytes, start, contentEnd, line, sink);
           }
         }
-        position = end;
-        if (position < to) {
-          position++;
-          if (bytes[position - 1] == '\r' && position < to && bytes[position] == '\n') {
-            position++;
-          }
-        }
+        position = end < to ? end + 1 : end;
       }
       return line - linesBefore;
     }

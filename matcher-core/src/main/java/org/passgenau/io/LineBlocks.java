@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Cuts a byte stream into blocks of whole lines, reading large chunks: a block ends after a line
- * end ({@code \n}, {@code \r} or {@code \r\n}, never between the two bytes of {@code \r\n}), and
- * the last block holds whatever follows the last line end. A line longer than a chunk makes the
+ * Cuts a byte stream into blocks of whole lines, reading large chunks: a block ends after a
+ * {@code \n} (which also ends a {@code \r\n}; a lone {@code \r} does not end a line), and the
+ * last block holds whatever follows the last line end. A line longer than a chunk makes the
  * buffer grow until the line fits.
  *
  * <p>A block is available as soon as a line is complete, so that a slow stream such as standard
@@ -93,9 +93,7 @@ final class LineBlocks {
   private int lastCut() {
     int low = Math.max(start, searched);
     for (int i = end - 1; i >= low; i--) {
-      byte b = buffer[i];
-      // A '\r' as the last byte read may be the first half of "\r\n": wait for the next byte.
-      if (b == '\n' || (b == '\r' && i < end - 1)) {
+      if (buffer[i] == '\n') {
         return i + 1;
       }
     }

@@ -3,9 +3,11 @@ package org.passgenau.io;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Line ends, UTF-8 validity and blankness of byte ranges, by the rules of {@link
- * java.io.BufferedReader#readLine()} and {@link String#isBlank()} on strictly decoded text, so that
- * reading bytes splits and skips lines exactly as reading characters did.
+ * Line ends, UTF-8 validity and blankness of byte ranges. Only {@code \n} ends a line (the reader
+ * drops the {@code \r} of a {@code \r\n}); a lone {@code \r} is part of its line, so that line
+ * numbers agree with {@code wc -l}. UTF-8 is checked as strictly as the JDK's decoder checks it,
+ * and blankness follows {@link String#isBlank()}, so that reading bytes splits and skips lines
+ * exactly as reading characters through {@link CharLines} does.
  *
  * <p>Stateless and thread-safe.
  */
@@ -14,7 +16,7 @@ final class Utf8Lines {
   private Utf8Lines() {}
 
   /**
-   * The index of the first {@code '\n'} or {@code '\r'} in {@code [from, to)}, or {@code to} when
+   * The index of the first {@code '\n'} in {@code [from, to)}, or {@code to} when
    * there is none, checking on the way that the bytes are well-formed UTF-8 (no overlong forms, no
    * surrogates, nothing above U+10FFFF, the strict decoder's rules). When they are not, returns
    * {@code ~i} (a negative number) for the index {@code i} of the first bad byte.
@@ -24,7 +26,7 @@ final class Utf8Lines {
     while (i < to) {
       byte b = bytes[i];
       if (b >= 0) {
-        if (b <= '\r' && (b == '\n' || b == '\r')) {
+        if (b == '\n') {
           return i;
         }
         i++;
@@ -42,7 +44,7 @@ final class Utf8Lines {
   /** The index of the first line end in {@code [from, to)}, or {@code to}, UTF-8 or not. */
   static int lineEnd(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (bytes[i] == '\n' || bytes[i] == '\r') {
+      if (bytes[i] == '\n') {
         return i;
       }
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,18 +65,42 @@ class JsonLinesReaderBytesTest {
 
   @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {1, 2})
-  void windowsAndOldMacLineEndsNumberLinesLikeUnixOnes(int threads) {
+  void windowsLineEndsNumberLinesLikeUnixOnes(int threads) {
     ReadResult<Opportunity> unix =
         read(threads, utf8(COOK + "\n\n" + BAD_KIND + "\n" + NURSE_AIDE + "\n"));
     ReadResult<Opportunity> windows =
         read(threads, utf8(COOK + "\r\n\r\n" + BAD_KIND + "\r\n" + NURSE_AIDE + "\r\n"));
-    ReadResult<Opportunity> oldMac =
-        read(threads, utf8(COOK + "\r\r" + BAD_KIND + "\r" + NURSE_AIDE + "\r"));
 
     assertThat(unix.rejects()).as("rejects with LF").extracting(Reject::line).containsExactly(3L);
     assertThat(windows).as("read with CRLF").isEqualTo(unix);
-    assertThat(oldMac).as("read with CR").isEqualTo(unix);
     assertThat(unix.linesRead()).as("lines").isEqualTo(4);
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2, 4})
+  void aLoneCarriageReturnStaysInsideItsLineSoThatLinesAreNumberedAsWcCountsThem(int threads) {
+    String text =
+        COOK + "\r" + NURSE_AIDE + "\n" // two records on one line
+            + "{\"id\":\"V-4\",\r\"kind\":\"vacancy\",\"title\":\"Koch\"}\r\n" // CR between tokens
+            + "{\"id\":\"V-5\",\"kind\":\"vacancy\",\"title\":\"Ko\rch\"}\n" // CR in a string
+            + BAD_KIND + "\r";
+
+    ReadResult<Opportunity> read = read(threads, utf8(text));
+
+    assertThat(read.records()).as("records").extracting(Opportunity::id).containsExactly("V-4");
+    assertThat(read.rejects())
+        .as("rejects")
+        .extracting(Reject::line, Reject::id)
+        .containsExactly(tuple(1L, "V-1"), tuple(3L, "V-5"), tuple(4L, "V-3"));
+    assertThat(read.rejects().get(0).reason())
+        .as("reason for two records joined by a CR")
+        .endsWith("more than one value on the line");
+    assertThat(read.linesRead())
+        .as("lines: three line feeds and a last line without one")
+        .isEqualTo(text.chars().filter(c -> c == '\n').count() + 1);
+    assertThat(JsonLinesReader.opportunities().read(new StringReader(text), "batch.jsonl"))
+        .as("read from characters")
+        .isEqualTo(read);
   }
 
   @ParameterizedTest(name = "{0} threads")
