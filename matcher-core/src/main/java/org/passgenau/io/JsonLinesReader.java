@@ -56,8 +56,8 @@ import org.passgenau.model.Profile;
  * <p>Rules: only {@code \n} and {@code \r\n} end a line. A lone {@code \r} stays inside its line,
  * where JSON takes it for white space between values and refuses it inside a string, so that line
  * numbers in rejects agree with {@code wc -l}; a last line without a line end counts too. Blank
- * lines are skipped; each other line is one record or one reject, never both and
- * never neither. A line is rejected when it is not one JSON object, when a value has the wrong
+ * lines, empty or of spaces and tabs only, are skipped; each other line (control characters or
+ * Unicode spaces too) is one record or one reject, never both and never neither. A line is rejected when it is not one JSON object, when a value has the wrong
  * type, an unknown code or is out of range, when a required field is missing, or when its {@code
  * id} was already read (the first record wins). A reject carries the record's {@code id} whenever
  * the line gets far enough to show it. Unknown fields are ignored and counted per field path. A
@@ -288,7 +288,7 @@ public final class JsonLinesReader<T> {
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1); // a byte order mark some editors write
         }
-        if (!line.isBlank()) {
+        if (!Utf8Lines.isBlank(line)) {
           parser.parse(line, lineNumber, pass);
         }
       }

@@ -1,13 +1,11 @@
 package org.passgenau.io;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Line ends, UTF-8 validity and blankness of byte ranges. Only {@code \n} ends a line (the reader
  * drops the {@code \r} of a {@code \r\n}); a lone {@code \r} is part of its line, so that line
- * numbers agree with {@code wc -l}. UTF-8 is checked as strictly as the JDK's decoder checks it,
- * and blankness follows {@link String#isBlank()}, so that reading bytes splits and skips lines
- * exactly as reading characters through {@link CharLines} does.
+ * numbers agree with {@code wc -l}. UTF-8 is checked as strictly as the JDK's decoder checks it.
+ * Reading bytes splits and skips lines exactly as reading characters through {@link CharLines}
+ * does.
  *
  * <p>Stateless and thread-safe.
  */
@@ -90,24 +88,28 @@ final class Utf8Lines {
     return (b & 0xC0) == 0x80;
   }
 
-  /** Whether well-formed UTF-8 in {@code [from, to)} is blank as {@link String#isBlank()} says. */
+  /**
+   * Whether {@code [from, to)} is blank: spaces and tabs only. Other white space, control
+   * characters and Unicode spaces make a line that is not blank, and so a reject, not a line
+   * skipped without a trace.
+   */
   static boolean isBlank(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (b < 0) {
-        // Rare: Unicode spaces such as U+3000 are blank too; let String decide.
-        return new String(bytes, i, to - i, StandardCharsets.UTF_8).isBlank();
-      }
-      if (!isAsciiWhitespace(b)) {
+      if (bytes[i] != ' ' && bytes[i] != '\t') {
         return false;
       }
     }
     return true;
   }
 
-  /** {@link Character#isWhitespace(int)} below 128. */
-  private static boolean isAsciiWhitespace(byte b) {
-    return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
+  /** {@link #isBlank(byte[], int, int)} for a line read as characters. */
+  static boolean isBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code [from, to)} starts with the UTF-8 byte order mark. */

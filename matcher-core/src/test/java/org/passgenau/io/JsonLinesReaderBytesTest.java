@@ -105,6 +105,40 @@ class JsonLinesReaderBytesTest {
 
   @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {1, 2})
+  void onlySpacesAndTabsMakeABlankLineAndControlCharactersAreRejected(int threads) {
+    List<String> lines =
+        List.of(
+            COOK,
+            " \t ",
+            "",
+            "\u001C\u001D\u001E\u001F",
+            "\u000B",
+            "\u000C",
+            "\u0000",
+            "\u3000",
+            "\t\r",
+            NURSE_AIDE);
+    String text = String.join("\r\n", lines) + "\r\n";
+
+    ReadResult<Opportunity> fromBytes = read(threads, utf8(text));
+    ReadResult<Opportunity> fromCharacters =
+        JsonLinesReader.opportunities().read(new StringReader(text), "batch.jsonl");
+
+    assertThat(fromBytes.records()).as("records").extracting(Opportunity::id)
+        .containsExactly("V-1", "V-2");
+    assertThat(fromBytes.rejects())
+        .as("rejects: every line of other characters than spaces and tabs")
+        .extracting(Reject::line)
+        .containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(fromBytes.rejects())
+        .as("reasons")
+        .extracting(Reject::reason)
+        .allSatisfy(reason -> assertThat(reason).isNotBlank());
+    assertThat(fromCharacters).as("read from characters").isEqualTo(fromBytes);
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2})
   void theLastRecordOfAFileWithoutAFinalLineEndIsRead(int threads) {
     ReadResult<Opportunity> read = read(threads, utf8(COOK + "\n" + NURSE_AIDE));
 
