@@ -58,6 +58,17 @@ final class Problems {
         null, String.format("not UTF-8: byte 0x%02X at byte %d of the line", value & 0xFF, offset + 1));
   }
 
+  /** A line longer than the limit, whose bytes were not kept. */
+  static Problem tooLong(int maxLineBytes) {
+    int mebibyte = 1 << 20;
+    return new Problem(
+        null,
+        "line is longer than the limit of "
+            + maxLineBytes
+            + " bytes"
+            + (maxLineBytes % mebibyte == 0 ? " (" + maxLineBytes / mebibyte + " MiB)" : ""));
+  }
+
   /** A value that is JSON but not an object. */
   static Problem notAnObject(JsonNode node) {
     return new Problem(null, "a record must be a JSON object, was " + describe(node));
