@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passgenau.model.Cefr;
@@ -318,6 +320,46 @@ class JsonLinesReaderTest {
             entry("languages.certified", 2L),
             entry("location.floor", 1L),
             entry("nickname", 2L));
+  }
+
+  @Test
+  void auditValuesOfAnyJsonTypeAreKeptAsTextAndANullOneIsLeftOut() {
+    String line =
+        "{\"id\":\"P-1\",\"audit\":{\"gender\":\"f\",\"age\":34,\"share\":0.50,"
+            + "\"refugee\":true,\"languages\":[\"ar\", \"de\"],"
+            + "\"origin\":{\"country\":\"SY\",\"since\":2015,\"big\":1e999999},\"note\":null}}";
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("gender", "f");
+    expected.put("age", "34");
+    expected.put("share", "0.50");
+    expected.put("refugee", "true");
+    expected.put("languages", "[\"ar\",\"de\"]");
+    expected.put("origin", "{\"country\":\"SY\",\"since\":2015,\"big\":1e999999}");
+
+    ReadResult<Profile> fromText = profiles(line);
+    List<Profile> fromBytes = new ArrayList<>();
+    List<Reject> rejectsFromBytes = new ArrayList<>();
+    JsonLinesReader.profiles()
+        .read(
+            new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "profiles.jsonl",
+            fromBytes::add,
+            rejectsFromBytes::add);
+
+    assertThat(fromText.rejects()).as("rejects").isEmpty();
+    assertThat(fromText.records().get(0).audit())
+        .as("audit values as text, in their order")
+        .containsExactlyEntriesOf(expected);
+    assertThat(rejectsFromBytes).as("rejects read from bytes").isEmpty();
+    assertThat(fromBytes).as("records read from bytes").isEqualTo(fromText.records());
+  }
+
+  @Test
+  void anAuditThatIsNotAnObjectIsStillRejected() {
+    Reject reject = onlyReject(profiles("{\"id\":\"P-1\",\"audit\":[\"f\"]}"));
+
+    assertThat(reject.field()).as("field").isEqualTo("audit");
+    assertThat(reject.reason()).as("reason").isEqualTo("audit must be an object, was a list");
   }
 
   @Test
