@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * subcommands}.
  *
  * <p>Exit codes follow picocli's {@link CommandLine.ExitCode}: 0 success (also when records were
- * rejected), 1 a failure while running (such as a file that cannot be read), 2 a usage error.
+ * rejected), 1 a failure while running (such as a file that cannot be read, or the JVM running out
+ * of memory), 2 a usage error. Every failure ends in one line on stderr, never a stack trace.
  */
 @Command(
     name = "passgenau",
@@ -61,7 +62,41 @@ public final class Main implements Runnable {
 
   private static int run(
       String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
-    return commandLine(in, out, err, interactive).execute(args);
+    return execute(commandLine(in, out, err, interactive), args);
+  }
+
+  /**
+   * Executes one command line. picocli hands exceptions to the {@link FailureHandler} but lets an
+   * {@link Error} through, which would end the JVM with a stack trace; here it ends, as an
+   * exception does, in one line on stderr and exit code 1 (a trace could carry record contents
+   * into batch logs). The stack has unwound by then, so that what filled the heap is garbage and
+   * the line can be written.
+   */
+  static int execute(CommandLine cli, String[] args) {
+    try {
+      return cli.execute(args);
+    } catch (Error error) {
+      try {
+        cli.getErr().println(
+            cli.getColorScheme().errorText(commandName(cli) + ": " + FailureHandler.describe(error)));
+        cli.getErr().flush();
+      } catch (Throwable ignored) {
+        // Nothing more can be said; the exit code still tells.
+      }
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+  }
+
+  /** The qualified name of the subcommand that ran, or of the top command. */
+  private static String commandName(CommandLine cli) {
+    CommandLine.ParseResult parsed = cli.getParseResult();
+    if (parsed == null) {
+      return cli.getCommandSpec().qualifiedName();
+    }
+    while (parsed.subcommand() != null) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().qualifiedName();
   }
 
   /** The configured command tree; {@code out} takes results and help, {@code err} everything else. */

@@ -32,6 +32,9 @@ final class Problems {
   private static final Pattern LEADING_FIELD =
       Pattern.compile("^([a-z][a-z0-9_]*(?:\\[\\d+])?(?:\\.[a-z][a-z0-9_]*(?:\\[\\d+])?)*)(?=\\s)");
 
+  /** Where Jackson says which of its settings set a limit. */
+  private static final Pattern JAVA_SOURCE = Pattern.compile(", from `[^`]*`");
+
   /** Long strings in reasons are cut: a reason names the value, it does not copy the record. */
   private static final int MAX_VALUE_CODE_POINTS = 60;
 
@@ -46,7 +49,16 @@ final class Problems {
       // The only mapping error while reading a tree: a second value after the first.
       return new Problem(null, "malformed JSON" + at(e.getLocation()) + ": more than one value on the line");
     }
-    return new Problem(null, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+    return new Problem(
+        null, "malformed JSON" + at(e.getLocation()) + ": " + withoutJavaNames(e.getOriginalMessage()));
+  }
+
+  /**
+   * A parser limit's message without the Java method it names: {@code ... exceeds the maximum
+   * allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)} ends in {@code (1000)}.
+   */
+  private static String withoutJavaNames(String message) {
+    return message == null ? "" : JAVA_SOURCE.matcher(message).replaceAll("");
   }
 
   /**

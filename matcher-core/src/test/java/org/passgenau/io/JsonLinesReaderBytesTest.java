@@ -230,6 +230,37 @@ class JsonLinesReaderBytesTest {
   }
 
   @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2})
+  void jsonNestedTooDeeplyIsARejectNotAStackOverflow(int threads) {
+    int depth = 300_000;
+    String text =
+        "[".repeat(depth)
+            + "\n"
+            + "{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"x\":"
+            + "[".repeat(depth) + "]".repeat(depth) + "}\n"
+            + "{\"id\":\"V-4\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"occupation\":"
+            + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}\n"
+            + NURSE_AIDE;
+
+    ReadResult<Opportunity> fromBytes = read(threads, utf8(text));
+    ReadResult<Opportunity> fromCharacters =
+        JsonLinesReader.opportunities().read(new StringReader(text), "batch.jsonl");
+
+    assertThat(fromBytes.records()).as("records").extracting(Opportunity::id).containsExactly("V-2");
+    assertThat(fromBytes.rejects())
+        .as("rejects")
+        .extracting(Reject::line, Reject::id, Reject::reason)
+        .containsExactly(
+            tuple(1L, null, "malformed JSON: Document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000)"),
+            tuple(2L, "V-3", "malformed JSON: Document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000)"),
+            tuple(3L, "V-4", "malformed JSON: Document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000)"));
+    assertThat(fromCharacters).as("read from characters").isEqualTo(fromBytes);
+  }
+
+  @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {1, 2, 4})
   void aConsumerThatThrowsStopsTheReadAndLeavesNoParserThreadRunning(int threads)
       throws InterruptedException {
