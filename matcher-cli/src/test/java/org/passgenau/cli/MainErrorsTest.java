@@ -51,7 +51,7 @@ class MainErrorsTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       CommandLine cli = Main.commandLine(o, e, false);
       cli.addSubcommand(command);
-      code = Main.execute(cli, args);
+      code = Main.execute(cli, args, e);
     }
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
