@@ -14,9 +14,9 @@ import java.util.Arrays;
  * <p>Memory stays bounded whatever the input: the buffer grows for a long line only up to the line
  * limit (plus the two bytes of a line end), never beyond the larger of that and one chunk. A line
  * that outgrows the limit is not kept: its bytes are dropped up to the next line end and the line
- * comes back as a block of kind {@link Kind#TOO_LONG}, in its place among the others. When no line
- * end comes within {@code maxSkippedBytes} of the start of such a line (a stream of zeros, a binary
- * file), the line comes back as {@link Kind#ENDLESS} and nothing more is read.
+ * comes back as a block of kind {@link Kind#TOO_LONG}, in its place among the others. A line with
+ * more than {@code maxSkippedBytes} bytes before its {@code \n} (a stream of zeros, a binary file)
+ * comes back as {@link Kind#ENDLESS} as soon as that many have been read, and nothing more is read.
  *
  * <p>A block is available as soon as a line is complete, so that a slow stream such as standard
  * input is handed on as it arrives. In hand-over mode each block is its own array, which the caller
@@ -157,6 +157,11 @@ final class LineBlocks {
         skipped += i - start;
         start = i + 1;
         searched = start;
+        if (skipped > maxSkippedBytes) {
+          // Endless by the same count whether its end came in this read or a later one.
+          endless = true;
+          return lineOf(Kind.ENDLESS);
+        }
         return lineOf(Kind.TOO_LONG);
       }
     }

@@ -159,6 +159,29 @@ class JsonLinesReaderLimitsTest {
     assertThat(seen).as("records before the endless line").containsExactly("V-1", "V-2");
   }
 
+  @ParameterizedTest(name = "blocks of {0} bytes")
+  @ValueSource(ints = {16, 100, 333, 1000})
+  void aLineIsEndlessExactlyWhenItHasMoreBytesThanTheSkipLimitWhateverTheBlocks(int blockSize) {
+    String atTheSkipLimit = COOK + "\n" + "x".repeat(1000) + "\n" + NURSE_AIDE + "\n";
+    String aboveIt = COOK + "\n" + "x".repeat(1001) + "\n" + NURSE_AIDE + "\n";
+    JsonLinesReader<Opportunity> reader =
+        JsonLinesReader.opportunities().withBlockSize(blockSize).withLineLimits(LIMIT, 1000);
+
+    ReadResult<Opportunity> read = read(reader, atTheSkipLimit);
+
+    assertThat(read.rejects()).as("rejects").extracting(Reject::line).containsExactly(2L);
+    assertThat(read.records()).as("records").hasSize(2);
+    assertThat(reader.read(new StringReader(atTheSkipLimit), "batch.jsonl"))
+        .as("read from characters")
+        .isEqualTo(read);
+    assertThatThrownBy(() -> read(reader, aboveIt))
+        .as("reading bytes with a line above the skip limit")
+        .hasMessageStartingWith("cannot read batch.jsonl: line 2 has no line end within 1000 bytes");
+    assertThatThrownBy(() -> reader.read(new StringReader(aboveIt), "batch.jsonl"))
+        .as("reading characters with a line above the skip limit")
+        .hasMessageStartingWith("cannot read batch.jsonl: line 2 has no line end within 1000 bytes");
+  }
+
   @Test
   void anEndlessCharacterStreamStopsTheReadToo() {
     Reader endless =
