@@ -54,21 +54,24 @@ import org.passgenau.model.Profile;
  * read.rejects().forEach(rejectWriter::write);
  * }</pre>
  *
- * <p>Rules: only {@code \n} and {@code \r\n} end a line. A lone {@code \r} stays inside its line,
+ * <p>Rules: each line is one record or one reject, never both and never neither, unless it is
+ * blank (empty, or spaces and tabs only; control characters and Unicode spaces are not blank). A
+ * line is rejected when it is not one JSON object, when a value has the wrong type, an unknown code
+ * or is out of range, when a required field is missing, or when its {@code id} was already read
+ * (the first record wins). A reject carries the record's {@code id} whenever the line gets far
+ * enough to show it. Unknown fields are ignored and counted per field path.
+ *
+ * <p>Lines: only {@code \n} and {@code \r\n} end a line. A lone {@code \r} stays inside its line,
  * where JSON takes it for white space between values and refuses it inside a string, so that line
- * numbers in rejects agree with {@code wc -l}; a last line without a line end counts too. Blank
- * lines, empty or of spaces and tabs only, are skipped; each other line (control characters or
- * Unicode spaces too) is one record or one reject, never both and never neither. A line is rejected when it is not one JSON object, when a value has the wrong
- * type, an unknown code or is out of range, when a required field is missing, or when its {@code
- * id} was already read (the first record wins). A reject carries the record's {@code id} whenever
- * the line gets far enough to show it. Unknown fields are ignored and counted per field path. A
- * line whose bytes are not UTF-8 is rejected too, without id or field, its reason naming the first
- * bad byte and its offset in the line ({@code not UTF-8: byte 0xFC at byte 40 of the line}) and
- * nothing else of it; the lines after it are read as usual. So is a line longer than {@link
- * #MAX_LINE_BYTES}, read past in bounded memory. A source that cannot be read at all (missing
- * file, failing stream, a line with no end within {@link #MAX_SKIPPED_LINE_BYTES}) fails with an
- * {@link UncheckedIOException} naming it, since that is the caller's problem rather than the
- * producer's.
+ * numbers in rejects agree with {@code wc -l}; a last line without a line end counts too. A line
+ * whose bytes are not UTF-8 is rejected, without id or field, its reason naming the first bad byte
+ * and its offset in the line ({@code not UTF-8: byte 0xFC at byte 40 of the line}) and nothing
+ * else of it; the lines after it are read as usual. So is a line longer than {@link
+ * #MAX_LINE_BYTES}, read past in bounded memory, and a line nested deeper than Jackson's limit of
+ * 1000 levels. A source that cannot be read at all (missing file, failing stream, a line with no
+ * end within {@link #MAX_SKIPPED_LINE_BYTES}) fails with an {@link UncheckedIOException} naming
+ * it, since that is the caller's problem rather than the producer's. Character streams are cut
+ * into lines by the same rules as bytes.
  *
  * <p>Record contents are never logged: profiles are personal data.
  *
