@@ -10,6 +10,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns a failure while running into one line on stderr and exit code 1. No stack trace: the
  * message names the file or value, and a trace could carry record contents into batch logs.
+ * {@link Main#execute} describes an {@link Error} the same way.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 
@@ -29,6 +30,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
     }
     if (ex instanceof UncheckedIOException || ex instanceof IOException) {
       return ex.getMessage();
+    }
+    if (ex instanceof OutOfMemoryError) {
+      return "out of memory (" + ex.getMessage() + "); give Java more heap, as in"
+          + " java -Xmx4g -jar passgenau.jar ...";
+    }
+    if (ex instanceof StackOverflowError) {
+      return "stack overflow, which input nested too deeply can cause; please report it with the"
+          + " command line, without the input";
     }
     return ex.getClass().getSimpleName() + ": " + ex.getMessage();
   }

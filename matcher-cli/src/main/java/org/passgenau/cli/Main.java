@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * subcommands}.
  *
  * <p>Exit codes follow picocli's {@link CommandLine.ExitCode}: 0 success (also when records were
- * rejected), 1 a failure while running (such as a file that cannot be read), 2 a usage error.
+ * rejected), 1 a failure while running (such as a file that cannot be read, or the JVM running out
+ * of memory), 2 a usage error. Every failure ends in one line on stderr, never a stack trace.
  */
 @Command(
     name = "passgenau",
@@ -31,6 +32,11 @@ import picocli.CommandLine.Spec;
         AuditCommand.class, FeaturesCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+  /** Written when even formatting a message fails for want of memory. */
+  private static final byte[] OUT_OF_MEMORY =
+      ("passgenau: out of memory; give Java more heap, as in java -Xmx4g -jar passgenau.jar ...\n")
+          .getBytes(StandardCharsets.UTF_8);
 
   @Spec CommandSpec spec;
 
@@ -61,7 +67,59 @@ public final class Main implements Runnable {
 
   private static int run(
       String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
-    return commandLine(in, out, err, interactive).execute(args);
+    CommandLine cli;
+    try {
+      cli = commandLine(in, out, err, interactive);
+    } catch (Error error) {
+      report(null, error, err);
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    return execute(cli, args, err);
+  }
+
+  /**
+   * Executes one command line. picocli hands exceptions to the {@link FailureHandler} but lets an
+   * {@link Error} through, which would end the JVM with a stack trace; here it ends, as an
+   * exception does, in one line on stderr and exit code 1 (a trace could carry record contents
+   * into batch logs). {@code err} is the stream under {@code cli}'s error writer, for when too
+   * little memory is left to format a message.
+   */
+  static int execute(CommandLine cli, String[] args, PrintStream err) {
+    try {
+      return cli.execute(args);
+    } catch (Error error) {
+      report(cli, error, err);
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+  }
+
+  /** One line on stderr for an Error; {@code cli} is null when the command line was not built. */
+  private static void report(CommandLine cli, Error error, PrintStream err) {
+    try {
+      if (cli == null) {
+        err.println("passgenau: " + FailureHandler.describe(error));
+      } else {
+        cli.getErr().println(cli.getColorScheme().errorText(
+            commandName(cli) + ": " + FailureHandler.describe(error)));
+        cli.getErr().flush();
+      }
+    } catch (Throwable again) {
+      // Too little memory even for the message: the words prepared at start, as they are.
+      err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+      err.flush();
+    }
+  }
+
+  /** The qualified name of the subcommand that ran, or of the top command. */
+  private static String commandName(CommandLine cli) {
+    CommandLine.ParseResult parsed = cli.getParseResult();
+    if (parsed == null) {
+      return cli.getCommandSpec().qualifiedName();
+    }
+    while (parsed.subcommand() != null) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().qualifiedName();
   }
 
   /** The configured command tree; {@code out} takes results and help, {@code err} everything else. */

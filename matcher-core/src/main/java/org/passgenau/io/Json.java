@@ -1,6 +1,7 @@
 package org.passgenau.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -22,11 +24,16 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.MapType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.passgenau.model.Coded;
 
@@ -38,7 +45,11 @@ import org.passgenau.model.Coded;
  *
  * <p>Numbers, booleans and strings are not coerced into one another: {@code "12"} is not a number
  * and {@code 1.5} is not an integer, so a producer's mistake surfaces as a reject instead of a
- * silently changed value. Unknown fields are ignored here; readers count them.
+ * silently changed value. Unknown fields are ignored here; readers count them. The one exception
+ * is a map of strings, which in the model is the profile's {@code audit}, a free object in the
+ * contract: any JSON value is read as text there (a string as itself, a number or boolean as its
+ * JSON literal, an object or list as compact JSON), and a {@code null} value leaves its key out,
+ * absent meaning unknown.
  *
  * <p>The mapper is thread-safe once built and shared.
  *
@@ -161,6 +172,20 @@ public final class Json {
                   Class<?> type, DeserializationConfig config, BeanDescription beanDesc) {
                 return Coded.class.isAssignableFrom(type) ? new CodedDeserializer(type) : null;
               }
+
+              @Override
+              public JsonDeserializer<?> findMapDeserializer(
+                  MapType type,
+                  DeserializationConfig config,
+                  BeanDescription beanDesc,
+                  KeyDeserializer keyDeserializer,
+                  TypeDeserializer elementTypeDeserializer,
+                  JsonDeserializer<?> elementDeserializer) {
+                return type.getKeyType().hasRawClass(String.class)
+                        && type.getContentType().hasRawClass(String.class)
+                    ? new FreeValuesDeserializer(type)
+                    : null;
+              }
             });
         context.addSerializers(
             new Serializers.Base() {
@@ -174,6 +199,84 @@ public final class Json {
             });
       }
     };
+  }
+
+  /**
+   * A free object read into a map of strings: every JSON value as text, {@code null} left out.
+   * Containers are copied token by token, so that numbers keep the digits they were written with
+   * ({@code 1e999999} stays that, not infinity).
+   */
+  private static final class FreeValuesDeserializer extends JsonDeserializer<Map<String, String>> {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private final JavaType type;
+
+    FreeValuesDeserializer(JavaType type) {
+      this.type = type;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
+      JsonToken token = p.currentToken();
+      if (token == JsonToken.START_OBJECT) {
+        token = p.nextToken();
+      } else if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
+        return (Map<String, String>) ctxt.handleUnexpectedToken(type, p);
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+        String key = p.currentName();
+        JsonToken value = p.nextToken();
+        String text =
+            switch (value) {
+              case VALUE_NULL -> null;
+              case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
+                  p.getText();
+              case START_OBJECT, START_ARRAY -> compact(p);
+              default -> (String) ctxt.handleUnexpectedToken(String.class, p);
+            };
+        if (text != null) {
+          values.put(key, text);
+        }
+      }
+      return values;
+    }
+
+    /** The object or list starting at the current token, as compact JSON. */
+    private static String compact(JsonParser p) throws IOException {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        int depth = 0;
+        do {
+          switch (p.currentToken()) {
+            case START_OBJECT -> {
+              g.writeStartObject();
+              depth++;
+            }
+            case START_ARRAY -> {
+              g.writeStartArray();
+              depth++;
+            }
+            case END_OBJECT -> {
+              g.writeEndObject();
+              depth--;
+            }
+            case END_ARRAY -> {
+              g.writeEndArray();
+              depth--;
+            }
+            case FIELD_NAME -> g.writeFieldName(p.currentName());
+            case VALUE_STRING -> g.writeString(p.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
+            case VALUE_TRUE, VALUE_FALSE -> g.writeBoolean(p.getBooleanValue());
+            case VALUE_NULL -> g.writeNull();
+            default -> g.writeString(p.getText());
+          }
+        } while (depth > 0 && p.nextToken() != null);
+      }
+      return out.toString();
+    }
   }
 
   private static final class CodedSerializer extends JsonSerializer<Coded> {

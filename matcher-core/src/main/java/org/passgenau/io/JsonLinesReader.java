@@ -16,13 +16,11 @@ import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,13 +54,24 @@ import org.passgenau.model.Profile;
  * read.rejects().forEach(rejectWriter::write);
  * }</pre>
  *
- * <p>Rules: blank lines are skipped; each other line is one record or one reject, never both and
- * never neither. A line is rejected when it is not one JSON object, when a value has the wrong
- * type, an unknown code or is out of range, when a required field is missing, or when its {@code
- * id} was already read (the first record wins). A reject carries the record's {@code id} whenever
- * the line gets far enough to show it. Unknown fields are ignored and counted per field path. A
- * source that cannot be read at all (missing file, bytes that are not UTF-8) fails with an {@link
- * UncheckedIOException} naming it, since that is the caller's problem rather than the producer's.
+ * <p>Rules: each line is one record or one reject, never both and never neither, unless it is
+ * blank (empty, or spaces and tabs only; control characters and Unicode spaces are not blank). A
+ * line is rejected when it is not one JSON object, when a value has the wrong type, an unknown code
+ * or is out of range, when a required field is missing, or when its {@code id} was already read
+ * (the first record wins). A reject carries the record's {@code id} whenever the line gets far
+ * enough to show it. Unknown fields are ignored and counted per field path.
+ *
+ * <p>Lines: only {@code \n} and {@code \r\n} end a line. A lone {@code \r} stays inside its line,
+ * where JSON takes it for white space between values and refuses it inside a string, so that line
+ * numbers in rejects agree with {@code wc -l}; a last line without a line end counts too. A line
+ * whose bytes are not UTF-8 is rejected, without id or field, its reason naming the first bad byte
+ * and its offset in the line ({@code not UTF-8: byte 0xFC at byte 40 of the line}) and nothing
+ * else of it; the lines after it are read as usual. So is a line longer than {@link
+ * #MAX_LINE_BYTES}, read past in bounded memory, and a line nested deeper than Jackson's limit of
+ * 1000 levels. A source that cannot be read at all (missing file, failing stream, a line with no
+ * end within {@link #MAX_SKIPPED_LINE_BYTES}) fails with an {@link UncheckedIOException} naming
+ * it, since that is the caller's problem rather than the producer's. Character streams are cut
+ * into lines by the same rules as bytes.
  *
  * <p>Record contents are never logged: profiles are personal data.
  *
@@ -72,6 +82,25 @@ import org.passgenau.model.Profile;
  * consumers on the calling thread, in file order, whatever the number of threads.
  */
 public final class JsonLinesReader<T> {
+
+  /**
+   * The longest line read, in bytes of UTF-8 without its line end: 16 MiB, far above any record
+   * of the contract (a long description takes some kilobytes). A longer line is rejected as a
+   * whole ({@code line is longer than the limit of 16777216 bytes (16 MiB)}), without id or field,
+   * and reading goes on after it; its bytes are dropped as they arrive, so that memory stays
+   * bounded by about this limit plus one read block. A character stream counts the UTF-8 bytes
+   * of its characters, so that it is cut exactly as its bytes would be.
+   */
+  public static final int MAX_LINE_BYTES = 16 << 20;
+
+  /**
+   * How far a line longer than {@link #MAX_LINE_BYTES} is read looking for its end: 1 GiB. A
+   * line with more bytes than this before its line end (a stream of zeros, a binary file, a
+   * device) is taken for input that is not JSON Lines at all: the read fails with an {@link
+   * UncheckedIOException} naming the source and the line, after the lines before it went to the
+   * consumers. Waiting for a line end forever would never end on such input.
+   */
+  public static final long MAX_SKIPPED_LINE_BYTES = 1L << 30;
 
   private static final ObjectMapper MAPPER = strictMapper();
 
@@ -89,6 +118,11 @@ public final class JsonLinesReader<T> {
   /** For tests: every line parsed the way it was before lines were read from bytes. */
   private final boolean treesOnly;
 
+  /** {@link #MAX_LINE_BYTES} and {@link #MAX_SKIPPED_LINE_BYTES}, smaller in tests. */
+  private final int maxLineBytes;
+
+  private final long maxSkippedBytes;
+
   private JsonLinesReader(Class<T> type, Function<T, String> idOf) {
     this.reader = MAPPER.readerFor(type);
     this.idOf = idOf;
@@ -96,16 +130,25 @@ public final class JsonLinesReader<T> {
     this.threads = 1;
     this.blockSize = LineBlocks.CHUNK;
     this.treesOnly = false;
+    this.maxLineBytes = MAX_LINE_BYTES;
+    this.maxSkippedBytes = MAX_SKIPPED_LINE_BYTES;
   }
 
   private JsonLinesReader(
-      JsonLinesReader<T> original, int threads, int blockSize, boolean treesOnly) {
+      JsonLinesReader<T> original,
+      int threads,
+      int blockSize,
+      boolean treesOnly,
+      int maxLineBytes,
+      long maxSkippedBytes) {
     this.reader = original.reader;
     this.idOf = original.idOf;
     this.knownFields = original.knownFields;
     this.threads = threads;
     this.blockSize = blockSize;
     this.treesOnly = treesOnly;
+    this.maxLineBytes = maxLineBytes;
+    this.maxSkippedBytes = maxSkippedBytes;
   }
 
   /** A reader of {@code opportunities.jsonl}. */
@@ -142,18 +185,39 @@ public final class JsonLinesReader<T> {
     checkArgument(threads >= 1, "threads must be at least 1, was %s", threads);
     return threads == this.threads
         ? this
-        : new JsonLinesReader<>(this, threads, blockSize, treesOnly);
+        : new JsonLinesReader<>(
+            this, threads, blockSize, treesOnly, maxLineBytes, maxSkippedBytes);
   }
 
   /** A reader that reads {@code bytes} at a time, for tests of lines across block ends. */
   JsonLinesReader<T> withBlockSize(int bytes) {
     checkArgument(bytes >= 1, "block size must be at least 1, was %s", bytes);
-    return new JsonLinesReader<>(this, threads, bytes, treesOnly);
+    return new JsonLinesReader<>(this, threads, bytes, treesOnly, maxLineBytes, maxSkippedBytes);
+  }
+
+  /**
+   * A reader with smaller line limits than {@link #MAX_LINE_BYTES} and {@link
+   * #MAX_SKIPPED_LINE_BYTES}, for tests. {@code maxSkippedBytes} must be at least {@code
+   * maxLineBytes + 2} and, for reading bytes, the block size, so that a line that fits a block is
+   * never taken for an endless one.
+   */
+  JsonLinesReader<T> withLineLimits(int maxLineBytes, long maxSkippedBytes) {
+    checkArgument(
+        maxLineBytes >= 1 && maxLineBytes <= MAX_LINE_BYTES,
+        "maxLineBytes must be 1 to %s, was %s",
+        MAX_LINE_BYTES,
+        maxLineBytes);
+    checkArgument(
+        maxSkippedBytes >= maxLineBytes + 2L,
+        "maxSkippedBytes must be at least maxLineBytes + 2, was %s",
+        maxSkippedBytes);
+    return new JsonLinesReader<>(
+        this, threads, blockSize, treesOnly, maxLineBytes, maxSkippedBytes);
   }
 
   /** A reader that parses every line into a tree first, the slow way: the reference in tests. */
   JsonLinesReader<T> parsingTreesOnly() {
-    return new JsonLinesReader<>(this, threads, blockSize, true);
+    return new JsonLinesReader<>(this, threads, blockSize, true, maxLineBytes, maxSkippedBytes);
   }
 
   /**
@@ -166,7 +230,7 @@ public final class JsonLinesReader<T> {
    *
    * <p>Thread-safe; the records and rejects are in file order.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read or is not UTF-8
+   * @throws UncheckedIOException naming the file when it cannot be read
    */
   public ReadResult<T> read(Path file) {
     ImmutableList.Builder<T> records = ImmutableList.builder();
@@ -208,7 +272,7 @@ public final class JsonLinesReader<T> {
    *
    * <p>Thread-safe: concurrent reads do not share state.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read or is not UTF-8
+   * @throws UncheckedIOException naming the file when it cannot be read
    */
   public ReadSummary read(
       Path file, Consumer<? super T> records, Consumer<? super Reject> rejects) {
@@ -234,7 +298,7 @@ public final class JsonLinesReader<T> {
    *
    * <p>Thread-safe: concurrent reads do not share state.
    *
-   * @throws UncheckedIOException naming the source when it cannot be read or is not UTF-8
+   * @throws UncheckedIOException naming the source when it cannot be read
    */
   public ReadSummary read(
       InputStream in,
@@ -274,18 +338,24 @@ public final class JsonLinesReader<T> {
     checkNotNull(source, "source");
     checkNotNull(records, "records");
     checkNotNull(rejects, "rejects");
-    BufferedReader lines =
-        in instanceof BufferedReader buffered ? buffered : new BufferedReader(in);
+    CharLines lines = new CharLines(in, maxLineBytes, maxSkippedBytes);
     Pass pass = new Pass(source, records, rejects);
     LineParser parser = new LineParser();
     long lineNumber = 0;
     try {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      for (String line = lines.next(); line != null; line = lines.next()) {
         lineNumber++;
+        if (lines.kind() == LineBlocks.Kind.TOO_LONG) {
+          pass.reject(lineNumber, null, Problems.tooLong(maxLineBytes));
+          continue;
+        }
+        if (lines.kind() == LineBlocks.Kind.ENDLESS) {
+          throw endless(source, lineNumber);
+        }
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1); // a byte order mark some editors write
         }
-        if (!line.isBlank()) {
+        if (!Utf8Lines.isBlank(line)) {
           parser.parse(line, lineNumber, pass);
         }
       }
@@ -298,13 +368,31 @@ public final class JsonLinesReader<T> {
   }
 
   private void readOnThisThread(InputStream in, Pass pass) throws IOException {
-    LineBlocks blocks = new LineBlocks(in, false, blockSize);
+    LineBlocks blocks = new LineBlocks(in, false, blockSize, maxLineBytes, maxSkippedBytes);
     LineParser parser = new LineParser();
     while (blocks.next()) {
-      pass.lines +=
-          parser.parseBlock(
-              blocks.bytes(), blocks.from(), blocks.to(), blocks.atStart(), pass.lines, pass);
+      switch (blocks.kind()) {
+        case LINES ->
+            pass.lines +=
+                parser.parseBlock(
+                    blocks.bytes(), blocks.from(), blocks.to(), blocks.atStart(), pass.lines, pass);
+        case TOO_LONG -> {
+          pass.lines++;
+          pass.reject(pass.lines, null, Problems.tooLong(maxLineBytes));
+        }
+        case ENDLESS -> throw endless(pass.source, pass.lines + 1);
+      }
     }
+  }
+
+  /** The failure for a line without a line end in its first {@code maxSkippedBytes}. */
+  private UncheckedIOException endless(String source, long line) {
+    String message =
+        String.format(
+            "cannot read %s: line %d has no line end within %d bytes, so this is not JSON Lines;"
+                + " nothing after it is read",
+            source, line, maxSkippedBytes);
+    return new UncheckedIOException(message, new IOException(message));
   }
 
   private void readOnWorkers(InputStream in, Pass pass) throws IOException {
@@ -326,8 +414,21 @@ public final class JsonLinesReader<T> {
     ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
     ArrayDeque<Future<ParsedBlock<T>>> inFlight = new ArrayDeque<>();
     try {
-      LineBlocks blocks = new LineBlocks(in, true, blockSize);
+      LineBlocks blocks = new LineBlocks(in, true, blockSize, maxLineBytes, maxSkippedBytes);
       while (blocks.next()) {
+        if (blocks.kind() == LineBlocks.Kind.ENDLESS) {
+          while (!inFlight.isEmpty()) {
+            pass.lines = next(inFlight, pass.source).replay(pass, pass.lines);
+          }
+          throw endless(pass.source, pass.lines + 1);
+        }
+        if (blocks.kind() == LineBlocks.Kind.TOO_LONG) {
+          ParsedBlock<T> tooLong = new ParsedBlock<>();
+          tooLong.reject(1, null, Problems.tooLong(maxLineBytes));
+          tooLong.lineCount(1);
+          inFlight.add(CompletableFuture.completedFuture(tooLong));
+          continue;
+        }
         byte[] bytes = blocks.bytes();
         int from = blocks.from();
         int to = blocks.to();
@@ -385,9 +486,6 @@ public final class JsonLinesReader<T> {
 
     /** A line refused before its id was checked against earlier lines. */
     void reject(long line, String id, Problem problem);
-
-    /** A line with bytes that are not UTF-8 at {@code offset}: the end of the read. */
-    void notUtf8(long line, int offset, byte value);
   }
 
   /**
@@ -401,7 +499,8 @@ public final class JsonLinesReader<T> {
 
     /**
      * Parses the lines of {@code [from, to)}, numbered after {@code linesBefore}; returns how many
-     * lines there were, blank ones included. Stops at a line that is not UTF-8.
+     * lines there were, blank ones included. A line that is not UTF-8 is rejected, naming only
+     * its first bad byte: the rest of it cannot be trusted to be text.
      */
     long parseBlock(
         byte[] bytes, int from, int to, boolean atStart, long linesBefore, LineSink<T> sink) {
@@ -409,25 +508,31 @@ public final class JsonLinesReader<T> {
       int position = from;
       while (position < to) {
         int end = Utf8Lines.scanLine(bytes, position, to);
-        line++;
+        int bad = -1;
         if (end < 0) {
-          sink.notUtf8(line, ~end - position, bytes[~end]);
-          return line - linesBefore;
+          bad = ~end;
+          end = Utf8Lines.lineEnd(bytes, bad, to);
         }
-        int start = position;
-        if (atStart && line == linesBefore + 1 && Utf8Lines.startsWithBom(bytes, start, end)) {
-          start += 3; // a byte order mark some editors write
+        line++;
+        int contentEnd = end;
+        if (end < to && end > position && bytes[end - 1] == '\r') {
+          contentEnd--; // the CR of CRLF; a lone CR elsewhere stays in the line
         }
-        if (!Utf8Lines.isBlank(bytes, start, end)) {
-          parse(bytes, start, end, line, sink);
-        }
-        position = end;
-        if (position < to) {
-          position++;
-          if (bytes[position - 1] == '\r' && position < to && bytes[position] == '\n') {
-            position++;
+        if (contentEnd - position > maxLineBytes) {
+          // As LineBlocks would have dropped it, had it not fitted in the block.
+          sink.reject(line, null, Problems.tooLong(maxLineBytes));
+        } else if (bad >= 0) {
+          sink.reject(line, null, Problems.notUtf8(bytes[bad], bad - position));
+        } else {
+          int start = position;
+          if (atStart && line == linesBefore + 1 && Utf8Lines.startsWithBom(bytes, start, end)) {
+            start += 3; // a byte order mark some editors write
+          }
+          if (!Utf8Lines.isBlank(bytes, start, Math.max(start, contentEnd))) {
+            parse(bytes, start, contentEnd, line, sink);
           }
         }
+        position = end < to ? end + 1 : end;
       }
       return line - linesBefore;
     }
@@ -580,15 +685,6 @@ public final class JsonLinesReader<T> {
     public void reject(long line, String id, Problem problem) {
       rejected++;
       rejectSink.accept(new Reject(source, line, id, problem.field(), problem.reason()));
-    }
-
-    @Override
-    public void notUtf8(long line, int offset, byte value) {
-      throw new UncheckedIOException(
-          String.format(
-              "cannot read %s: line %d is not UTF-8 (byte 0x%02X at byte %d of the line)",
-              source, line, value & 0xFF, offset + 1),
-          new MalformedInputException(1));
     }
 
     ReadSummary summary() {

@@ -28,9 +28,6 @@ final class ParsedBlock<T> implements JsonLinesReader.LineSink<T> {
   private String[][] unknownFields;
 
   private long lineCount;
-  private long notUtf8Line = -1;
-  private int notUtf8Offset;
-  private byte notUtf8Byte;
 
   void lineCount(long lineCount) {
     this.lineCount = lineCount;
@@ -50,13 +47,6 @@ final class ParsedBlock<T> implements JsonLinesReader.LineSink<T> {
   @Override
   public void reject(long line, String id, Problem problem) {
     add(line, new Refused(id, problem));
-  }
-
-  @Override
-  public void notUtf8(long line, int offset, byte value) {
-    notUtf8Line = line;
-    notUtf8Offset = offset;
-    notUtf8Byte = value;
   }
 
   private int add(long line, Object outcome) {
@@ -87,9 +77,6 @@ final class ParsedBlock<T> implements JsonLinesReader.LineSink<T> {
         String[] paths = unknownFields == null ? null : unknownFields[i];
         sink.record(line, (T) outcomes[i], paths == null ? List.of() : Arrays.asList(paths));
       }
-    }
-    if (notUtf8Line >= 0) {
-      sink.notUtf8(linesBefore + notUtf8Line, notUtf8Offset, notUtf8Byte);
     }
     return linesBefore + lineCount;
   }

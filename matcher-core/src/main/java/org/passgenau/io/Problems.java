@@ -32,6 +32,9 @@ final class Problems {
   private static final Pattern LEADING_FIELD =
       Pattern.compile("^([a-z][a-z0-9_]*(?:\\[\\d+])?(?:\\.[a-z][a-z0-9_]*(?:\\[\\d+])?)*)(?=\\s)");
 
+  /** Where Jackson says which of its settings set a limit. */
+  private static final Pattern JAVA_SOURCE = Pattern.compile(", from `[^`]*`");
+
   /** Long strings in reasons are cut: a reason names the value, it does not copy the record. */
   private static final int MAX_VALUE_CODE_POINTS = 60;
 
@@ -46,7 +49,36 @@ final class Problems {
       // The only mapping error while reading a tree: a second value after the first.
       return new Problem(null, "malformed JSON" + at(e.getLocation()) + ": more than one value on the line");
     }
-    return new Problem(null, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+    return new Problem(
+        null, "malformed JSON" + at(e.getLocation()) + ": " + withoutJavaNames(e.getOriginalMessage()));
+  }
+
+  /**
+   * A parser limit's message without the Java method it names: {@code ... exceeds the maximum
+   * allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)} ends in {@code (1000)}.
+   */
+  private static String withoutJavaNames(String message) {
+    return message == null ? "" : JAVA_SOURCE.matcher(message).replaceAll("");
+  }
+
+  /**
+   * A line whose bytes are not UTF-8, from {@code value} at the 0-based {@code offset} within the
+   * line on. Only the byte is named: the line is not text, so nothing else of it is quoted.
+   */
+  static Problem notUtf8(byte value, int offset) {
+    return new Problem(
+        null, String.format("not UTF-8: byte 0x%02X at byte %d of the line", value & 0xFF, offset + 1));
+  }
+
+  /** A line longer than the limit, whose bytes were not kept. */
+  static Problem tooLong(int maxLineBytes) {
+    int mebibyte = 1 << 20;
+    return new Problem(
+        null,
+        "line is longer than the limit of "
+            + maxLineBytes
+            + " bytes"
+            + (maxLineBytes % mebibyte == 0 ? " (" + maxLineBytes / mebibyte + " MiB)" : ""));
   }
 
   /** A value that is JSON but not an object. */

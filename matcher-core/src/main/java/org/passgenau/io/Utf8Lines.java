@@ -1,11 +1,11 @@
 package org.passgenau.io;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Line ends, UTF-8 validity and blankness of byte ranges, by the rules of {@link
- * java.io.BufferedReader#readLine()} and {@link String#isBlank()} on strictly decoded text, so that
- * reading bytes splits and skips lines exactly as reading characters did.
+ * Line ends, UTF-8 validity and blankness of byte ranges. Only {@code \n} ends a line (the reader
+ * drops the {@code \r} of a {@code \r\n}); a lone {@code \r} is part of its line, so that line
+ * numbers agree with {@code wc -l}. UTF-8 is checked as strictly as the JDK's decoder checks it.
+ * Reading bytes splits and skips lines exactly as reading characters through {@link CharLines}
+ * does.
  *
  * <p>Stateless and thread-safe.
  */
@@ -14,7 +14,7 @@ final class Utf8Lines {
   private Utf8Lines() {}
 
   /**
-   * The index of the first {@code '\n'} or {@code '\r'} in {@code [from, to)}, or {@code to} when
+   * The index of the first {@code '\n'} in {@code [from, to)}, or {@code to} when
    * there is none, checking on the way that the bytes are well-formed UTF-8 (no overlong forms, no
    * surrogates, nothing above U+10FFFF, the strict decoder's rules). When they are not, returns
    * {@code ~i} (a negative number) for the index {@code i} of the first bad byte.
@@ -24,7 +24,7 @@ final class Utf8Lines {
     while (i < to) {
       byte b = bytes[i];
       if (b >= 0) {
-        if (b <= '\r' && (b == '\n' || b == '\r')) {
+        if (b == '\n') {
           return i;
         }
         i++;
@@ -34,6 +34,16 @@ final class Utf8Lines {
           return ~i;
         }
         i += length;
+      }
+    }
+    return to;
+  }
+
+  /** The index of the first line end in {@code [from, to)}, or {@code to}, UTF-8 or not. */
+  static int lineEnd(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
       }
     }
     return to;
@@ -78,24 +88,28 @@ final class Utf8Lines {
     return (b & 0xC0) == 0x80;
   }
 
-  /** Whether well-formed UTF-8 in {@code [from, to)} is blank as {@link String#isBlank()} says. */
+  /**
+   * Whether {@code [from, to)} is blank: spaces and tabs only. Other white space, control
+   * characters and Unicode spaces make a line that is not blank, and so a reject, not a line
+   * skipped without a trace.
+   */
   static boolean isBlank(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (b < 0) {
-        // Rare: Unicode spaces such as U+3000 are blank too; let String decide.
-        return new String(bytes, i, to - i, StandardCharsets.UTF_8).isBlank();
-      }
-      if (!isAsciiWhitespace(b)) {
+      if (bytes[i] != ' ' && bytes[i] != '\t') {
         return false;
       }
     }
     return true;
   }
 
-  /** {@link Character#isWhitespace(int)} below 128. */
-  private static boolean isAsciiWhitespace(byte b) {
-    return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
+  /** {@link #isBlank(byte[], int, int)} for a line read as characters. */
+  static boolean isBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code [from, to)} starts with the UTF-8 byte order mark. */

@@ -10,7 +10,9 @@ import java.util.Map;
  * Profiles are personal data: the id is pseudonymous, and nothing here is logged.
  *
  * <p>{@code audit} holds attributes such as gender or nationality for fairness audits alone;
- * ranking rules never read it. {@code birthYear} and {@code family} may act only through the
+ * ranking rules never read it. In the data contract it is a free object; read from JSON, each
+ * value is kept as text (a number or boolean as its JSON literal, a list or object as compact
+ * JSON) and a {@code null} value leaves its key out, so that the map holds no nulls. {@code birthYear} and {@code family} may act only through the
  * constraints they imply (childcare), never as such.
  *
  * <p>Immutable and safe to share between threads. Build one with {@link #builder(String)}.

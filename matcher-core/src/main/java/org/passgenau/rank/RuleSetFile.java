@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -91,6 +92,16 @@ import org.passgenau.rank.spi.CustomRules;
  */
 public final class RuleSetFile {
 
+  /**
+   * The largest rule file read, in bytes: 1 MiB. A rule file takes a few kilobytes; anything
+   * larger is a wrong path (a data file, a device, a pipe that does not end) and is refused with a
+   * {@link RuleSetFormatException} naming the file and the limit. A file is never read whole to
+   * find out: its size is checked first, and at most one byte more than the limit is read, so that
+   * a special file or a pipe cannot exhaust memory. A character stream is held to the same number
+   * of UTF-8 bytes.
+   */
+  public static final int MAX_FILE_BYTES = 1 << 20;
+
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -119,8 +130,8 @@ public final class RuleSetFile {
   /**
    * Reads and validates a rule file.
    *
-   * @throws RuleSetFormatException when the file is not a valid rule set; its message names the
-   *     file, each bad field and value
+   * @throws RuleSetFormatException when the file is not a valid rule set or is larger than {@link
+   *     #MAX_FILE_BYTES}; its message names the file, each bad field and value
    * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
    *     when it does not exist)
    */
@@ -133,17 +144,26 @@ public final class RuleSetFile {
    * {@link CustomRules#installed()} finds, which are looked up only when the file names a rule
    * that is not built in).
    *
-   * @throws RuleSetFormatException when the file is not a valid rule set
+   * @throws RuleSetFormatException when the file is not a valid rule set or is larger than {@link
+   *     #MAX_FILE_BYTES}
    * @throws IOException when the file cannot be read
    */
   public static RuleSet read(Path file, CustomRules known) throws IOException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (FileSystemException e) {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+        throw tooLarge(file.toString());
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1); // a special file's size says nothing
+      }
+    } catch (FileSystemException | RuleSetFormatException e) {
       throw e; // names the file already
     } catch (IOException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw tooLarge(file.toString());
     }
     return parse(() -> READER.readTree(bytes), file.toString(), known);
   }
@@ -152,7 +172,8 @@ public final class RuleSetFile {
    * Reads and validates a rule set from {@code in}, which is not closed.
    *
    * @param source what to call the input in messages, such as a file name
-   * @throws RuleSetFormatException when the input is not a valid rule set
+   * @throws RuleSetFormatException when the input is not a valid rule set or is longer than {@link
+   *     #MAX_FILE_BYTES} in UTF-8
    */
   public static RuleSet read(Reader in, String source) throws IOException {
     return read(in, source, null);
@@ -163,10 +184,36 @@ public final class RuleSetFile {
    * among {@code known} (null for those {@link CustomRules#installed()} finds).
    *
    * @param source what to call the input in messages, such as a file name
-   * @throws RuleSetFormatException when the input is not a valid rule set
+   * @throws RuleSetFormatException when the input is not a valid rule set or is longer than {@link
+   *     #MAX_FILE_BYTES} in UTF-8
    */
   public static RuleSet read(Reader in, String source, CustomRules known) throws IOException {
-    return parse(() -> READER.readTree(in), source, known);
+    // Each character takes at least one byte: more characters than the limit are too many bytes.
+    char[] chars = new char[MAX_FILE_BYTES + 1];
+    int length = 0;
+    for (int n; length < chars.length && (n = in.read(chars, length, chars.length - length)) >= 0; ) {
+      length += n;
+    }
+    if (length > MAX_FILE_BYTES || utf8Length(chars, length) > MAX_FILE_BYTES) {
+      throw tooLarge(source);
+    }
+    String text = new String(chars, 0, length);
+    return parse(() -> READER.readTree(text), source, known);
+  }
+
+  /** The UTF-8 length of {@code chars[0, length)}; each half of a surrogate pair counts 2. */
+  private static long utf8Length(char[] chars, int length) {
+    long bytes = 0;
+    for (int i = 0; i < length; i++) {
+      char c = chars[i];
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+
+  private static RuleSetFormatException tooLarge(String source) {
+    return new RuleSetFormatException(source, List.of(new Problem(null, "larger than the limit of "
+        + MAX_FILE_BYTES + " bytes (" + (MAX_FILE_BYTES >> 20) + " MiB) for a rule file")));
   }
 
   /** Writes {@code rules} to {@code file} as UTF-8, replacing it. */

@@ -3,12 +3,13 @@ package org.passgenau.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,18 +65,76 @@ class JsonLinesReaderBytesTest {
 
   @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {1, 2})
-  void windowsAndOldMacLineEndsNumberLinesLikeUnixOnes(int threads) {
+  void windowsLineEndsNumberLinesLikeUnixOnes(int threads) {
     ReadResult<Opportunity> unix =
         read(threads, utf8(COOK + "\n\n" + BAD_KIND + "\n" + NURSE_AIDE + "\n"));
     ReadResult<Opportunity> windows =
         read(threads, utf8(COOK + "\r\n\r\n" + BAD_KIND + "\r\n" + NURSE_AIDE + "\r\n"));
-    ReadResult<Opportunity> oldMac =
-        read(threads, utf8(COOK + "\r\r" + BAD_KIND + "\r" + NURSE_AIDE + "\r"));
 
     assertThat(unix.rejects()).as("rejects with LF").extracting(Reject::line).containsExactly(3L);
     assertThat(windows).as("read with CRLF").isEqualTo(unix);
-    assertThat(oldMac).as("read with CR").isEqualTo(unix);
     assertThat(unix.linesRead()).as("lines").isEqualTo(4);
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2, 4})
+  void aLoneCarriageReturnStaysInsideItsLineSoThatLinesAreNumberedAsWcCountsThem(int threads) {
+    String text =
+        COOK + "\r" + NURSE_AIDE + "\n" // two records on one line
+            + "{\"id\":\"V-4\",\r\"kind\":\"vacancy\",\"title\":\"Koch\"}\r\n" // CR between tokens
+            + "{\"id\":\"V-5\",\"kind\":\"vacancy\",\"title\":\"Ko\rch\"}\n" // CR in a string
+            + BAD_KIND + "\r";
+
+    ReadResult<Opportunity> read = read(threads, utf8(text));
+
+    assertThat(read.records()).as("records").extracting(Opportunity::id).containsExactly("V-4");
+    assertThat(read.rejects())
+        .as("rejects")
+        .extracting(Reject::line, Reject::id)
+        .containsExactly(tuple(1L, "V-1"), tuple(3L, "V-5"), tuple(4L, "V-3"));
+    assertThat(read.rejects().get(0).reason())
+        .as("reason for two records joined by a CR")
+        .endsWith("more than one value on the line");
+    assertThat(read.linesRead())
+        .as("lines: three line feeds and a last line without one")
+        .isEqualTo(text.chars().filter(c -> c == '\n').count() + 1);
+    assertThat(JsonLinesReader.opportunities().read(new StringReader(text), "batch.jsonl"))
+        .as("read from characters")
+        .isEqualTo(read);
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2})
+  void onlySpacesAndTabsMakeABlankLineAndControlCharactersAreRejected(int threads) {
+    List<String> lines =
+        List.of(
+            COOK,
+            " \t ",
+            "",
+            "\u001C\u001D\u001E\u001F",
+            "\u000B",
+            "\u000C",
+            "\u0000",
+            "\u3000",
+            "\t\r",
+            NURSE_AIDE);
+    String text = String.join("\r\n", lines) + "\r\n";
+
+    ReadResult<Opportunity> fromBytes = read(threads, utf8(text));
+    ReadResult<Opportunity> fromCharacters =
+        JsonLinesReader.opportunities().read(new StringReader(text), "batch.jsonl");
+
+    assertThat(fromBytes.records()).as("records").extracting(Opportunity::id)
+        .containsExactly("V-1", "V-2");
+    assertThat(fromBytes.rejects())
+        .as("rejects: every line of other characters than spaces and tabs")
+        .extracting(Reject::line)
+        .containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(fromBytes.rejects())
+        .as("reasons")
+        .extracting(Reject::reason)
+        .allSatisfy(reason -> assertThat(reason).isNotBlank());
+    assertThat(fromCharacters).as("read from characters").isEqualTo(fromBytes);
   }
 
   @ParameterizedTest(name = "{0} threads")
@@ -101,31 +160,55 @@ class JsonLinesReaderBytesTest {
   }
 
   @ParameterizedTest(name = "{0} threads")
-  @ValueSource(ints = {1, 2})
-  void aLatin1UmlautOnTheThirdLineFailsTheReadNamingSourceAndLine(int threads) {
+  @ValueSource(ints = {1, 2, 4})
+  void aLatin1UmlautOnTheThirdLineRejectsThatLineAloneNamingByteAndOffset(int threads) {
     byte[] latin1 =
         (COOK
                 + "\n"
                 + NURSE_AIDE
-                + "\n{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"K\u00fcche\"}\n")
+                + "\n{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"K\u00fcche\"}\n"
+                + BAD_KIND.replace("V-3", "V-4")
+                + "\n"
+                + COOK.replace("V-1", "V-5")
+                + "\n")
             .getBytes(StandardCharsets.ISO_8859_1);
-    List<String> seen = new ArrayList<>();
 
-    assertThatThrownBy(
-            () ->
-                JsonLinesReader.opportunities()
-                    .withThreads(threads)
-                    .read(
-                        new ByteArrayInputStream(latin1),
-                        "opportunities.jsonl",
-                        o -> seen.add(o.id()),
-                        r -> {}))
-        .as("reading Latin-1 bytes")
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("opportunities.jsonl")
-        .hasMessageContaining("line 3 is not UTF-8")
-        .hasMessageContaining("byte 0xFC");
-    assertThat(seen).as("records before the bad line").containsExactly("V-1", "V-2");
+    ReadResult<Opportunity> read = read(threads, latin1);
+
+    assertThat(read.records())
+        .as("records around the bad line")
+        .extracting(Opportunity::id)
+        .containsExactly("V-1", "V-2", "V-5");
+    assertThat(read.rejects())
+        .as("rejects: the Latin-1 line, then the bad kind on the next line")
+        .extracting(Reject::line, Reject::id, Reject::field)
+        .containsExactly(tuple(3L, null, null), tuple(4L, "V-4", "kind"));
+    assertThat(read.rejects().get(0).reason())
+        .as("reason of the Latin-1 line")
+        .isEqualTo("not UTF-8: byte 0xFC at byte 40 of the line")
+        .doesNotContain("V-3", "Koch", "K\u00fc");
+    assertThat(read.linesRead()).as("lines").isEqualTo(5);
+  }
+
+  @Test
+  void aLineThatIsNotUtf8IsRejectedWhenAFileIsReadIntoMemory(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("profiles.jsonl");
+    Files.write(
+        file,
+        concat(
+            utf8("{\"id\":\"P-1\"}\n"),
+            "{\"id\":\"P-2\",\"skills\":[\"K\u00fcche\"]}\n".getBytes(StandardCharsets.ISO_8859_1),
+            utf8("{\"id\":\"P-3\"}")));
+
+    ReadResult<Profile> read = JsonLinesReader.profiles().read(file);
+
+    assertThat(read.records()).as("records").extracting(Profile::id).containsExactly("P-1", "P-3");
+    assertThat(read.rejects())
+        .as("rejects")
+        .extracting(Reject::file, Reject::line, Reject::id, Reject::reason)
+        .containsExactly(
+            tuple(file.toString(), 2L, null, "not UTF-8: byte 0xFC at byte 25 of the line"));
   }
 
   @ParameterizedTest(name = "{0} threads")
@@ -135,12 +218,46 @@ class JsonLinesReaderBytesTest {
         concat(
             utf8("{\"id\":\"V-1\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"x\":\""),
             new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            utf8("\"}\n"));
+            utf8("\"}\n" + NURSE_AIDE + "\n"));
 
-    assertThatThrownBy(() -> read(threads, bytes))
-        .as("reading a UTF-8 encoded surrogate")
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("line 1 is not UTF-8");
+    ReadResult<Opportunity> read = read(threads, bytes);
+
+    assertThat(read.records()).as("records").extracting(Opportunity::id).containsExactly("V-2");
+    assertThat(read.rejects())
+        .as("rejects")
+        .extracting(Reject::line, Reject::reason)
+        .containsExactly(tuple(1L, "not UTF-8: byte 0xED at byte 50 of the line"));
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2})
+  void jsonNestedTooDeeplyIsARejectNotAStackOverflow(int threads) {
+    int depth = 300_000;
+    String text =
+        "[".repeat(depth)
+            + "\n"
+            + "{\"id\":\"V-3\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"x\":"
+            + "[".repeat(depth) + "]".repeat(depth) + "}\n"
+            + "{\"id\":\"V-4\",\"kind\":\"vacancy\",\"title\":\"Koch\",\"occupation\":"
+            + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}\n"
+            + NURSE_AIDE;
+
+    ReadResult<Opportunity> fromBytes = read(threads, utf8(text));
+    ReadResult<Opportunity> fromCharacters =
+        JsonLinesReader.opportunities().read(new StringReader(text), "batch.jsonl");
+
+    assertThat(fromBytes.records()).as("records").extracting(Opportunity::id).containsExactly("V-2");
+    assertThat(fromBytes.rejects())
+        .as("rejects")
+        .extracting(Reject::line, Reject::id, Reject::reason)
+        .containsExactly(
+            tuple(1L, null, "malformed JSON: Document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000)"),
+            tuple(2L, "V-3", "malformed JSON: Document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000)"),
+            tuple(3L, "V-4", "malformed JSON: Document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000)"));
+    assertThat(fromCharacters).as("read from characters").isEqualTo(fromBytes);
   }
 
   @ParameterizedTest(name = "{0} threads")

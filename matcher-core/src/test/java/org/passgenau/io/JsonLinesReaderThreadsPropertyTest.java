@@ -64,7 +64,9 @@ class JsonLinesReaderThreadsPropertyTest {
           "{\u0000}",
           "not json");
 
-  private static final List<String> BLANK = List.of("", "   ", "\t", "\u3000", " \u2003 ");
+  /** Blank lines, and lines that only look blank. */
+  private static final List<String> BLANK =
+      List.of("", "   ", "\t", "\u3000", " \u2003 ", "\u001C", "\u000B\u000C", "\u0000");
 
   @Property(tries = 300)
   void everyNumberOfThreadsReadsTheBytesAsTheLineByLineTreeReaderDid(

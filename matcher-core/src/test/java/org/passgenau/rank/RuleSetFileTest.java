@@ -397,4 +397,51 @@ class RuleSetFileTest {
         .isNotInstanceOf(RuleSetFormatException.class)
         .hasMessageContaining(dir.toString());
   }
+
+  /** A valid rule file of exactly {@code bytes} bytes, padded with spaces inside the object. */
+  private static String paddedTo(int bytes) {
+    String head = "{\"name\": \"padded\", \"version\": \"1\"";
+    return head + " ".repeat(bytes - head.length() - 1) + "}";
+  }
+
+  @Test
+  void aFileOfOneMebibyteIsRead() throws IOException {
+    Path file = dir.resolve("padded.json");
+    Files.writeString(file, paddedTo(RuleSetFile.MAX_FILE_BYTES));
+
+    assertThat(RuleSetFile.read(file, CustomRules.none()).name()).as("name").isEqualTo("padded");
+  }
+
+  @Test
+  void aFileAboveOneMebibyteIsRefusedNamingFileAndLimit() throws IOException {
+    Path file = dir.resolve("padded.json");
+    Files.writeString(file, paddedTo(RuleSetFile.MAX_FILE_BYTES + 1));
+
+    assertThatThrownBy(() -> RuleSetFile.read(file, CustomRules.none()))
+        .as("reading a rule file of 1 MiB and a byte")
+        .isInstanceOf(RuleSetFormatException.class)
+        .hasMessage(file + ": larger than the limit of 1048576 bytes (1 MiB) for a rule file");
+  }
+
+  @Test
+  void aSpecialFileWithoutEndIsRefusedAfterTheLimitRatherThanReadWhole() {
+    Path zeros = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zeros), "a system with /dev/zero");
+
+    assertThatThrownBy(() -> RuleSetFile.read(zeros, CustomRules.none()))
+        .as("reading /dev/zero")
+        .isInstanceOf(RuleSetFormatException.class)
+        .hasMessage("/dev/zero: larger than the limit of 1048576 bytes (1 MiB) for a rule file");
+  }
+
+  @Test
+  void aCharacterStreamAboveOneMebibyteOfUtf8IsRefused() {
+    // Half a million umlauts: fewer characters than the limit, but two bytes each in UTF-8.
+    String text = "{\"name\": \"" + "\u00e4".repeat(RuleSetFile.MAX_FILE_BYTES / 2) + "\"}";
+
+    assertThatThrownBy(() -> read(text))
+        .as("reading a long stream")
+        .isInstanceOf(RuleSetFormatException.class)
+        .hasMessage("rules.json: larger than the limit of 1048576 bytes (1 MiB) for a rule file");
+  }
 }
