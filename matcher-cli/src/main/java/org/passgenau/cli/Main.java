@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
  * subcommands}.
  *
  * <p>Exit codes follow picocli's {@link CommandLine.ExitCode}: 0 success (also when records were
- * rejected), 1 a failure while running (such as a file that cannot be read, or the JVM running out
- * of memory), 2 a usage error. Every failure ends in one line on stderr, never a stack trace.
+ * rejected within {@code --max-rejects}), 1 a failure while running (such as a file that cannot be
+ * read, or the JVM running out of memory), 2 a usage error; and 3 ({@link RejectBudget#EXIT_CODE})
+ * when an input file has more rejected lines than {@code --max-rejects} allows, or no record
+ * accepted. Every failure ends in one line on stderr, never a stack trace.
  */
 @Command(
     name = "passgenau",

@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +45,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.passgenau.io.AtomicOutput;
 import org.passgenau.rank.RuleSetFormatException.Problem;
 import org.passgenau.rank.spi.CustomRules;
 
@@ -216,9 +216,9 @@ public final class RuleSetFile {
         + MAX_FILE_BYTES + " bytes (" + (MAX_FILE_BYTES >> 20) + " MiB) for a rule file")));
   }
 
-  /** Writes {@code rules} to {@code file} as UTF-8, replacing it. */
+  /** Writes {@code rules} to {@code file} as UTF-8, replacing it atomically. */
   public static void write(RuleSet rules, Path file) throws IOException {
-    Files.writeString(file, toJson(rules), StandardCharsets.UTF_8);
+    AtomicOutput.writeString(file, toJson(rules));
   }
 
   /** Writes {@code rules} to {@code out}, which is neither flushed nor closed. */
