@@ -53,6 +53,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(oneLineHandler(System.err));
     // A console means a terminal on both ends; good enough to guess that someone is watching.
     System.exit(run(args, System.in, System.out, System.err, System.console() != null));
   }
@@ -110,6 +111,21 @@ public final class Main implements Runnable {
       err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
       err.flush();
     }
+  }
+
+  /**
+   * For a failure on a thread that does not hand it back to the command, such as a progress
+   * thread: one line, as for any other failure, instead of the JVM's stack trace.
+   */
+  static Thread.UncaughtExceptionHandler oneLineHandler(PrintStream err) {
+    return (thread, failure) -> {
+      try {
+        err.println("passgenau: " + FailureHandler.describe(failure));
+      } catch (Throwable again) {
+        err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+      }
+      err.flush();
+    };
   }
 
   /** The qualified name of the subcommand that ran, or of the top command. */

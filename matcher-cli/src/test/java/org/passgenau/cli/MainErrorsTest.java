@@ -113,4 +113,21 @@ class MainErrorsTest {
                     .doesNotContain("StreamReadConstraints"));
     assertThat(run.err()).as("summary").contains("profiles " + mixed + ": 3 read, 1 accepted");
   }
+
+  @Test
+  void anErrorOnAThreadOfItsOwnIsOneLineToo() throws InterruptedException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      Thread progress = new Thread(() -> {
+        throw new OutOfMemoryError("Java heap space");
+      });
+      progress.setUncaughtExceptionHandler(Main.oneLineHandler(e));
+      progress.start();
+      progress.join();
+    }
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("passgenau: out of memory (Java heap space); give Java more heap, as in"
+            + " java -Xmx4g -jar passgenau.jar ...\n");
+  }
 }
