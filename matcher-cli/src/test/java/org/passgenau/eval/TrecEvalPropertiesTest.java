@@ -9,17 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.io.TempDir;
-import uk.ac.gla.terrier.jtreceval.trec_eval;
 
 /**
  * Random runs and graded judgments, evaluated here and by {@code trec_eval} 9.0.4 itself (the
@@ -45,34 +42,12 @@ class TrecEvalPropertiesTest {
   /** trec_eval prints %6.4f: a value agrees when it rounds to the printed one. */
   private static final double FOUR_DECIMALS = 0.00005 + 1e-9;
 
-  private static String unavailable;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void findTrecEval(@TempDir Path probe) throws IOException {
-    if (!trec_eval.isPlatformSupported()) {
-      unavailable = "jtreceval has no trec_eval binary for " + System.getProperty("os.name")
-          + " " + System.getProperty("os.arch");
-      return;
-    }
-    // A one-line run that must give P_1 = 1: the binary runs and reads files here.
-    Path qrels = Files.writeString(probe.resolve("probe.qrels"), "Q 0 A 1\n");
-    Path run = Files.writeString(probe.resolve("probe.run"), "Q Q0 A 1 1 probe\n");
-    try {
-      String[][] lines = new trec_eval().runAndGetOutput(
-          new String[] {"-m", "P.1", qrels.toString(), run.toString()});
-      if (lines.length != 1 || !"1.0000".equals(lines[0][lines[0].length - 1])) {
-        unavailable = "trec_eval printed something unexpected: " + List.of(lines);
-      }
-    } catch (RuntimeException | LinkageError e) {
-      unavailable = "trec_eval does not run here: " + e;
-    }
-  }
 
   @Test
   void everyMeasureAndMeanAgreesWithTrecEval() throws IOException {
-    assumeTrue(unavailable == null, () -> unavailable);
+    assumeTrue(TrecEvalBinary.unavailable().isEmpty(),
+        () -> TrecEvalBinary.unavailable().orElseThrow());
     Random random = new Random(SEED);
     for (int i = 0; i < CASES; i++) {
       Case c = Case.random(random);
@@ -91,7 +66,7 @@ class TrecEvalPropertiesTest {
     String name = "case " + index + " at k=" + c.k + (missing == MissingRankings.SCORE_ZERO
         ? " with -c" : "") + "\n--- run:\n" + c.run + "--- qrels:\n" + c.qrels;
     Evaluation evaluation = Evaluation.of(TrecRun.read(run), Qrels.read(qrels), c.k, missing);
-    Map<String, Map<String, Double>> expected = trecEval(run, qrels, c.k, missing);
+    Map<String, Map<String, Double>> expected = TrecEvalBinary.evaluate(qrels, run, c.k, missing);
 
     TreeSet<String> printed = new TreeSet<>(expected.keySet());
     printed.remove("all");
@@ -116,23 +91,6 @@ class TrecEvalPropertiesTest {
           .isCloseTo(expected.get("all").get(measure),
               Offset.offset(FOUR_DECIMALS));
     }
-  }
-
-  /** trec_eval -q [-c] with this project's measures: value by measure, per query and "all". */
-  private static Map<String, Map<String, Double>> trecEval(
-      Path run, Path qrels, int k, MissingRankings missing) {
-    List<String> args = new ArrayList<>(List.of("-q"));
-    if (missing == MissingRankings.SCORE_ZERO) {
-      args.add("-c");
-    }
-    args.addAll(List.of("-m", "num_q", "-m", "P." + k, "-m", "recall." + k, "-m", "recip_rank",
-        "-m", "map", "-m", "ndcg_cut." + k, qrels.toString(), run.toString()));
-    Map<String, Map<String, Double>> values = new HashMap<>();
-    for (String[] line : new trec_eval().runAndGetOutput(args.toArray(String[]::new))) {
-      values.computeIfAbsent(line[1], q -> new HashMap<>())
-          .put(line[0], Double.parseDouble(line[2]));
-    }
-    return values;
   }
 
   /** One run file and one qrels file, as text, and the cutoff. */
