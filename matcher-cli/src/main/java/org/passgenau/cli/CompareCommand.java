@@ -216,7 +216,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     try (Writer json = Files.newBufferedWriter(out.resolve(COMPARE_JSON),
         StandardCharsets.UTF_8)) {
-      ComparisonWriter.writeJson(comparison, context, json);
+      ComparisonWriter.writeJson(comparison, context,
+          Map.of("fairness", AuditOutput.toJson(fairness)), json);
     }
     try (Writer csv = Files.newBufferedWriter(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV),
         StandardCharsets.UTF_8)) {
