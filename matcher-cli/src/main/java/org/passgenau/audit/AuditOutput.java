@@ -1,10 +1,20 @@
 package org.passgenau.audit;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.passgenau.io.AtomicOutput;
 
 /**
@@ -101,6 +111,51 @@ public final class AuditOutput {
    */
   public static void writeExclusionsCsv(RuleSetAudits audits, Writer out) throws IOException {
     CsvTables.writeExclusions(audits, out);
+  }
+
+  /**
+   * The tables of {@link #writeGroupsCsv(RuleSetAudits, Writer)} and {@link
+   * #writeExclusionsCsv(RuleSetAudits, Writer)} as JSON, {@code {"groups": [...], "exclusions":
+   * [...]}}: an object per row, keyed by the column names, holding the values the tables write
+   * (numbers with their four decimals, an undefined value as null, {@code small_group} as a
+   * boolean, the names and {@code most_excluded_by} as text). Built from the tables themselves, so
+   * that the two cannot differ.
+   */
+  public static ObjectNode toJson(RuleSetAudits audits) throws IOException {
+    StringWriter groups = new StringWriter();
+    writeGroupsCsv(audits, groups);
+    StringWriter exclusions = new StringWriter();
+    writeExclusionsCsv(audits, exclusions);
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.set("groups", rows(groups.toString()));
+    json.set("exclusions", rows(exclusions.toString()));
+    return json;
+  }
+
+  private static final Set<String> TEXT_COLUMNS =
+      Set.of("rule_set", "attribute", "group", "filter", "most_excluded_by");
+
+  private static ArrayNode rows(String csv) throws IOException {
+    ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
+      for (CSVRecord record : parser) {
+        ObjectNode row = rows.addObject();
+        for (String column : parser.getHeaderNames()) {
+          String value = record.get(column);
+          if (TEXT_COLUMNS.contains(column)) {
+            row.put(column, value);
+          } else if (value.isEmpty()) {
+            row.putNull(column);
+          } else if (value.equals("true") || value.equals("false")) {
+            row.put(column, Boolean.parseBoolean(value));
+          } else {
+            row.put(column, new BigDecimal(value));
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   /**

@@ -231,7 +231,8 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonWriter.writePerQueryCsv(comparison, csv);
       }
       try (Writer json = files.open(out.resolve(COMPARE_JSON))) {
-        ComparisonWriter.writeJson(comparison, context, json);
+        ComparisonWriter.writeJson(comparison, context,
+            Map.of("fairness", AuditOutput.toJson(fairness)), json);
       }
       try (Writer csv = files.open(out.resolve(AuditOutput.RULE_SETS_GROUPS_CSV))) {
         AuditOutput.writeGroupsCsv(fairness, csv);

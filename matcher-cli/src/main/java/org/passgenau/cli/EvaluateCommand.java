@@ -191,8 +191,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     int reordered = tiesOrderedOtherwise(ranked, evaluation.profiles());
     if (reordered > 0) {
-      err.println("in the engine's order; trec_eval would order equal scores of " + reordered
-          + " evaluated profiles otherwise (by id descending)");
+      err.println("evaluated as trec_eval reads the run: equal scores by id descending, which"
+          + " is not match's order for " + reordered + " evaluated profiles");
     }
     ObjectNode json = ReportJson.mapper().createObjectNode();
     json.put("rule_set", rules.name());
@@ -208,7 +208,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return CommandLine.ExitCode.OK;
   }
 
-  /** Profiles whose ranking a run file's reader orders differently, as it breaks ties. */
+  /** Profiles whose evaluated order differs from match's, as trec_eval breaks ties otherwise. */
   private static int tiesOrderedOtherwise(RuleSetRanking ranked, List<String> evaluated) {
     Map<String, List<String>> asRead = ranked.toTrecRun().rankings();
     int count = 0;

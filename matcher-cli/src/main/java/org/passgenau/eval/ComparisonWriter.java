@@ -1,7 +1,9 @@
 package org.passgenau.eval;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -137,9 +139,26 @@ public final class ComparisonWriter {
   /** Writes the indented JSON and a final line break. Does not close {@code out}. */
   public static void writeJson(
       RuleSetComparison comparison, Map<String, String> context, Writer out) throws IOException {
+    writeJson(comparison, context, Map.of(), out);
+  }
+
+  /**
+   * The JSON of {@link #writeJson(RuleSetComparison, Map, Writer)} with more keys after {@code
+   * comparisons}, in the order given, such as {@code fairness} ({@code compare} adds {@code
+   * AuditOutput.toJson} of the rule sets' audits). Does not close {@code out}.
+   *
+   * @throws IllegalArgumentException when a key is one of the comparison's own
+   */
+  public static void writeJson(RuleSetComparison comparison, Map<String, String> context,
+      Map<String, ? extends JsonNode> sections, Writer out) throws IOException {
+    checkNotNull(sections, "sections");
     checkNotNull(out, "out");
-    out.write(ReportJson.mapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsString(toJson(comparison, context)));
+    ObjectNode root = toJson(comparison, context);
+    sections.forEach((key, section) -> {
+      checkArgument(!root.has(key), "the comparison's JSON has a key %s already", key);
+      root.set(key, section);
+    });
+    out.write(ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     out.write('\n');
     out.flush();
   }

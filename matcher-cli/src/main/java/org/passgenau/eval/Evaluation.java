@@ -174,9 +174,9 @@ public final class Evaluation {
         idealDcg > 0 ? dcg / idealDcg : 0);
   }
 
-  /** trec_eval's discount of the 0-based position i: none at ranks 1 and 2, then log2(rank). */
+  /** trec_eval 9's discount of the 0-based position i: log2(rank + 1), so 1 at rank 1. */
   private static double discount(int i) {
-    return i == 0 ? 1.0 : Math.log(i + 1) / Math.log(2);
+    return Math.log(i + 2) / Math.log(2);
   }
 
   private static Scores mean(Iterable<Scores> values) {

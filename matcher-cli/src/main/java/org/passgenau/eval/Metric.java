@@ -23,9 +23,10 @@ public enum Metric {
    */
   MAP("map", "map", false),
   /**
-   * Normalised discounted cumulative gain of the first k ({@code ndcg_cut_k}): the grade is the
-   * gain, rank r is discounted by log2(r) from rank 2 on (ranks 1 and 2 count fully), and the ideal
-   * ranking orders all judged opportunities of the profile by grade.
+   * Normalised discounted cumulative gain of the first k ({@code ndcg_cut_k} of {@code trec_eval}
+   * 9): the grade is the gain, the opportunity at rank r counts gain / log2(r + 1), and the ideal
+   * ranking orders all relevant judged opportunities of the profile by grade, cut at k too; 0 for
+   * a profile without relevant judgments.
    */
   NDCG_AT_K("ndcg@k", "ndcg_cut", true);
 

@@ -20,13 +20,14 @@ import org.passgenau.rank.MatchResult;
  * Every profile's ranking by one rule set, as {@link RuleSetRunner} made it: opportunity ids and
  * scores in the engine's order, profiles in the order they were given. Immutable.
  *
- * <p>{@link #rankings()} and {@link #evaluate} keep the engine's order, which is the order {@code
- * match} writes in every format, the rank column of a TREC run included. The engine ranks by its
- * full score (equal ones by opportunity id) and reports scores rounded to four decimals, so
- * opportunities with the same reported score may stand in either order of their ids. {@code
- * trec_eval}, and {@link TrecRun} after it, ignores the rank column and orders equal scores by
- * opportunity id <em>descending</em>; {@link #toTrecRun()} gives that reading of {@link #writeTrec
- * the run file}. The two differ only in the order of opportunities with equal reported scores.
+ * <p>{@link #rankings()} keeps the engine's order, which is the order {@code match} writes in
+ * every format, the rank column of a TREC run included: by the score as written (four decimals),
+ * equal written scores by opportunity id. {@link #evaluate} reads the rankings as {@code
+ * trec_eval} reads {@link #writeTrec the run file} ({@link #toTrecRun()}): by the same scores,
+ * but equal ones by opportunity id <em>descending</em>, the rank column ignored. So {@code
+ * evaluate --rules}, {@code evaluate --run} on the run file and {@code trec_eval} on it give the
+ * same numbers; the engine's order and the evaluated one differ only among opportunities with
+ * equal written scores, whose order nothing in the scores decides.
  */
 public final class RuleSetRanking {
 
@@ -87,17 +88,17 @@ public final class RuleSetRanking {
   }
 
   /**
-   * Per profile id, its opportunity ids in the engine's order, profiles in the order given. Suits
-   * {@link Evaluation#of(Map, Qrels, int, MissingRankings)}; a profile with nothing ranked has an
-   * empty list, which is evaluated (and scores 0).
+   * Per profile id, its opportunity ids in the engine's order (the order {@code match} lists
+   * them), profiles in the order given; a profile with nothing ranked has an empty list. {@link
+   * #evaluate} orders equal scores otherwise.
    */
   public Map<String, List<String>> rankings() {
     return ids;
   }
 
   /**
-   * Evaluates the rankings in the engine's order, leaving out judged profiles that were not
-   * ranked.
+   * Evaluates the rankings as {@code trec_eval} reads the run file, leaving out judged profiles
+   * that were not ranked; see {@link #evaluate(Qrels, int, MissingRankings)}.
    *
    * @throws IllegalArgumentException when k exceeds the depth, or no ranked profile is judged
    */
@@ -106,19 +107,28 @@ public final class RuleSetRanking {
   }
 
   /**
-   * Evaluates the rankings in the engine's order.
+   * Evaluates the rankings as {@code trec_eval} reads the file {@link #writeTrec} writes: by
+   * score, equal scores by opportunity id descending, so that the numbers are those of {@code
+   * trec_eval} and of {@link Evaluation#of(TrecRun, Qrels, int, MissingRankings)} on that file. A
+   * profile ranked but with nothing left is evaluated, and scores 0: leaving it out would reward
+   * a rule set for ranking nothing. (The file cannot hold an empty ranking, so there {@code
+   * trec_eval} leaves such a profile out, or scores it 0 with {@code -c}.)
    *
    * @throws IllegalArgumentException when k exceeds the depth, or no ranked profile is judged
    */
   public Evaluation evaluate(Qrels qrels, int k, MissingRankings missingRankings) {
     checkArgument(k <= depth, "k=%s exceeds the ranking depth %s", k, depth);
-    return Evaluation.of(ids, qrels, k, missingRankings);
+    TrecRun asRead = toTrecRun();
+    Map<String, List<String>> evaluated = new LinkedHashMap<>();
+    ranked.keySet().forEach(profile -> evaluated.put(profile, asRead.ranking(profile)));
+    return Evaluation.of(evaluated, qrels, k, missingRankings);
   }
 
   /**
    * The run as {@code trec_eval} reads the file {@link #writeTrec} writes: by score, equal scores
-   * by opportunity id descending. The reported scores have four decimals, which the file's six
-   * keep, so the file holds exactly the scores here.
+   * by opportunity id descending. The engine's scores have four decimals, which the file's six
+   * keep, so the file holds exactly the scores here, and the engine's order differs from this one
+   * only among equal scores.
    */
   public TrecRun toTrecRun() {
     TrecRun.Builder run = TrecRun.builder().ruleSet(ruleSet);

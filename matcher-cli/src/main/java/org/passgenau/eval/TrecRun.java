@@ -40,12 +40,18 @@ public final class TrecRun {
 
   private static final String FORMAT = "profile_id Q0 opportunity_id rank score rule_set";
 
-  /** trec_eval's order: score descending (C's {@code >}, so -0.0 ties 0.0), then id descending. */
+  /**
+   * trec_eval's order: score descending, then id descending. trec_eval 9.0.4 keeps a score as a
+   * C {@code float}, so scores that only a double tells apart tie (16777217 and 16777216, or
+   * 0.30000001 and 0.30000002); C's {@code >} makes -0.0 tie 0.0.
+   */
   private static final Comparator<Scored> TREC_EVAL_ORDER = (a, b) -> {
-    if (a.score > b.score) {
+    float x = (float) a.score;
+    float y = (float) b.score;
+    if (x > y) {
       return -1;
     }
-    if (a.score < b.score) {
+    if (x < y) {
       return 1;
     }
     return Ids.CODE_POINT_ORDER.compare(b.id, a.id);

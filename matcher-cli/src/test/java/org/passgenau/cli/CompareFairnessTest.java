@@ -2,8 +2,13 @@ package org.passgenau.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +18,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +133,51 @@ class CompareFairnessTest {
     assertThat(lines).as("rows of both rule sets")
         .anyMatch(row -> row.startsWith("default,gender,f,hours,"))
         .anyMatch(row -> row.startsWith("short-commute,gender,f,hours,"));
+  }
+
+  /**
+   * compare.json holds the fairness tables as the CSV files do: a row per CSV row, the columns'
+   * names as keys, the very values (numbers as written, empty as null, small_group a boolean).
+   */
+  @Test
+  void theJsonHoldsTheFairnessTablesOfTheCsvFiles() throws IOException {
+    JsonNode fairness = new ObjectMapper()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .readTree(report.resolve("compare.json").toFile()).get("fairness");
+
+    assertThat(fairness).as("fairness in compare.json").isNotNull();
+    assertSameTable(fairness.get("groups"), report.resolve("fairness.csv"));
+    assertSameTable(fairness.get("exclusions"), report.resolve("fairness_exclusions.csv"));
+  }
+
+  private static void assertSameTable(JsonNode json, Path csv) throws IOException {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8, format)) {
+      List<CSVRecord> records = parser.getRecords();
+      assertThat(json).as("rows of %s", csv.getFileName()).hasSize(records.size());
+      for (int i = 0; i < records.size(); i++) {
+        JsonNode row = json.get(i);
+        List<String> keys = new ArrayList<>();
+        row.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as("keys of row %s", i).isEqualTo(parser.getHeaderNames());
+        for (String column : parser.getHeaderNames()) {
+          String cell = records.get(i).get(column);
+          JsonNode value = row.get(column);
+          String where = csv.getFileName() + " row " + (i + 1) + " " + column;
+          if (value.isNumber()) {
+            assertThat(value.decimalValue()).as(where).isEqualByComparingTo(new BigDecimal(cell));
+          } else if (value.isNull()) {
+            assertThat(cell).as(where).isEmpty();
+          } else {
+            assertThat(value.asText()).as(where).isEqualTo(cell);
+          }
+        }
+      }
+      assertThat(records).as("small_group is a boolean in JSON").isNotEmpty();
+      if (parser.getHeaderNames().contains("small_group")) {
+        assertThat(json.get(0).get("small_group").isBoolean()).isTrue();
+      }
+    }
   }
 
   @Test

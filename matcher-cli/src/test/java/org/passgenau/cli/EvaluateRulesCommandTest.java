@@ -1,6 +1,8 @@
 package org.passgenau.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.passgenau.eval.Evaluation;
 import org.passgenau.eval.Metric;
-import org.passgenau.eval.Qrels;
+import org.passgenau.eval.MissingRankings;
+import org.passgenau.eval.TrecEvalBinary;
 import org.passgenau.eval.TrecRun;
 
 /**
@@ -33,6 +35,8 @@ class EvaluateRulesCommandTest {
   private static final String QRELS = DATA.resolve("eval/qrels.txt").toString();
   private static final String TAXONOMY = DATA.resolve("taxonomy/occupations.tsv").toString();
   private static final String DEFAULT_RULES = DATA.resolve("rules/default.json").toString();
+  /** trec_eval prints %6.4f: a value agrees when it rounds to the printed one. */
+  private static final double FOUR_DECIMALS = 0.00005 + 1e-9;
 
   @TempDir static Path dir;
   private static Path runOut;
@@ -83,39 +87,46 @@ class EvaluateRulesCommandTest {
   }
 
   /**
-   * evaluate --rules evaluates the engine's order, which is the order of the run file's rank
-   * column. evaluate --run reads the same file as trec_eval does, ignoring the rank column and
-   * ordering equal scores by opportunity id descending, where the engine ranked by its unrounded
-   * score. So both agree exactly on every profile whose order trec_eval keeps, and the others
-   * differ only in the order of opportunities with equal scores in the file.
+   * One ranking, one set of numbers: evaluate --rules, evaluate --run on the run file it wrote (which
+   * is match's), and trec_eval on that file read equal scores alike, by id descending.
    */
   @Test
-  void agreesWithEvaluateRunOnItsRunFileExceptForTheOrderOfEqualScores() throws IOException {
+  void evaluateRunOnItsRunFileGivesExactlyTheSameNumbers() throws IOException {
     CliRun byRun = evaluate("--run", runOut.toString(), "--qrels", QRELS);
     assertThat(byRun.exitCode()).isZero();
     JsonNode byRunJson = JSON.readTree(byRun.out());
 
+    assertThat(byRunJson.get("profiles")).isEqualTo(byRulesJson.get("profiles"));
+    assertThat(byRunJson.get("mean")).isEqualTo(byRulesJson.get("mean"));
+    assertThat(byRunJson.get("per_query")).isEqualTo(byRulesJson.get("per_query"));
+  }
+
+  @Test
+  void trecEvalOnTheRunFileGivesTheSameNumbers() {
+    assumeTrue(TrecEvalBinary.unavailable().isEmpty(),
+        () -> TrecEvalBinary.unavailable().orElseThrow());
+
+    assertAgreesWithTrecEval(byRulesJson, Path.of(QRELS), runOut);
+  }
+
+  /**
+   * match lists equal written scores by id, the evaluation reads them by id descending: on the
+   * sample data the two orders differ for many profiles, only ever among equal scores, and the
+   * summary says for how many.
+   */
+  @Test
+  void theEvaluatedOrderDiffersFromMatchsOnlyAmongEqualScores() throws IOException {
     List<String> lines = Files.readAllLines(runOut);
     Map<String, List<String>> inRankOrder = new LinkedHashMap<>();
     for (String line : lines) {
       String[] fields = line.split(" ");
       inRankOrder.computeIfAbsent(fields[0], p -> new ArrayList<>()).add(fields[2]);
     }
-    Qrels qrels = Qrels.read(Path.of(QRELS));
-    Evaluation rankOrder = Evaluation.of(inRankOrder, qrels, 10);
     TrecRun asTrecEvalReads = TrecRun.read(runOut);
 
     int reordered = 0;
-    for (String profile : rankOrder.profiles()) {
-      JsonNode ranked = byRulesJson.get("per_query").get(profile);
-      JsonNode read = byRunJson.get("per_query").get(profile);
-      for (Metric metric : Metric.values()) {
-        assertThat(ranked.get(metric.key()).asDouble()).as("%s %s: the rank column's order",
-            profile, metric.key()).isEqualTo(rankOrder.perProfile().get(profile).get(metric));
-      }
-      if (asTrecEvalReads.ranking(profile).equals(inRankOrder.get(profile))) {
-        assertThat(read).as("%s, whose ties trec_eval keeps in order", profile).isEqualTo(ranked);
-      } else {
+    for (String profile : inRankOrder.keySet()) {
+      if (!asTrecEvalReads.ranking(profile).equals(inRankOrder.get(profile))) {
         reordered++;
         assertThat(scoresOf(lines, profile, asTrecEvalReads.ranking(profile)))
             .as("%s: trec_eval's order swaps only opportunities of equal score", profile)
@@ -123,8 +134,77 @@ class EvaluateRulesCommandTest {
       }
     }
     assertThat(reordered).as("profiles with equal scores in their ranking").isPositive();
-    assertThat(byRules.err()).contains("trec_eval would order equal scores of " + reordered
-        + " evaluated profiles otherwise");
+    assertThat(byRules.err()).contains("evaluated as trec_eval reads the run: equal scores by id"
+        + " descending, which is not match's order for " + reordered + " evaluated profiles");
+  }
+
+  /**
+   * Three copies of one opportunity under the ids T-1, T-10 and T-9: equal scores, which match
+   * lists T-1, T-10, T-9 and trec_eval reads T-9, T-10, T-1. With T-10 judged relevant and T-1
+   * less so, the order decides every measure; all three evaluations read trec_eval's.
+   */
+  @Test
+  void deliberatelyEqualScoresAreEvaluatedAlikeThreeWays() throws IOException {
+    String top = Files.readAllLines(runOut).get(0).split(" ")[2];
+    String profile = Files.readAllLines(runOut).get(0).split(" ")[0];
+    String opportunity = Files.readAllLines(Path.of(OPPORTUNITIES)).stream()
+        .filter(line -> line.startsWith("{\"id\":\"" + top + "\","))
+        .findFirst().orElseThrow();
+    StringBuilder copies = new StringBuilder();
+    for (String id : List.of("T-1", "T-10", "T-9")) {
+      copies.append(opportunity.replace("{\"id\":\"" + top + "\",", "{\"id\":\"" + id + "\","))
+          .append('\n');
+    }
+    Path opportunities = Files.writeString(dir.resolve("ties.jsonl"), copies);
+    Path profiles = Files.writeString(dir.resolve("ties-profiles.jsonl"),
+        Files.readAllLines(Path.of(PROFILES)).stream()
+            .filter(line -> line.startsWith("{\"id\":\"" + profile + "\","))
+            .findFirst().orElseThrow() + "\n");
+    Path qrels = Files.writeString(dir.resolve("ties.qrels"),
+        profile + " 0 T-10 2\n" + profile + " 0 T-1 1\n");
+    Path run = dir.resolve("ties.run");
+
+    CliRun byRulesTied = evaluate("--rules", DEFAULT_RULES, "--opportunities",
+        opportunities.toString(), "--profiles", profiles.toString(), "--qrels", qrels.toString(),
+        "--taxonomy", TAXONOMY, "--as-of", "2026-11-23", "--run-out", run.toString());
+    CliRun byRunTied = evaluate("--run", run.toString(), "--qrels", qrels.toString());
+
+    assertThat(byRulesTied.exitCode()).as("stderr: %s", byRulesTied.err()).isZero();
+    List<String> lines = Files.readAllLines(run);
+    assertThat(lines).extracting(line -> line.split(" ")[2]).as("match's order")
+        .containsExactly("T-1", "T-10", "T-9");
+    assertThat(lines).extracting(line -> line.split(" ")[4]).as("one written score")
+        .containsOnly(lines.get(0).split(" ")[4]);
+    JsonNode tied = JSON.readTree(byRulesTied.out());
+    assertThat(tied.get("per_query").get(profile).get("mrr").asDouble())
+        .as("T-10 at rank 2 in trec_eval's order T-9, T-10, T-1").isEqualTo(0.5);
+    assertThat(JSON.readTree(byRunTied.out()).get("per_query"))
+        .isEqualTo(tied.get("per_query"));
+    if (TrecEvalBinary.unavailable().isEmpty()) {
+      assertAgreesWithTrecEval(tied, qrels, run);
+    }
+  }
+
+  /** Every value of an evaluate JSON agrees with trec_eval's on the files to four decimals. */
+  private static void assertAgreesWithTrecEval(JsonNode evaluated, Path qrels, Path run) {
+    int k = evaluated.get("k").asInt();
+    Map<String, Map<String, Double>> trecEval =
+        TrecEvalBinary.evaluate(qrels, run, k, MissingRankings.SKIP);
+    assertThat(trecEval.get("all").get("num_q")).isEqualTo(evaluated.get("profiles").asDouble());
+    List<String> profiles = new ArrayList<>();
+    evaluated.get("per_query").fieldNames().forEachRemaining(profiles::add);
+    assertThat(profiles).containsExactlyInAnyOrderElementsOf(
+        trecEval.keySet().stream().filter(q -> !q.equals("all")).toList());
+    for (Metric metric : Metric.values()) {
+      String name = metric.trecEvalName(k);
+      for (String profile : profiles) {
+        assertThat(evaluated.get("per_query").get(profile).get(metric.key()).asDouble())
+            .as("%s of %s", name, profile)
+            .isCloseTo(trecEval.get(profile).get(name), within(FOUR_DECIMALS));
+      }
+      assertThat(evaluated.get("mean").get(metric.key()).asDouble()).as("mean %s", name)
+          .isCloseTo(trecEval.get("all").get(name), within(FOUR_DECIMALS));
+    }
   }
 
   /** The scores the run file gives the opportunities of one profile, in the order given. */

@@ -60,6 +60,19 @@ class FeaturesCommandTest {
   }
 
   @Test
+  void aWishedForOccupationIsWrittenAsTheNineTenthsTheRulesState() {
+    // P-001 wishes for the occupation of its best match: the occupation feature is 0.9.
+    CliRun run = features();
+
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+    String first = run.out().split("\n")[1];
+    assertThat(first).startsWith("P-001,E-0022,");
+    assertThat(first.split(",")[4 + RuleSet.SCORERS.indexOf("occupation")]).isEqualTo("0.9");
+    assertThat(run.out()).as("no single-precision value widened to double")
+        .doesNotContain("0.8999999761581421");
+  }
+
+  @Test
   void svmlightLinesAreGroupedByAscendingQidAndNameTheirIds() throws IOException {
     Path out = dir.resolve("train.txt");
     Path names = dir.resolve("names.txt");

@@ -1,6 +1,7 @@
 package org.passgenau.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,11 +64,14 @@ class EvaluationWriterTest {
 
     EvaluationWriter.writeCsv(EVALUATION, out);
 
+    // P-2's one relevant opportunity stands at rank 2: nDCG 1 / log2(3), written in full.
+    double ndcg = EVALUATION.perProfile().get("P-2").ndcgAtK();
+    assertThat(ndcg).isCloseTo(Math.log(2) / Math.log(3), within(1e-15));
     assertThat(out.toString().split("\n")).containsExactly(
         "profile_id,k,p@k,recall@k,mrr,map,ndcg@k",
         "P-1,5,0.2,1.0,1.0,1.0,1.0",
-        "P-2,5,0.2,1.0,0.5,0.5,1.0",
-        "\"\",5,0.2,1.0,0.75,0.75,1.0");
+        "P-2,5,0.2,1.0,0.5,0.5," + ndcg,
+        "\"\",5,0.2,1.0,0.75,0.75," + (1 + ndcg) / 2);
   }
 
   @Test

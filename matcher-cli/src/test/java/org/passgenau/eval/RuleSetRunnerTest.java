@@ -3,9 +3,11 @@ package org.passgenau.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,6 +191,21 @@ class RuleSetRunnerTest {
       }
     }
     assertThat(reordered).as("profiles with ties that trec_eval orders otherwise").isPositive();
+  }
+
+  @Test
+  void evaluatesTheRankingsAsTrecEvalReadsTheRunFile() throws IOException {
+    StringWriter file = new StringWriter();
+    byDefault.writeTrec(file);
+    TrecRun read = TrecRun.read(new BufferedReader(new StringReader(file.toString())), "run");
+
+    Evaluation evaluated = byDefault.evaluate(SampleData.QRELS, 10);
+
+    assertThat(evaluated.perProfile())
+        .as("the values of evaluate --run on the file, profile by profile")
+        .isEqualTo(Evaluation.of(read, SampleData.QRELS, 10).perProfile());
+    assertThat(evaluated.perProfile()).as("and not those of match's order, where ties differ")
+        .isNotEqualTo(Evaluation.of(byDefault.rankings(), SampleData.QRELS, 10).perProfile());
   }
 
   @Test

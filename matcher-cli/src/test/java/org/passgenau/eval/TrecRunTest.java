@@ -84,6 +84,23 @@ class TrecRunTest {
   }
 
   @Test
+  void scoresThatOnlyADoubleTellsApartTieAsInTrecEval() throws IOException {
+    // trec_eval 9.0.4 keeps scores as C floats: 16777217 is 16777216 there, and 0.30000002 is
+    // 0.30000001, so ids decide. 0.3000001 stays above 0.3.
+    TrecRun run = run(
+        "P-1 Q0 V-1 1 16777217 default",
+        "P-1 Q0 V-2 2 16777216 default",
+        "P-2 Q0 V-1 1 0.30000002 default",
+        "P-2 Q0 V-2 2 0.30000001 default",
+        "P-3 Q0 V-1 1 0.3000001 default",
+        "P-3 Q0 V-2 2 0.3 default");
+
+    assertThat(run.ranking("P-1")).containsExactly("V-2", "V-1");
+    assertThat(run.ranking("P-2")).containsExactly("V-2", "V-1");
+    assertThat(run.ranking("P-3")).containsExactly("V-1", "V-2");
+  }
+
+  @Test
   void negativeZeroTiesZeroAsInC() throws IOException {
     TrecRun run = run("P-1 Q0 V-1 1 0.0 default", "P-1 Q0 V-2 2 -0.0 default");
 

@@ -32,7 +32,8 @@ final class BroughtOccupations {
 
   /** Every occupation the person brings, with how much it counts and where it comes from. */
   final int[] isco;
-  final float[] weight;
+  /** In double: the rules state tenths, which a float would log as 0.8999999761581421. */
+  final double[] weight;
   final byte[] source;
   /** The qualifications' codes and recognition ({@link Recognition} ordinals). */
   private final int[] qualIsco;
@@ -62,19 +63,20 @@ final class BroughtOccupations {
       // An unknown status is treated as not applied for: it proves nothing.
       qualRecognition[i] = (byte) (q.recognition() == null
           ? Recognition.NOT_APPLIED : q.recognition()).ordinal();
-      brought.add(new Brought(qualIsco[i], 1.0f, FROM_QUALIFICATION));
+      brought.add(new Brought(qualIsco[i], 1.0, FROM_QUALIFICATION));
     }
     for (Experience e : p.experience()) {
       double years = e.years() == null ? 1 : e.years();
+      // (6 + years) / 10 rather than 0.6 + 0.1 * years, which is 0.9000000000000001 for 3.
       brought.add(new Brought(toIsco.applyAsInt(e.occupation()),
-          (float) Math.min(1.0, 0.6 + 0.1 * years), FROM_EXPERIENCE));
+          Math.min(1.0, (6 + years) / 10), FROM_EXPERIENCE));
     }
     for (Occupation wish : p.desiredOccupations()) {
-      brought.add(new Brought(toIsco.applyAsInt(wish), 0.9f, FROM_WISH));
+      brought.add(new Brought(toIsco.applyAsInt(wish), 0.9, FROM_WISH));
     }
     brought.removeIf(b -> b.isco() == IscoCode.NONE);
     this.isco = new int[brought.size()];
-    this.weight = new float[brought.size()];
+    this.weight = new double[brought.size()];
     this.source = new byte[brought.size()];
     for (int i = 0; i < brought.size(); i++) {
       isco[i] = brought.get(i).isco();
@@ -185,5 +187,5 @@ final class BroughtOccupations {
   }
 
   /** An occupation the person brings, before it is spread into the arrays. */
-  private record Brought(int isco, float weight, byte source) {}
+  private record Brought(int isco, double weight, byte source) {}
 }

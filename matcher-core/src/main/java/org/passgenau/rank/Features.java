@@ -23,8 +23,9 @@ import java.util.Objects;
  * @param profileId the profile
  * @param ruleSet name of the rule set that picked and ordered the candidates
  * @param names the feature names, in the order of each candidate's values
- * @param candidates the best admitted opportunities by the rule set's score, best first, ties by
- *     opportunity id: the same order as {@link MatchingEngine#match}
+ * @param candidates the best admitted opportunities by the rule set's score as results report it
+ *     (four decimals), best first, equal reported scores by opportunity id: the same order as
+ *     {@link MatchingEngine#match}
  */
 public record Features(
     String profileId, String ruleSet, List<String> names, List<Candidate> candidates) {
@@ -44,7 +45,8 @@ public record Features(
    * One admitted opportunity and its features.
    *
    * @param rank 1 for the best
-   * @param score the rule set's score, unrounded (results report it to four decimals)
+   * @param score the rule set's score, unrounded (results report it, and rank by it, to four
+   *     decimals)
    * @param values per feature, the scorer's value from -1 to 1, unweighted
    */
   public record Candidate(int rank, String opportunityId, double score, List<Double> values) {

@@ -282,7 +282,7 @@ public final class MatchingEngine implements Closeable {
       for (int i = 0; i < best.length; i++) {
         TopK.Entry e = best[i];
         // Explained from the columns alone: no stored document is loaded and decoded.
-        matches.add(new Match(i + 1, e.id, CompiledRules.round(e.score),
+        matches.add(new Match(i + 1, e.id, e.written,
             bound.explain(e.columns, e.doc, messages)));
       }
       List<NextStep> nextSteps =

@@ -3,6 +3,7 @@ package org.passgenau.rank;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.primitives.Bytes;
+import com.google.common.primitives.Doubles;
 import com.google.common.primitives.Floats;
 import com.google.common.primitives.Ints;
 import com.google.common.primitives.Longs;
@@ -195,6 +196,8 @@ abstract class Rule {
         key.add(Bytes.asList(a.clone()));
       } else if (part instanceof float[] a) {
         key.add(Floats.asList(a.clone()));
+      } else if (part instanceof double[] a) {
+        key.add(Doubles.asList(a.clone()));
       } else {
         checkArgument(part == null || !part.getClass().isArray(),
             "no share key for an array of %s", part == null ? null : part.getClass());

@@ -40,9 +40,8 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * ({@code docs/domain-rules.md}, the README's rules table, {@link RuleSet}'s parameters), not by
  * calling the engine's rule classes.
  *
- * <p>Numbers the engine keeps in float columns (hours, coordinates of opportunities, occupation
- * weights) are float here too, so that boundary comparisons are bit for bit those of the rules as
- * implemented. Immutable; {@code audit} fields are not read.
+ * <p>Numbers the engine keeps in float columns (hours, coordinates of opportunities) are float
+ * here too, so that boundary comparisons are bit for bit those of the rules as implemented. Immutable; {@code audit} fields are not read.
  */
 public final class PersonFacts {
 
@@ -87,7 +86,7 @@ public final class PersonFacts {
   private final double liftMinEur;
 
   private final int[] occupationIsco;
-  private final float[] occupationWeight;
+  private final double[] occupationWeight;
   private final int[] qualificationIsco;
   private final Recognition[] qualificationRecognition;
   private final int bestLevel;
@@ -165,7 +164,7 @@ public final class PersonFacts {
 
     // Qualifications count fully, experience by its years, wishes a little less.
     List<Integer> codes = new ArrayList<>();
-    List<Float> weights = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
     int best = 1;
     qualificationIsco = new int[p.qualifications().size()];
     qualificationRecognition = new Recognition[qualificationIsco.length];
@@ -179,16 +178,16 @@ public final class PersonFacts {
         best = Math.max(best, q.level().rank());
       }
       codes.add(qualificationIsco[i]);
-      weights.add(1.0f);
+      weights.add(1.0);
     }
     for (Experience e : p.experience()) {
       double years = e.years() == null ? 1 : e.years();
       codes.add(iscoOf(taxonomy, e.occupation()));
-      weights.add((float) Math.min(1.0, 0.6 + 0.1 * years));
+      weights.add(Math.min(1.0, (6 + years) / 10));
     }
     for (Occupation wish : p.desiredOccupations()) {
       codes.add(iscoOf(taxonomy, wish));
-      weights.add(0.9f);
+      weights.add(0.9);
     }
     List<Integer> known = new ArrayList<>();
     for (int i = 0; i < codes.size(); i++) {
@@ -197,7 +196,7 @@ public final class PersonFacts {
       }
     }
     occupationIsco = new int[known.size()];
-    occupationWeight = new float[known.size()];
+    occupationWeight = new double[known.size()];
     for (int i = 0; i < known.size(); i++) {
       occupationIsco[i] = codes.get(known.get(i));
       occupationWeight[i] = weights.get(known.get(i));
@@ -327,7 +326,7 @@ public final class PersonFacts {
   public int occupationIsco(int j) { return occupationIsco[j]; }
 
   /** How much the {@code j}th occupation counts: 1 qualified, 0.6 to 1 by years, 0.9 wished. */
-  public float occupationWeight(int j) { return occupationWeight[j]; }
+  public double occupationWeight(int j) { return occupationWeight[j]; }
 
   public int qualificationCount() { return qualificationIsco.length; }
 

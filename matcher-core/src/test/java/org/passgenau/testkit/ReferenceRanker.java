@@ -40,8 +40,8 @@ import org.passgenau.taxonomy.OccupationTaxonomy;
  * The domain rules written out plainly, as the reference the engine is tested and measured
  * against: for a profile, every opportunity is checked against every hard filter of the rule set
  * in counting order, and counted under the first that excludes it; the admitted are scored by
- * every scorer with the rule set's weights divided by their sum, and sorted by score (best first),
- * ties by id. No index, no candidate pruning, no heap, no memo: obvious rather than fast.
+ * every scorer with the rule set's weights divided by their sum, and sorted by score as the
+ * engine reports it (four decimals, best first), equal reported scores by id. No index, no candidate pruning, no heap, no memo: obvious rather than fast.
  *
  * <p>Each filter and scorer below is one method that states its rule as {@code
  * docs/domain-rules.md} and the README's rules table do. It is written against the model records,
@@ -213,7 +213,7 @@ public final class ReferenceRanker {
         admitted.add(new Scored(o.opportunity().id(), score(p, o)));
       }
     }
-    admitted.sort(Comparator.comparingDouble(Scored::score).reversed()
+    admitted.sort(Comparator.comparingDouble(Scored::rounded).reversed()
         .thenComparing(Scored::id));
     return new Ranking(admitted, excluded);
   }

@@ -12,8 +12,8 @@ import org.passgenau.testkit.ReferenceRanker;
  * The brute-force ranker of the benchmarks: the project's reference implementation of the rules
  * ({@link ReferenceRanker}, from matcher-core's test fixtures) over a corpus prepared once. For
  * a profile, every opportunity object is checked against every hard filter and, if admitted,
- * scored by every scorer; all admitted are sorted by score and id and the first k kept. No index,
- * no candidate pruning, no heap.
+ * scored by every scorer; all admitted are sorted by score as the engine reports it (four
+ * decimals), then id, and the first k kept. No index, no candidate pruning, no heap.
  *
  * <p>Thread-safe after construction.
  */

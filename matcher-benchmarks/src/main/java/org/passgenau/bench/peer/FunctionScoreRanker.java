@@ -87,7 +87,8 @@ import org.passgenau.testkit.PersonFacts;
  *       is how ES users express coverage.
  *   <li>The sort is on the double-valued function, not on the float {@code _score}: summing nine
  *       weighted functions in float would reorder near-ties (ES users sort by a numeric script
- *       for the same reason when exact order matters).
+ *       for the same reason when exact order matters). The script rounds the sum to the four
+ *       decimals the engine writes and ranks by, so that equal written scores go by id.
  * </ul>
  *
  * <p>Difference from the engine: no per-filter exclusion counts and no explanations (ES would
@@ -934,7 +935,8 @@ public final class FunctionScoreRanker implements Closeable {
           for (int i = 0; i < values.length; i++) {
             s += weights[i] * (values[i].advanceExact(doc) ? values[i].doubleValue() : 0);
           }
-          sum = s;
+          // Rounded as the engine's written score, which it ranks by.
+          sum = Math.round(s * 10_000) / 10_000.0;
           return true;
         }
       };
