@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed with SIGKILL, which no handler sees: a kept index reopens at its last commit,
- * whatever the killed run had read.
+ * whatever the killed run had read, and a result file keeps its previous content.
  */
 class KilledRunTest {
 
@@ -78,5 +78,44 @@ class KilledRunTest {
         .contains("against 440 opportunities");
     assertThat(reopened.out()).as("the rankings of the first run, byte for byte")
         .isEqualTo(first.out());
+  }
+
+  @Test
+  void aRunKilledWhileWritingResultsLeavesThePreviousResultFile() throws Exception {
+    Path out = Files.writeString(dir.resolve("matches.jsonl"), "yesterday's results\n");
+    byte[] profiles = Files.readAllBytes(DATA.resolve("profiles.jsonl"));
+
+    // Profiles come from standard input and each result is written as it comes: the run is
+    // killed with results written and more profiles to come.
+    Process matching = new ProcessBuilder(ForkedCli.command("-Xmx512m", List.of("match",
+            "--opportunities", DATA.resolve("opportunities.jsonl").toString(),
+            "--profiles", "-", "--out", out.toString(), "--as-of", "2026-11-23")))
+        .directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    OutputStream stdin = matching.getOutputStream();
+    for (int copy = 0; copy < 3; copy++) { // more than a pipe holds: each write waits for reading
+      stdin.write(new String(profiles, StandardCharsets.UTF_8)
+          .replace("\"id\":\"", "\"id\":\"K" + copy + "-").getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+    }
+    assertThat(matching.isAlive()).as("still matching when killed").isTrue();
+    matching.destroyForcibly();
+    assertThat(matching.waitFor(60, TimeUnit.SECONDS)).as("killed").isTrue();
+    try {
+      stdin.close();
+    } catch (IOException pipeAlreadyClosed) {
+      // the reader is gone
+    }
+
+    assertThat(Files.readString(out)).as("the previous results, whole")
+        .isEqualTo("yesterday's results\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .as("at most the killed run's temporary file beside it, never a partial target")
+          .allMatch(name -> name.equals("matches.jsonl")
+              || name.startsWith(".matches.jsonl.") && name.endsWith(".tmp"));
+    }
   }
 }
