@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -200,6 +201,21 @@ public final class OccupationTaxonomy {
   }
 
   /**
+   * Classifies a free job title, in {@code language} ({@code de}, {@code nl}, {@code en}) or,
+   * when null, in any: the best unit group with a confidence, the runners-up, the level the title
+   * implies, and the reason; unknown when no unit group is likely enough.
+   */
+  public TitleClassification classifyTitle(String title, String language) {
+    Preconditions.checkNotNull(title, "title");
+    // A first cut on the BM25 index; the calibrated classifier replaces it.
+    return titleIndex.classify(title)
+        .map(c -> new TitleClassification(title, c.isco(), c.level().orElse(null), 1.0, List.of(),
+            "matched '" + c.matchedTitle() + "'"))
+        .orElseGet(() -> new TitleClassification(title, null, null, 0.0, List.of(),
+            "no known title shares a word with it"));
+  }
+
+  /**
    * The ISCO-08 code of an occupation: its {@code isco} if given, else the unit group of its ESCO
    * URI, else of its KldB code, else the classification of its title.
    */
@@ -271,6 +287,18 @@ public final class OccupationTaxonomy {
      */
     public Builder loadEsco(Path directory) throws IOException {
       EscoLoader.loadDirectory(directory, this);
+      return this;
+    }
+
+    /**
+     * Adds occupation titles, such as those {@link EscoLabels#read} gives, to classify against;
+     * each unit group becomes known.
+     */
+    public Builder addLabels(Collection<OccupationLabel> labels) {
+      for (OccupationLabel label : labels) {
+        addGroup(label.isco());
+        addTitle(label.isco(), label.language(), label.text(), null);
+      }
       return this;
     }
 
