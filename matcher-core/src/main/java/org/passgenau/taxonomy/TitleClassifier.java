@@ -51,6 +51,14 @@ final class TitleClassifier {
    */
   static final double VOTE_POWER = 4;
 
+  /**
+   * Features in at most this share of the titles find the candidates; the commoner ones are only
+   * added to the scores of the best {@value #CANDIDATES} candidates, which keeps a query fast.
+   */
+  static final double RARE_DF_SHARE = 0.005;
+
+  static final int CANDIDATES = 256;
+
   private static final int MIN_GRAM = 3;
   private static final int MAX_GRAM = 5;
 
@@ -74,6 +82,8 @@ final class TitleClassifier {
   private final int[][] postingEntries;
   private final float[][] postingWeights;
   private final int[][] entryFeatures;
+  private final float[] entryInverseNorm;
+  private final int rareDf;
   private final ThreadLocal<Scratch> scratch;
 
   TitleClassifier(List<OccupationTaxonomy.TitleEntry> entries) {
@@ -126,12 +136,15 @@ final class TitleClassifier {
       postingWeights[f] = new float[df[f]];
     }
     int[] fill = new int[features];
+    entryInverseNorm = new float[n];
+    rareDf = Math.max(50, (int) (RARE_DF_SHARE * n));
     for (int e = 0; e < n; e++) {
       double norm = 0;
       for (int f : entryFeatures[e]) {
         norm += (double) idf[f] * idf[f];
       }
       float inverse = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+      entryInverseNorm[e] = inverse;
       for (int f : entryFeatures[e]) {
         postingEntries[f][fill[f]] = e;
         postingWeights[f][fill[f]++] = idf[f] * inverse;
@@ -158,18 +171,35 @@ final class TitleClassifier {
     }
     Scratch s = scratch.get();
     double queryNorm = 0;
-    int touched = 0;
+    int[] rare = new int[features.size()];
+    int[] common = new int[features.size()];
+    int rareCount = 0;
+    int commonCount = 0;
     for (String feature : features) {
       Integer id = featureIds.get(feature);
       if (id == null) {
         queryNorm += (double) unseenIdf * unseenIdf;
-        continue;
+      } else if (idf[id] > 0) {
+        queryNorm += (double) idf[id] * idf[id];
+        if (postingEntries[id].length <= rareDf) {
+          rare[rareCount++] = id;
+        } else {
+          common[commonCount++] = id;
+        }
       }
+    }
+    if (rareCount == 0) {
+      // Only common features: score with all of them, as there is nothing rarer to go by.
+      System.arraycopy(common, 0, rare, 0, commonCount);
+      rareCount = commonCount;
+      commonCount = 0;
+    }
+    // Candidates are the titles sharing a rare feature; common features (long posting lists)
+    // are then added for the best candidates only, by lookup in their sorted features.
+    int touched = 0;
+    for (int r = 0; r < rareCount; r++) {
+      int id = rare[r];
       float weight = idf[id];
-      if (weight == 0) {
-        continue;
-      }
-      queryNorm += (double) weight * weight;
       int[] postings = postingEntries[id];
       float[] weights = postingWeights[id];
       for (int i = 0; i < postings.length; i++) {
@@ -182,6 +212,20 @@ final class TitleClassifier {
     }
     if (touched == 0) {
       return unknown(title, stated, "no known title shares a word part with it");
+    }
+    if (commonCount > 0 && touched > CANDIDATES) {
+      touched = keepBest(s, touched, CANDIDATES);
+    }
+    for (int t = 0; t < touched && commonCount > 0; t++) {
+      int e = s.touched[t];
+      int[] own = entryFeatures[e];
+      float extra = 0;
+      for (int c = 0; c < commonCount; c++) {
+        if (Arrays.binarySearch(own, common[c]) >= 0) {
+          extra += idf[common[c]] * idf[common[c]];
+        }
+      }
+      s.scores[e] += extra * entryInverseNorm[e];
     }
     float inverseNorm = (float) (1 / Math.sqrt(queryNorm));
     // The nearest titles, by a partial selection over the touched ones.
@@ -285,6 +329,59 @@ final class TitleClassifier {
     return new Result(result, known ? matched : null);
   }
 
+  /**
+   * Keeps the {@code keep} touched titles of highest score at the front of {@code s.touched},
+   * clearing the scores of the others; returns {@code keep}. Ties go to the lower index.
+   */
+  private static int keepBest(Scratch s, int touched, int keep) {
+    // A min-heap of the best so far, on primitive arrays.
+    int[] heap = s.heap;
+    int size = 0;
+    for (int t = 0; t < touched; t++) {
+      int e = s.touched[t];
+      if (size < keep) {
+        heap[size] = e;
+        int at = size++;
+        while (at > 0 && worse(s, heap[at], heap[(at - 1) / 2])) {
+          swap(heap, at, (at - 1) / 2);
+          at = (at - 1) / 2;
+        }
+      } else if (worse(s, heap[0], e)) {
+        s.scores[heap[0]] = 0;
+        heap[0] = e;
+        int at = 0;
+        while (true) {
+          int child = 2 * at + 1;
+          if (child >= size) {
+            break;
+          }
+          if (child + 1 < size && worse(s, heap[child + 1], heap[child])) {
+            child++;
+          }
+          if (!worse(s, heap[child], heap[at])) {
+            break;
+          }
+          swap(heap, at, child);
+          at = child;
+        }
+      } else {
+        s.scores[e] = 0;
+      }
+    }
+    System.arraycopy(heap, 0, s.touched, 0, size);
+    return size;
+  }
+
+  private static boolean worse(Scratch s, int a, int b) {
+    return s.scores[a] < s.scores[b] || (s.scores[a] == s.scores[b] && a > b);
+  }
+
+  private static void swap(int[] heap, int i, int j) {
+    int t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  }
+
   /** Whether a nearer neighbour than the i-th names the same occupation. */
   private boolean sameOccupationBefore(int[] top, int i) {
     String occupation = entries.get(top[i]).occupation;
@@ -367,6 +464,7 @@ final class TitleClassifier {
     final float[] scores;
     final int[] touched;
     final double[] votes;
+    final int[] heap = new int[CANDIDATES];
 
     Scratch(int entries, int groups) {
       scores = new float[entries];
