@@ -8,8 +8,8 @@ import org.passgenau.model.Level;
 
 /**
  * The ISCO-08 unit group a free job title was classified to, with the known title that matched
- * best and its score. Scores are BM25 scores of the title against the taxonomy's titles: higher
- * is closer, comparable within one taxonomy, not a probability.
+ * best and its score. The score is the classifier's confidence: the estimated probability that
+ * the unit group is right, in (0, 1]; see {@link TitleClassification#confidence()}.
  *
  * <pre>{@code
  * taxonomy.classify("Pflegefachkraft (m/w/d)")
@@ -40,7 +40,7 @@ public final class Classification {
     return isco;
   }
 
-  /** The BM25 score of the best matching known title; positive. */
+  /** The confidence of the classification, in (0, 1]. */
   public double score() {
     return score;
   }

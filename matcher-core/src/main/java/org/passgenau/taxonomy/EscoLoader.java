@@ -132,11 +132,11 @@ final class EscoLoader {
           String uri = field(name, line, record, columns, layout.uri, true);
           sink.addEsco(uri, isco);
           String preferred = field(name, line, record, columns, layout.preferred, true);
-          sink.addTitle(isco, lang, preferred, null);
+          sink.addTitle(isco, lang, preferred, null, uri);
           for (String column : new String[] {layout.alt, layout.hidden}) {
             if (column != null && columns.containsKey(column.toLowerCase(Locale.ROOT))) {
               for (String label : LABELS.split(field(name, line, record, columns, column, false))) {
-                sink.addTitle(isco, lang, label, null);
+                sink.addTitle(isco, lang, label, null, uri);
               }
             }
           }

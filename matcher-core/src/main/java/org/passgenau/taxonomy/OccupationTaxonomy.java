@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,9 +49,10 @@ import org.passgenau.model.Occupation;
  * <p>Where sources overlap, the first source loaded wins for labels and KldB mappings; titles are
  * merged.
  *
- * <p>Instances are immutable and thread-safe; {@link #classify(String)} may be called from many
- * threads at once. Loading builds an in-memory Lucene index of all titles, which takes about a
- * second for a full ESCO download; build once and share.
+ * <p>Instances are immutable and thread-safe; {@link #classify(String)} and {@link
+ * #classifyTitle(String, String)} may be called from many threads at once. Building indexes all
+ * titles for classification, which takes about a second for the 76,000 German, Dutch and English
+ * ESCO labels; build once and share.
  */
 public final class OccupationTaxonomy {
 
@@ -73,7 +75,7 @@ public final class OccupationTaxonomy {
   private final ImmutableSortedMap<String, Group> groups;
   private final ImmutableListMultimap<String, String> kldbToIsco;
   private final ImmutableMap<String, String> escoToIsco;
-  private final TitleIndex titleIndex;
+  private final TitleClassifier classifier;
 
   private OccupationTaxonomy(Builder builder) {
     ImmutableSortedMap.Builder<String, Group> groups = ImmutableSortedMap.naturalOrder();
@@ -83,7 +85,7 @@ public final class OccupationTaxonomy {
     builder.kldbToIsco.forEach((code, iscos) -> kldb.putAll(code, iscos));
     this.kldbToIsco = kldb.build();
     this.escoToIsco = ImmutableMap.copyOf(builder.escoToIsco);
-    this.titleIndex = new TitleIndex(builder.titles);
+    this.classifier = new TitleClassifier(builder.titles);
   }
 
   /** A builder to load sources into. */
@@ -191,12 +193,30 @@ public final class OccupationTaxonomy {
 
   /**
    * Classifies a free job title in German, Dutch or English, with gender markers, feminine forms
-   * or compounds, to the unit group whose known title matches best. Ties go to the lower code.
-   * Empty if no known title shares a term with it.
+   * or compounds, to a unit group: the known answer of {@link #classifyTitle(String, String)} in
+   * any language, with the known title that decided it. Empty when the title is unknown.
    */
   public Optional<Classification> classify(String title) {
     Preconditions.checkNotNull(title, "title");
-    return titleIndex.classify(title);
+    TitleClassifier.Result result = classifier.classify(title, null);
+    TitleClassification c = result.classification();
+    if (!c.known()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Classification(
+        c.isco(), c.confidence(), result.matched().title, c.level()));
+  }
+
+  /**
+   * Classifies a free job title, in {@code language} ({@code de}, {@code nl}, {@code en}) or,
+   * when null, in any: the best unit group with a confidence, the runners-up, the level the title
+   * states ({@code Helfer}, {@code Fachkraft}, {@code MBO 2}) or, failing that, the level of the
+   * matched title, and the reason; unknown when no unit group is likely enough. The language
+   * only breaks near ties in favour of titles in it; titles of all languages are compared.
+   */
+  public TitleClassification classifyTitle(String title, String language) {
+    Preconditions.checkNotNull(title, "title");
+    return classifier.classify(title, language).classification();
   }
 
   /**
@@ -274,6 +294,18 @@ public final class OccupationTaxonomy {
       return this;
     }
 
+    /**
+     * Adds occupation titles, such as those {@link EscoLabels#read} gives, to classify against;
+     * each unit group becomes known.
+     */
+    public Builder addLabels(Collection<OccupationLabel> labels) {
+      for (OccupationLabel label : labels) {
+        addGroup(label.isco());
+        addTitle(label.isco(), label.language(), label.text(), null, label.occupation());
+      }
+      return this;
+    }
+
     /** A taxonomy of everything loaded so far. */
     public OccupationTaxonomy build() {
       return new OccupationTaxonomy(this);
@@ -296,11 +328,15 @@ public final class OccupationTaxonomy {
     }
 
     void addTitle(String isco, String lang, String title, Level level) {
+      addTitle(isco, lang, title, level, null);
+    }
+
+    void addTitle(String isco, String lang, String title, Level level, String occupation) {
       GroupBuilder group = groups.computeIfAbsent(isco, code -> new GroupBuilder());
       group.titles.computeIfAbsent(lang, l -> new LinkedHashSet<>()).add(title);
-      // The same title under one group from several sources is indexed once.
-      if (titleKeys.add(isco + '\t' + title)) {
-        titles.add(new TitleEntry(isco, title, level));
+      // The same title under one group in one language from several sources is indexed once.
+      if (titleKeys.add(isco + '\t' + lang + '\t' + title)) {
+        titles.add(new TitleEntry(isco, lang, title, level, occupation));
       }
     }
 
@@ -313,16 +349,23 @@ public final class OccupationTaxonomy {
     }
   }
 
-  /** A title to classify against: its unit group and, where known, its requirement level. */
+  /**
+   * A title to classify against: its unit group, language, and where known its requirement level
+   * and occupation.
+   */
   static final class TitleEntry {
     final String isco;
+    final String lang;
     final String title;
     final Level level;
+    final String occupation;
 
-    TitleEntry(String isco, String title, Level level) {
+    TitleEntry(String isco, String lang, String title, Level level, String occupation) {
       this.isco = isco;
+      this.lang = lang;
       this.title = title;
       this.level = level;
+      this.occupation = occupation;
     }
   }
 
