@@ -1,15 +1,16 @@
 package org.passgenau.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +51,10 @@ import picocli.CommandLine.Spec;
 final class ClassifyCommand implements Callable<Integer> {
 
   /**
-   * The longest line taken as a title. Posting titles run to a hundred characters or so; a longer
-   * line is not one title, and would only make the search slow.
+   * The longest line taken as a title, in UTF-8 bytes. Posting titles run to a hundred characters
+   * or so; a longer line is not one title, and would only make the search slow.
    */
-  static final int MAX_TITLE_CHARS = 1000;
+  static final int MAX_LINE_BYTES = 2000;
 
   /** Confidences as written: four decimals are as precise as the estimate. */
   private static final double CONFIDENCE_SCALE = 10_000;
@@ -192,20 +193,22 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   /**
-   * Lines of UTF-8 text ending in LF or CRLF, refusing a line longer than {@link
-   * #MAX_TITLE_CHARS} or bytes that are not UTF-8 with an error naming the line and not its text.
-   * A byte order mark at the start is dropped.
+   * Lines of UTF-8 text ending in LF or CRLF, refusing a line longer than {@link #MAX_LINE_BYTES}
+   * or bytes that are not UTF-8 with an error naming the line and not its text. Cut at LF bytes
+   * and decoded line by line, so that the error names the very line. A byte order mark at the
+   * start is dropped.
    */
   static final class TitleLines implements AutoCloseable {
-    private final Reader in;
+    private final InputStream in;
     private final String source;
-    private final StringBuilder line = new StringBuilder();
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private long number;
 
     TitleLines(InputStream bytes, String source) {
-      this.in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)));
+      this.in = new BufferedInputStream(bytes);
       this.source = source;
     }
 
@@ -216,38 +219,40 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /** The next line without its line end, or null at the end. */
     String next() throws IOException {
-      line.setLength(0);
-      int c;
+      line.reset();
+      int b = in.read();
+      if (b == -1) {
+        return null;
+      }
+      number++;
+      while (b != -1 && b != '\n') {
+        // One byte over the limit may be the CR of a CRLF.
+        if (line.size() > MAX_LINE_BYTES) {
+          throw tooLong();
+        }
+        line.write(b);
+        b = in.read();
+      }
+      byte[] bytes = line.toByteArray();
+      int length = bytes.length;
+      if (length > 0 && bytes[length - 1] == '\r') {
+        length--;
+      }
+      if (length > MAX_LINE_BYTES) {
+        throw tooLong();
+      }
+      String text;
       try {
-        c = in.read();
-        if (c == -1) {
-          return null;
-        }
-        number++;
-        if (number == 1 && c == '\uFEFF') {
-          c = in.read();
-        }
-        while (c != -1 && c != '\n') {
-          if (line.length() > MAX_TITLE_CHARS) {
-            throw new IOException(source + ":" + number + ": a line longer than "
-                + MAX_TITLE_CHARS + " characters; give one job title a line");
-          }
-          line.append((char) c);
-          c = in.read();
-        }
+        text = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
       } catch (CharacterCodingException e) {
-        throw new IOException(source + ":" + (number == 0 ? 1 : number)
-            + ": not valid UTF-8; save the titles as UTF-8", e);
+        throw new IOException(source + ":" + number + ": not valid UTF-8; save the titles as UTF-8");
       }
-      int last = line.length() - 1;
-      if (last >= 0 && line.charAt(last) == '\r') {
-        line.setLength(last);
-      }
-      if (line.length() > MAX_TITLE_CHARS) {
-        throw new IOException(source + ":" + number + ": a line longer than " + MAX_TITLE_CHARS
-            + " characters; give one job title a line");
-      }
-      return line.toString();
+      return number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private IOException tooLong() {
+      return new IOException(source + ":" + number + ": a line longer than " + MAX_LINE_BYTES
+          + " bytes; give one job title a line");
     }
 
     @Override

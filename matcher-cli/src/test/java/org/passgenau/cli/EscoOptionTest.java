@@ -160,6 +160,18 @@ class EscoOptionTest {
   }
 
   @Test
+  void aMalformedTaxonomyFileIsAUsageErrorToo() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.tsv"),
+        "isco\tkldb\tlevel\tlang\ttitle\n532\t\t\tde\tPflegehelfer\n", StandardCharsets.UTF_8);
+
+    CliRun run = match("--taxonomy", bad.toString(), "--esco", esco.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("Invalid value for option '--taxonomy': " + bad + ":2: field"
+        + " 'isco'");
+  }
+
+  @Test
   void noOutputMayOverwriteAFileOfTheEscoFolder() {
     Path escoFile = esco.resolve("occupations_de.csv");
 
