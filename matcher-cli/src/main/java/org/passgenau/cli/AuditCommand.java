@@ -90,6 +90,7 @@ final class AuditCommand implements Callable<Integer> {
         .input("--profiles", profiles)
         .input("--rules", rules)
         .input("--taxonomy", taxonomy.file())
+        .inputs("--esco", taxonomy.escoFiles())
         .folder("--out", out, AuditOutput.GROUPS_CSV, AuditOutput.EXCLUSIONS_CSV, AuditOutput.HTML)
         .output("--rejects", rejects)
         .check();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -25,19 +26,40 @@ final class Engines {
    * The taxonomy a run ranks with and how its summary names it.
    *
    * @param occupations the taxonomy
-   * @param source "shipped" for the one in the jar, else the file given
+   * @param source "shipped" for the one in the jar, else the file given; with " + ESCO DIR"
+   * @param countTitles whether the summary counts the titles too, as for an ESCO download
    */
-  record Taxonomy(OccupationTaxonomy occupations, String source) {
+  record Taxonomy(OccupationTaxonomy occupations, String source, boolean countTitles) {
 
     Taxonomy {
       checkNotNull(occupations, "occupations");
       checkNotNull(source, "source");
     }
 
-    /** "taxonomy: shipped (53 unit groups)", or the file's name in place of "shipped". */
+    Taxonomy(OccupationTaxonomy occupations, String source) {
+      this(occupations, source, false);
+    }
+
+    /**
+     * "taxonomy: shipped (53 unit groups)", or the file's name in place of "shipped"; with ESCO
+     * "taxonomy: shipped + ESCO esco/ (436 unit groups, 76640 titles in de, en, nl)".
+     */
     String summary() {
       long unitGroups = occupations.groups().stream().filter(code -> code.length() == 4).count();
-      return "taxonomy: " + source + " (" + unitGroups + " unit groups)";
+      StringBuilder summary = new StringBuilder("taxonomy: ").append(source)
+          .append(" (").append(unitGroups).append(" unit groups");
+      if (countTitles) {
+        long titles = 0;
+        Set<String> languages = occupations.languages();
+        for (String isco : occupations.groups()) {
+          for (String lang : languages) {
+            titles += occupations.titles(isco, lang).size();
+          }
+        }
+        summary.append(", ").append(titles).append(" titles in ")
+            .append(String.join(", ", languages));
+      }
+      return summary.append(')').toString();
     }
   }
 

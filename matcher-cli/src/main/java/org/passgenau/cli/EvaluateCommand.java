@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
         "                   [--complete]",
         "passgenau evaluate --rules FILE --opportunities FILE --profiles FILE",
         "                   --qrels FILE [--k K] [--depth N] [--as-of YYYY-MM-DD]",
-        "                   [--taxonomy FILE] [--rejects FILE] [--max-rejects N|P%%]",
-        "                   [--run-out FILE] [--out FILE] [--csv FILE] [--complete]"},
+        "                   [--taxonomy FILE] [--esco DIR] [--rejects FILE]",
+        "                   [--max-rejects N|P%%] [--run-out FILE] [--out FILE] [--csv FILE]",
+        "                   [--complete]"},
     description = "Scores rankings against graded judgments: p@k, recall@k, mrr, map and ndcg@k"
         + " per profile and their means, as trec_eval computes them. The rankings come from a"
         + " TREC run file (--run) or from ranking every profile by a rule file (--rules).")

@@ -116,6 +116,7 @@ final class FeaturesCommand implements Callable<Integer> {
         .input("--rules", rules)
         .input("--qrels", qrels)
         .input("--taxonomy", taxonomy.file())
+        .inputs("--esco", taxonomy.escoFiles())
         .output("--out", out)
         .output("--feature-names", featureNames)
         .output("--rejects", rejects)

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         EvaluateCommand.class,
         CompareCommand.class,
         AuditCommand.class, FeaturesCommand.class,
+        ClassifyCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -127,6 +127,7 @@ final class MatchCommand implements Callable<Integer> {
         .input("--profiles", profiles)
         .input("--rules", rules)
         .input("--taxonomy", taxonomy.file())
+        .inputs("--esco", taxonomy.escoFiles())
         .output("--out", out)
         .output("--rejects", rejects)
         .check();

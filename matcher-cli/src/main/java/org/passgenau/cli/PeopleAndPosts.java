@@ -107,6 +107,7 @@ final class PeopleAndPosts {
         .input("--profiles", profiles)
         .input("--rules", rules)
         .input("--taxonomy", taxonomy.file())
+        .inputs("--esco", taxonomy.escoFiles())
         .output("--rejects", rejects);
   }
 

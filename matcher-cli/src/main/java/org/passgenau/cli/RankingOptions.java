@@ -76,7 +76,7 @@ final class RankingOptions {
       return "--depth";
     }
     if (taxonomy.given()) {
-      return "--taxonomy";
+      return taxonomy.firstGiven();
     }
     if (maxRejects.given()) {
       return "--max-rejects";
@@ -90,6 +90,7 @@ final class RankingOptions {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--taxonomy", taxonomy.file())
+        .inputs("--esco", taxonomy.escoFiles())
         .output("--rejects", rejects);
   }
 

@@ -1,55 +1,43 @@
 package org.passgenau.taxonomy;
 
-import com.google.common.base.Splitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads ESCO CSV files in two layouts, told apart by their header: the official ESCO export
- * ({@code conceptUri}, {@code iscoGroup}, {@code preferredLabel}, ... one file per language) and
- * the Tabiya open dataset ({@code ORIGINURI}, {@code ISCOGROUPCODE}, {@code PREFERREDLABEL}, ...,
- * English). Labels in {@code altLabels} and {@code hiddenLabels} are separated by line breaks in
- * both.
+ * Loads an ESCO folder into a taxonomy: the ISCO-08 groups of {@code ISCOGroups*.csv} (official
+ * export or Tabiya layout, told apart by their header), then the occupations' titles in every
+ * language {@link EscoLabels} finds, and each occupation's URI with its unit group.
  */
 final class EscoLoader {
 
   private static final Pattern GROUPS_FILE =
       Pattern.compile("iscogroups(?:_([a-z]{2}))?\\.csv", Pattern.CASE_INSENSITIVE);
-  private static final Pattern OCCUPATIONS_FILE =
-      Pattern.compile("occupations(?:_([a-z]{2}))?\\.csv", Pattern.CASE_INSENSITIVE);
-
-  private static final Splitter LABELS =
-      Splitter.on(Pattern.compile("\r?\n")).trimResults().omitEmptyStrings();
 
   /** The columns read, by layout: logical name to header name (matched ignoring case). */
   private enum Layout {
-    OFFICIAL("conceptUri", "iscoGroup", "code", "preferredLabel", "altLabels", "hiddenLabels"),
-    TABIYA("ORIGINURI", "ISCOGROUPCODE", "CODE", "PREFERREDLABEL", "ALTLABELS", null);
+    OFFICIAL("conceptUri", "code", "preferredLabel"),
+    TABIYA("ORIGINURI", "CODE", "PREFERREDLABEL");
 
     final String uri;
-    final String iscoGroup;
     final String code;
     final String preferred;
-    final String alt;
-    final String hidden;
 
-    Layout(String uri, String iscoGroup, String code, String preferred, String alt, String hidden) {
+    Layout(String uri, String code, String preferred) {
       this.uri = uri;
-      this.iscoGroup = iscoGroup;
       this.code = code;
       this.preferred = preferred;
-      this.alt = alt;
-      this.hidden = hidden;
     }
   }
 
@@ -57,31 +45,32 @@ final class EscoLoader {
 
   static void loadDirectory(Path directory, OccupationTaxonomy.Builder sink) throws IOException {
     Map<String, Path> groupFiles = new TreeMap<>();
-    Map<String, Path> occupationFiles = new TreeMap<>();
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-        String name = file.getFileName().toString();
-        Matcher groups = GROUPS_FILE.matcher(name);
-        Matcher occupations = OCCUPATIONS_FILE.matcher(name);
-        if (groups.matches()) {
+        Matcher groups = GROUPS_FILE.matcher(file.getFileName().toString());
+        if (groups.matches() && Files.isRegularFile(file)) {
           groupFiles.put(language(groups), file);
-        } else if (occupations.matches()) {
-          occupationFiles.put(language(occupations), file);
         }
       }
     }
-    if (groupFiles.isEmpty() && occupationFiles.isEmpty()) {
-      throw new IOException(
-          "no ESCO files (ISCOGroups*.csv, occupations*.csv) in " + directory);
+    if (groupFiles.isEmpty() && !EscoLabels.holdsLabels(directory)) {
+      throw new IOException("no ESCO files (ISCOGroups*.csv, occupations*.csv, occupations_xx.tsv"
+          + " here or in labels/) in " + directory);
     }
     // English first, so that English labels win where a group is also named in other languages.
     List<String> languages = new ArrayList<>(groupFiles.keySet());
     languages.sort((a, b) -> a.equals("en") ? -1 : b.equals("en") ? 1 : a.compareTo(b));
+    Set<String> groups = new HashSet<>();
     for (String lang : languages) {
-      loadGroups(groupFiles.get(lang), lang, sink);
+      loadGroups(groupFiles.get(lang), lang, sink, groups);
     }
-    for (Map.Entry<String, Path> file : occupationFiles.entrySet()) {
-      loadOccupations(file.getValue(), file.getKey(), sink);
+    // Checked against this folder's groups only: other sources of the builder, such as the
+    // shipped file, know just a few unit groups.
+    List<OccupationLabel> labels =
+        EscoLabels.read(directory, groups.isEmpty() ? null : groups::contains);
+    sink.addLabels(labels);
+    for (OccupationLabel label : labels) {
+      sink.addEsco(EscoLabels.occupationUri(label.occupation()), label.isco());
     }
   }
 
@@ -89,8 +78,8 @@ final class EscoLoader {
     return matcher.group(1) == null ? "en" : matcher.group(1).toLowerCase(Locale.ROOT);
   }
 
-  static void loadGroups(Path file, String lang, OccupationTaxonomy.Builder sink)
-      throws IOException {
+  static void loadGroups(Path file, String lang, OccupationTaxonomy.Builder sink,
+      Set<String> codes) throws IOException {
     read(
         file,
         (name, layout, columns, line, record) -> {
@@ -104,41 +93,11 @@ final class EscoLoader {
           }
           String label = field(name, line, record, columns, layout.preferred, true);
           sink.addGroup(code);
+          codes.add(code);
           sink.addLabel(code, lang, label);
           if (code.length() == 4) {
             // Unit group names ("Welders and flame cutters") also classify titles.
             sink.addTitle(code, lang, label, null);
-          }
-        });
-  }
-
-  static void loadOccupations(Path file, String lang, OccupationTaxonomy.Builder sink)
-      throws IOException {
-    read(
-        file,
-        (name, layout, columns, line, record) -> {
-          String isco = field(name, line, record, columns, layout.iscoGroup, true);
-          if (!IscoCode.isValid(isco) || isco.length() != 4) {
-            throw new TaxonomyFormatException(
-                name,
-                line,
-                layout.iscoGroup,
-                "must be an ISCO-08 unit group of 4 digits, was '" + isco + "'");
-          }
-          if (sink.hasGroups() && !sink.hasGroup(isco)) {
-            throw new TaxonomyFormatException(
-                name, line, layout.iscoGroup, "unknown ISCO-08 group '" + isco + "'");
-          }
-          String uri = field(name, line, record, columns, layout.uri, true);
-          sink.addEsco(uri, isco);
-          String preferred = field(name, line, record, columns, layout.preferred, true);
-          sink.addTitle(isco, lang, preferred, null, uri);
-          for (String column : new String[] {layout.alt, layout.hidden}) {
-            if (column != null && columns.containsKey(column.toLowerCase(Locale.ROOT))) {
-              for (String label : LABELS.split(field(name, line, record, columns, column, false))) {
-                sink.addTitle(isco, lang, label, null, uri);
-              }
-            }
           }
         });
   }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.passgenau.model.Level;
 import org.passgenau.model.Occupation;
@@ -40,7 +42,7 @@ import org.passgenau.model.Occupation;
  * <pre>{@code
  * OccupationTaxonomy taxonomy = OccupationTaxonomy.builder()
  *     .loadTsv(Path.of("data/taxonomy/occupations.tsv"))
- *     .loadEsco(Path.of("esco"))            // optional: ISCOGroups*.csv, occupations*.csv
+ *     .loadEsco(Path.of("esco"))            // optional: an ESCO download, any languages
  *     .build();
  * taxonomy.classify("Pflegehelfer/in (m/w/d)");  // 5321, level helper
  * taxonomy.resolveIsco(Occupation.titled("Verkäuferin")); // 5223
@@ -118,19 +120,7 @@ public final class OccupationTaxonomy {
   }
 
   private static OccupationTaxonomy loadShipped() {
-    String name = "org/passgenau/taxonomy/" + SHIPPED_RESOURCE;
-    InputStream in = OccupationTaxonomy.class.getResourceAsStream(SHIPPED_RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("the shipped taxonomy " + name
-          + " is not on the class path; was the jar built without data/taxonomy?");
-    }
-    Builder builder = builder();
-    try {
-      TsvLoader.load(new InputStreamReader(in, StandardCharsets.UTF_8), name, builder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the shipped taxonomy " + name, e);
-    }
-    return builder.build();
+    return builder().loadShipped().build();
   }
 
   /** All known ISCO-08 group codes of every level, in code order. */
@@ -162,6 +152,13 @@ public final class OccupationTaxonomy {
     Preconditions.checkNotNull(lang, "lang");
     Group group = groups.get(checkIsco(isco));
     return group == null ? ImmutableList.of() : group.titles.getOrDefault(lang, ImmutableList.of());
+  }
+
+  /** The languages of the known titles, such as {@code [de, en, nl]}. */
+  public SortedSet<String> languages() {
+    SortedSet<String> languages = new TreeSet<>();
+    groups.values().forEach(group -> languages.addAll(group.titles.keySet()));
+    return Collections.unmodifiableSortedSet(languages);
   }
 
   /**
@@ -281,12 +278,38 @@ public final class OccupationTaxonomy {
     }
 
     /**
-     * Loads ESCO CSV files from a directory: {@code ISCOGroups_xx.csv} and {@code
-     * occupations_xx.csv} of the official ESCO export (language {@code xx} from the file name),
-     * or {@code ISCOGroups.csv} and {@code occupations.csv} of the Tabiya layout (English). The
-     * layout is detected from each file's header.
+     * Loads the TSV file that ships with the library, as {@link #shipped()} does, so that other
+     * sources can be added to it: {@code builder().loadShipped().loadEsco(dir).build()}.
      *
-     * @throws TaxonomyFormatException naming file, line and field of a malformed record
+     * @throws IllegalStateException if the jar lacks the resource
+     * @throws UncheckedIOException if it cannot be read
+     */
+    public Builder loadShipped() {
+      String name = "org/passgenau/taxonomy/" + SHIPPED_RESOURCE;
+      InputStream in = OccupationTaxonomy.class.getResourceAsStream(SHIPPED_RESOURCE);
+      if (in == null) {
+        throw new IllegalStateException("the shipped taxonomy " + name
+            + " is not on the class path; was the jar built without data/taxonomy?");
+      }
+      try {
+        TsvLoader.load(new InputStreamReader(in, StandardCharsets.UTF_8), name, this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the shipped taxonomy " + name, e);
+      }
+      return this;
+    }
+
+    /**
+     * Loads an ESCO download from a directory, in every language it holds: the ISCO-08 groups of
+     * {@code ISCOGroups_xx.csv} (official export) or {@code ISCOGroups.csv} (Tabiya layout), the
+     * occupation titles that {@link EscoLabels#read} finds ({@code occupations_xx.csv} of the
+     * official export with alternative and hidden labels, {@code occupations.csv} of the Tabiya
+     * layout, label files {@code occupations_xx.tsv} here or in {@code labels/}), and the unit
+     * group of each ESCO occupation URI. When the directory has group files, every occupation
+     * must sit under one of its groups; other sources loaded into this builder do not count, so
+     * that ESCO adds to the shipped file: {@code builder().loadShipped().loadEsco(dir)}.
+     *
+     * @throws TaxonomyFormatException naming file, line and column of a malformed record
      * @throws IOException if the directory holds no ESCO files or cannot be read
      */
     public Builder loadEsco(Path directory) throws IOException {
