@@ -15,10 +15,10 @@ import org.passgenau.model.Level;
  * and of their character 3- to 5-grams, so that compounds meet their parts in any order ({@code
  * Lagerlogistik}, {@code Logistik im Lager}) and spelling variants still overlap. A query is
  * compared by cosine with every title sharing a feature, through an inverted index of primitive
- * arrays; the {@value #NEIGHBOURS} nearest titles vote for their unit groups, each with its similarity
- * to the fourth power, each occupation once (its nearest title). The raw confidence is the winner's share of the votes times the similarity of
- * the winner's nearest title: a title unlike anything known gets a low confidence even when its
- * few neighbours agree. A monotone table, fit on held-out ESCO labels (see
+ * arrays; the {@value #NEIGHBOURS} nearest titles vote for their unit groups, each with its
+ * similarity to the fourth power, each occupation once (its nearest title). The raw confidence is
+ * the winner's share of the votes times the similarity of the winner's nearest title: a title
+ * unlike anything known gets a low confidence even when its few neighbours agree. A monotone table, fit on held-out ESCO labels (see
  * docs/classification.md), turns it into an estimated probability; below {@link #UNKNOWN_BELOW}
  * the title is unknown.
  *
