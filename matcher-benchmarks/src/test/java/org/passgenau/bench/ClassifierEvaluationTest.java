@@ -44,8 +44,8 @@ class ClassifierEvaluationTest {
     Map<String, double[]> pinned = Map.of(
         // coverage, right unit group, right sub-major group (among the classified)
         "de", new double[] {0.95, 0.93, 0.94},
-        "nl", new double[] {0.90, 0.82, 0.84},
-        "en", new double[] {0.90, 0.78, 0.80});
+        "nl", new double[] {0.84, 0.86, 0.89},
+        "en", new double[] {0.87, 0.80, 0.82});
     for (String language : ClassifierEvaluation.LANGUAGES) {
       Metrics m = ClassifierEvaluation.metrics(Setting.LABEL_HELD_OUT, language, outcomes, -1);
       double[] at = pinned.get(language);
@@ -65,9 +65,9 @@ class ClassifierEvaluationTest {
         ClassifierEvaluation.run(labels, Setting.LABEL_HELD_OUT, 5, List.of(1), null);
     List<Outcome> occupationOut =
         ClassifierEvaluation.run(labels, Setting.OCCUPATION_HELD_OUT, 5, List.of(1), null);
-    // Right sub-major group among the classified, unseen occupations: the target is 50 %; English
-    // falls short (49.4 % over five folds, less on this one).
-    Map<String, Double> pinned = Map.of("de", 0.48, "nl", 0.55, "en", 0.44);
+    // Right sub-major group among the classified, unseen occupations: the target is 50 %, reached
+    // over five folds (de 53.9, nl 64.9, en 51.0 %); on this fold English has 46.9 %.
+    Map<String, Double> pinned = Map.of("de", 0.52, "nl", 0.63, "en", 0.46);
     for (String language : ClassifierEvaluation.LANGUAGES) {
       Metrics seen = ClassifierEvaluation.metrics(Setting.LABEL_HELD_OUT, language, labelOut, -1);
       Metrics unseen =

@@ -77,7 +77,7 @@ class EscoTaxonomyTest {
 
   @ParameterizedTest(name = "''{0}'' is {1}")
   @CsvSource({
-    "staff nurse, 2221",
+    "nurse, 2221",
     "welder, 7212",
     "Welder (m/f/d), 7212",
     "forklift driver, 8344",
