@@ -89,8 +89,7 @@ final class AuditCommand implements Callable<Integer> {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
-        .input("--taxonomy", taxonomy.file())
-        .inputs("--esco", taxonomy.escoFiles())
+        .taxonomy(taxonomy)
         .folder("--out", out, AuditOutput.GROUPS_CSV, AuditOutput.EXCLUSIONS_CSV, AuditOutput.HTML)
         .output("--rejects", rejects)
         .check();

@@ -97,8 +97,7 @@ final class ClassifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     new OutputFiles(spec.commandLine())
         .input("--titles", titles)
-        .input("--taxonomy", taxonomy.file())
-        .inputs("--esco", taxonomy.escoFiles())
+        .taxonomy(taxonomy)
         .output("--out", out)
         .check();
     Engines.Taxonomy occupations = taxonomy.load();

@@ -126,8 +126,7 @@ final class MatchCommand implements Callable<Integer> {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
-        .input("--taxonomy", taxonomy.file())
-        .inputs("--esco", taxonomy.escoFiles())
+        .taxonomy(taxonomy)
         .output("--out", out)
         .output("--rejects", rejects)
         .check();

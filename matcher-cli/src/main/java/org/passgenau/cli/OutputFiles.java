@@ -63,6 +63,11 @@ final class OutputFiles {
     return this;
   }
 
+  /** The files of the taxonomy options, {@code --taxonomy} and the ESCO files of {@code --esco}. */
+  OutputFiles taxonomy(TaxonomyOption taxonomy) {
+    return input("--taxonomy", taxonomy.file()).inputs("--esco", taxonomy.escoFiles());
+  }
+
   private static boolean given(Path file) {
     return file != null && !file.toString().equals("-");
   }

@@ -106,8 +106,7 @@ final class PeopleAndPosts {
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
         .input("--rules", rules)
-        .input("--taxonomy", taxonomy.file())
-        .inputs("--esco", taxonomy.escoFiles())
+        .taxonomy(taxonomy)
         .output("--rejects", rejects);
   }
 

@@ -89,8 +89,7 @@ final class RankingOptions {
     return new OutputFiles(cmd)
         .input("--opportunities", opportunities)
         .input("--profiles", profiles)
-        .input("--taxonomy", taxonomy.file())
-        .inputs("--esco", taxonomy.escoFiles())
+        .taxonomy(taxonomy)
         .output("--rejects", rejects);
   }
 
