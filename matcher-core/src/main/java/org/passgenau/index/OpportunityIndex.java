@@ -255,24 +255,17 @@ public final class OpportunityIndex<C> implements Closeable {
    * nothing afterwards. Snapshots must be closed before.
    */
   public void rollback() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      deleteWriterInfo(writer, path);
-      if (writer != null) {
-        writer.rollback();
-      }
-      IOUtils.close(searchers, directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot roll back the opportunity index", e);
-    }
+    release(writer == null ? null : writer::rollback, "roll back");
   }
 
   /** Commits pending changes and releases the index; snapshots must be closed before. */
   @Override
   public void close() {
+    release(writer, "close");
+  }
+
+  /** Releases the index once, ending the writer with {@code endWriter} (null when read-only). */
+  private void release(Closeable endWriter, String action) {
     if (closed) {
       return;
     }
@@ -280,9 +273,9 @@ public final class OpportunityIndex<C> implements Closeable {
     try {
       // Before the writer releases the lock, so that a next writer's file is never removed.
       deleteWriterInfo(writer, path);
-      IOUtils.close(searchers, writer, directory);
+      IOUtils.close(searchers, endWriter, directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the opportunity index", e);
+      throw new UncheckedIOException("cannot " + action + " the opportunity index", e);
     }
   }
 
